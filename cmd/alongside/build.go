@@ -1,0 +1,152 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/alongside-hub/alongside/internal/content"
+	"github.com/alongside-hub/alongside/internal/render"
+)
+
+const buildUsage = `Usage: alongside %s [options]
+
+%s
+
+Options:
+`
+
+// buildFlags are the options of build and check.
+type buildFlags struct {
+	root, out, baseURL, date string
+	drafts                   bool
+}
+
+func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, write bool) int {
+	name, about := "check", "Reads content/ and layouts/ and reports every problem, writing nothing."
+	if write {
+		name, about = "build", "Reads content/ and layouts/, reports every problem, and when there are no\nerrors replaces the output folder with the new site."
+	}
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var f buildFlags
+	fs.StringVar(&f.root, "root", ".", "the project `folder`, holding site.yaml, content/ and layouts/")
+	fs.StringVar(&f.baseURL, "base-url", "", "the `URL` the site is published at, instead of base_url in site.yaml")
+	fs.BoolVar(&f.drafts, "drafts", false, "include pages marked draft: true")
+	fs.StringVar(&f.date, "date", "", "check review dates as if today were `YYYY-MM-DD`")
+	if write {
+		fs.StringVar(&f.out, "out", "", "the output `folder` (default: public/ in the project folder)")
+	}
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), buildUsage, name, about)
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitUsage
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "alongside %s: unexpected %q\n", name, fs.Arg(0))
+		fs.Usage()
+		return exitUsage
+	}
+	opt := content.Options{Drafts: f.drafts, BaseURL: f.baseURL, BuildDate: time.Now()}
+	if f.date != "" {
+		t, err := time.Parse("2006-01-02", f.date)
+		if err != nil {
+			fmt.Fprintf(stderr, "alongside %s: -date should look like 2026-11-20, not %q\n", name, f.date)
+			return exitUsage
+		}
+		opt.BuildDate = t
+	}
+	if f.out == "" {
+		f.out = filepath.Join(f.root, "public")
+	}
+	start := time.Now()
+	out, diags, err := buildSite(f.root, opt)
+	diags.Print(stderr)
+	if err != nil {
+		fmt.Fprintf(stderr, "alongside %s: %v\n", name, err)
+		return exitProblem
+	}
+	nerr, nwarn := diags.Count()
+	counts := fmt.Sprintf("%s, %s", plural(nerr, "error"), plural(nwarn, "warning"))
+	if nerr > 0 {
+		if write {
+			fmt.Fprintf(stdout, "not built: %s; %s was left as it was\n", counts, f.out)
+		} else {
+			fmt.Fprintf(stdout, "checked %s: %s\n", plural(pages(out), "page"), counts)
+		}
+		return exitProblem
+	}
+	if !write {
+		fmt.Fprintf(stdout, "checked %s in %s: %s\n", plural(pages(out), "page"), since(start), counts)
+		return exitOK
+	}
+	if err := out.WriteDir(f.out); err != nil {
+		fmt.Fprintf(stderr, "alongside build: %v\n", err)
+		return exitProblem
+	}
+	fmt.Fprintf(stdout, "built %s (%s) in %s: %s\n", plural(pages(out), "page"), plural(len(out.Files), "file"), since(start), counts)
+	return exitOK
+}
+
+// buildSite runs the pipeline in memory: load, render, check, minify. The
+// output is nil when loading found errors, since rendering half a site
+// would only add confusing follow-on problems.
+func buildSite(root string, opt content.Options) (*render.Output, content.Diagnostics, error) {
+	fsys := os.DirFS(root)
+	site, diags, err := content.Load(fsys, opt)
+	if err != nil || diags.HasErrors() {
+		return nil, diags, err
+	}
+	layoutFS, err := subFS(fsys, "layouts")
+	if err != nil {
+		return nil, diags, err
+	}
+	ls, err := render.LoadLayouts(layoutFS)
+	if err != nil {
+		return nil, diags, err
+	}
+	out, err := render.Render(site, ls, layoutFS, fsys)
+	if err != nil {
+		return nil, diags, err
+	}
+	diags = append(diags, out.Check(site)...)
+	if err := out.Minify(); err != nil {
+		return nil, diags, err
+	}
+	diags.Sort()
+	return out, diags, nil
+}
+
+func pages(out *render.Output) int {
+	if out == nil {
+		return 0
+	}
+	n := 0
+	for _, p := range out.Paths() {
+		if filepath.Ext(p) == ".html" {
+			n++
+		}
+	}
+	return n
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+func since(t time.Time) string {
+	return time.Since(t).Round(time.Millisecond).String()
+}

@@ -1,0 +1,128 @@
+package content
+
+import (
+	"errors"
+	"io/fs"
+	"net/url"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Config is site.yaml: settings that apply to the whole site.
+type Config struct {
+	Title          string            // the site's name
+	BaseURL        string            // absolute, ends with "/": "https://owner.github.io/hub/"
+	Language       string            // "en-GB"
+	Description    string            // the home page's meta description
+	Repository     string            // web address of the source, for "edit this page"; may be empty
+	Branch         string            // branch for "edit this page"; default "main"
+	ReviewInterval int               // months from reviewed to review_due when review_due is not given
+	TopicNames     map[string]string // topic slug -> label shown to readers
+}
+
+// BasePath is the path part of BaseURL, "/" or "/hub/".
+func (c Config) BasePath() string {
+	u, err := url.Parse(c.BaseURL)
+	if err != nil || u.Path == "" {
+		return "/"
+	}
+	return u.Path
+}
+
+// Abs turns a site path into an absolute URL.
+func (c Config) Abs(sitePath string) string {
+	return strings.TrimSuffix(c.BaseURL, "/") + sitePath
+}
+
+var configKeys = []string{"title", "base_url", "language", "description", "repository", "branch", "review_interval", "topics"}
+
+// readConfig reads site.yaml. A missing file is an error, as are unknown
+// keys; the returned Config always has usable values.
+func readConfig(fsys fs.FS, opt Options, list *Diagnostics) (Config, error) {
+	cfg := Config{Title: "Untitled site", BaseURL: "http://localhost/", Language: "en-GB", Branch: "main", ReviewInterval: 12}
+	d := diags{list: list, file: "site.yaml"}
+	src, err := fs.ReadFile(fsys, "site.yaml")
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		d.errorf(0, 0, "create site.yaml at the top of the project with at least title and base_url", "the site settings file is missing")
+		return cfg, nil
+	case err != nil:
+		return cfg, err
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(src, &doc); err != nil {
+		msg := strings.TrimPrefix(err.Error(), "yaml: ")
+		d.errorf(1, 1, yamlHint(msg), "site.yaml is not valid YAML: %s", msg)
+		return cfg, nil
+	}
+	r := splitResult{metaLine: 1, openLine: 1}
+	if doc.Kind == yaml.DocumentNode && len(doc.Content) == 1 && doc.Content[0].Kind == yaml.MappingNode {
+		r.meta = doc.Content[0]
+	}
+	f := readFields(r, d, "site settings file", configKeys)
+	f.line0 = 0
+	cfg.Title = orDefault(f.str("title", true, 0, "Mental Health Social Care Knowledge Hub"), cfg.Title)
+	cfg.Description = f.str("description", false, 300, "Evidence on mental health social care in plain English")
+	cfg.Language = orDefault(f.str("language", false, 0, "en-GB"), cfg.Language)
+	cfg.Repository = strings.TrimSuffix(f.str("repository", false, 0, "https://github.com/owner/repo"), "/")
+	cfg.Branch = orDefault(f.str("branch", false, 0, "main"), cfg.Branch)
+	if n, ok := f.integer("review_interval"); ok {
+		if n < 1 || n > 60 {
+			p := f.posOf("review_interval")
+			d.errorf(p.Line, p.Col, "give the number of months between reviews, like: review_interval: 12", "review_interval should be between 1 and 60 months, not %d", n)
+		} else {
+			cfg.ReviewInterval = n
+		}
+	}
+	base := f.str("base_url", true, 0, "https://owner.github.io/hub/")
+	if opt.BaseURL != "" {
+		base = opt.BaseURL
+	}
+	if base != "" {
+		u, err := url.Parse(base)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
+			p := f.posOf("base_url")
+			if opt.BaseURL != "" {
+				p = Pos{File: "-base-url"}
+			}
+			*list = append(*list, Diagnostic{Pos: p, Severity: Error,
+				Msg:  "the base URL " + quote(base) + " is not a full web address",
+				Hint: "write it like https://owner.github.io/hub/"})
+		} else {
+			if !strings.HasSuffix(u.Path, "/") {
+				u.Path += "/"
+			}
+			cfg.BaseURL = u.String()
+		}
+	}
+	cfg.TopicNames = map[string]string{}
+	if n := f.values["topics"]; n != nil {
+		if n.Kind != yaml.MappingNode {
+			d.errorf(n.Line, n.Column, "write one topic per line, like:  housing: Housing and homes", "topics should map each topic to the name readers see")
+		} else {
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				k, v := n.Content[i], n.Content[i+1]
+				cfg.TopicNames[Slugify(k.Value)] = strings.TrimSpace(v.Value)
+			}
+		}
+	}
+	return cfg, nil
+}
+
+func orDefault(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}
+
+func quote(s string) string { return `"` + s + `"` }
+
+// Options are the choices of one build.
+type Options struct {
+	BuildDate time.Time // "today": reviewed dates may not be after it
+	Drafts    bool      // include pages marked draft: true
+	BaseURL   string    // overrides site.yaml's base_url when not empty
+}

@@ -1,0 +1,136 @@
+package content
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+)
+
+// Severity says whether a diagnostic stops the build.
+type Severity int
+
+const (
+	Warning Severity = iota // printed; the build goes on
+	Error                   // printed; the build writes nothing and exits 1
+)
+
+func (s Severity) String() string {
+	if s == Error {
+		return "error"
+	}
+	return "warning"
+}
+
+// Pos is a place in a file under the site root. Line and Col are 1-based;
+// Col counts characters. A zero Line means the whole file.
+type Pos struct {
+	File string // slash-separated, relative to the site root: "content/briefs/x.md"
+	Line int
+	Col  int
+}
+
+func (p Pos) String() string {
+	switch {
+	case p.Line == 0:
+		return p.File
+	case p.Col == 0:
+		return fmt.Sprintf("%s:%d", p.File, p.Line)
+	}
+	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+}
+
+// Diagnostic is one problem an editor can act on. Msg and Hint are plain
+// English, lower case, with no final period; Hint may be empty.
+type Diagnostic struct {
+	Pos      Pos
+	Severity Severity
+	Msg      string
+	Hint     string
+}
+
+// String formats d as the editor sees it, in the style of go vet:
+//
+//	content/briefs/advocacy.md:14:22: error: link to "advocasy.md": there is no such brief
+//	    hint: did you mean "advocacy.md"?
+func (d Diagnostic) String() string {
+	s := d.Pos.String() + ": " + d.Severity.String() + ": " + d.Msg
+	if d.Hint != "" {
+		s += "\n    hint: " + d.Hint
+	}
+	return s
+}
+
+// Diagnostics is a list of problems, printed sorted by position.
+type Diagnostics []Diagnostic
+
+// Sort orders by file, line, column, then severity and text, so that output
+// is the same on every run.
+func (ds Diagnostics) Sort() {
+	sort.SliceStable(ds, func(i, j int) bool {
+		a, b := ds[i], ds[j]
+		if a.Pos.File != b.Pos.File {
+			return a.Pos.File < b.Pos.File
+		}
+		if a.Pos.Line != b.Pos.Line {
+			return a.Pos.Line < b.Pos.Line
+		}
+		if a.Pos.Col != b.Pos.Col {
+			return a.Pos.Col < b.Pos.Col
+		}
+		if a.Severity != b.Severity {
+			return a.Severity > b.Severity
+		}
+		return a.Msg < b.Msg
+	})
+}
+
+// Count returns the number of errors and warnings.
+func (ds Diagnostics) Count() (errors, warnings int) {
+	for _, d := range ds {
+		if d.Severity == Error {
+			errors++
+		} else {
+			warnings++
+		}
+	}
+	return errors, warnings
+}
+
+// HasErrors reports whether any diagnostic is an error.
+func (ds Diagnostics) HasErrors() bool {
+	e, _ := ds.Count()
+	return e > 0
+}
+
+// Print writes every diagnostic, sorted, one per entry.
+func (ds Diagnostics) Print(w io.Writer) {
+	ds.Sort()
+	for _, d := range ds {
+		fmt.Fprintln(w, d.String())
+	}
+}
+
+func (ds Diagnostics) String() string {
+	var b strings.Builder
+	ds.Print(&b)
+	return b.String()
+}
+
+// diags collects diagnostics for one file.
+type diags struct {
+	list *Diagnostics
+	file string
+}
+
+func (d diags) at(line, col int, sev Severity, msg, hint string) {
+	*d.list = append(*d.list, Diagnostic{Pos: Pos{File: d.file, Line: line, Col: col}, Severity: sev, Msg: msg, Hint: hint})
+}
+
+func (d diags) errorf(line, col int, hint, format string, args ...any) {
+	d.at(line, col, Error, fmt.Sprintf(format, args...), hint)
+}
+
+func (d diags) warnf(line, col int, hint, format string, args ...any) {
+	d.at(line, col, Warning, fmt.Sprintf(format, args...), hint)
+}

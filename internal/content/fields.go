@@ -1,0 +1,284 @@
+package content
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
+)
+
+// fields reads the front matter of one file into typed values, reporting
+// every problem with the position of the key or value concerned.
+type fields struct {
+	d        diags
+	kind     string // "brief", "function", ...: used in messages
+	line0    int    // add to a YAML line to get the file line
+	openLine int    // where the front matter starts, for "missing" errors
+	values   map[string]*yaml.Node
+	keys     map[string]*yaml.Node
+}
+
+// readFields checks the keys of the front matter against allowed.
+func readFields(r splitResult, d diags, kind string, allowed []string) *fields {
+	f := &fields{d: d, kind: kind, line0: r.metaLine - 1, openLine: max(r.openLine, 1),
+		values: map[string]*yaml.Node{}, keys: map[string]*yaml.Node{}}
+	if r.meta == nil {
+		return f
+	}
+	for i := 0; i+1 < len(r.meta.Content); i += 2 {
+		k, v := r.meta.Content[i], r.meta.Content[i+1]
+		name := k.Value
+		switch {
+		case !contains(allowed, name):
+			f.d.errorf(f.line(k), k.Column, suggestHint(name, allowed, "keys a "+kind+" can have"),
+				"%q is not a front matter key for a %s", name, kind)
+		case f.keys[name] != nil:
+			f.d.errorf(f.line(k), k.Column, "keep one of them and delete the other",
+				"%q is given twice; the first is on line %d", name, f.line(f.keys[name]))
+		default:
+			f.keys[name], f.values[name] = k, v
+		}
+	}
+	return f
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func (f *fields) line(n *yaml.Node) int { return f.line0 + n.Line }
+
+func (f *fields) pos(n *yaml.Node) (int, int) { return f.line(n), n.Column }
+
+func (f *fields) posOf(key string) Pos {
+	if n := f.values[key]; n != nil {
+		return Pos{File: f.d.file, Line: f.line(n), Col: n.Column}
+	}
+	return Pos{File: f.d.file, Line: f.openLine, Col: 1}
+}
+
+func (f *fields) missing(key, example string) {
+	f.d.errorf(f.openLine, 1, "add a line such as: "+key+": "+example,
+		"the front matter is missing %q", key)
+}
+
+// scalar returns the value node of key if it is a single value.
+func (f *fields) scalar(key, example string) (*yaml.Node, bool) {
+	n := f.values[key]
+	if n == nil {
+		return nil, false
+	}
+	if n.Kind != yaml.ScalarNode {
+		l, c := f.pos(n)
+		f.d.errorf(l, c, "write it on one line, like: "+key+": "+example,
+			"%q should be a single value, not a list", key)
+		return nil, false
+	}
+	return n, true
+}
+
+// str reads a text value. maxLen counts characters; 0 means no limit.
+func (f *fields) str(key string, required bool, maxLen int, example string) string {
+	n, ok := f.scalar(key, example)
+	if !ok {
+		if required && f.values[key] == nil {
+			f.missing(key, example)
+		}
+		return ""
+	}
+	s := strings.TrimSpace(n.Value)
+	l, c := f.pos(n)
+	if s == "" && n.Tag == "!!null" {
+		if required {
+			f.d.errorf(l, c, "write it after the colon, like: "+key+": "+example, "%q is empty", key)
+		}
+		return ""
+	}
+	if s == "" && required {
+		f.d.errorf(l, c, "write it after the colon, like: "+key+": "+example, "%q is empty", key)
+	}
+	if maxLen > 0 {
+		if n := utf8.RuneCountInString(s); n > maxLen {
+			f.d.errorf(l, c, "shorten it; the text of the page can say more",
+				"%q is %d characters long; the most is %d", key, n, maxLen)
+		}
+	}
+	return s
+}
+
+// item is one value of a list, with where it was written.
+type item struct {
+	Value string
+	Pos   Pos
+}
+
+// list reads a list of text values. A single value is taken as a list of
+// one, because that is what an editor who writes "functions: capacity"
+// means.
+func (f *fields) list(key, example string) []item {
+	n := f.values[key]
+	if n == nil {
+		return nil
+	}
+	var nodes []*yaml.Node
+	switch n.Kind {
+	case yaml.ScalarNode:
+		if n.Tag == "!!null" || strings.TrimSpace(n.Value) == "" {
+			return nil
+		}
+		nodes = []*yaml.Node{n}
+	case yaml.SequenceNode:
+		nodes = n.Content
+	default:
+		l, c := f.pos(n)
+		f.d.errorf(l, c, "write it like: "+key+": "+example, "%q should be a list", key)
+		return nil
+	}
+	var out []item
+	for _, v := range nodes {
+		l, c := f.pos(v)
+		if v.Kind != yaml.ScalarNode || strings.TrimSpace(v.Value) == "" {
+			f.d.errorf(l, c, "write it like: "+key+": "+example, "each item of %q should be a single word or phrase", key)
+			continue
+		}
+		out = append(out, item{Value: strings.TrimSpace(v.Value), Pos: Pos{File: f.d.file, Line: l, Col: c}})
+	}
+	return out
+}
+
+const dateLayout = "2006-01-02"
+
+// date reads a YYYY-MM-DD date.
+func (f *fields) date(key string, required bool) (time.Time, bool) {
+	n, ok := f.scalar(key, "2026-11-20")
+	if !ok {
+		if required && f.values[key] == nil {
+			f.missing(key, "2026-11-20")
+		}
+		return time.Time{}, false
+	}
+	t, err := time.Parse(dateLayout, strings.TrimSpace(n.Value))
+	if err != nil {
+		l, c := f.pos(n)
+		f.d.errorf(l, c, "write the date as year-month-day with hyphens, like: "+key+": 2026-11-20",
+			"%q should be a date like 2026-11-20, not %q", key, n.Value)
+		return time.Time{}, false
+	}
+	return t, true
+}
+
+func (f *fields) boolean(key string) bool {
+	n, ok := f.scalar(key, "true")
+	if !ok {
+		return false
+	}
+	switch strings.ToLower(strings.TrimSpace(n.Value)) {
+	case "true", "yes":
+		return true
+	case "false", "no":
+		return false
+	}
+	l, c := f.pos(n)
+	f.d.errorf(l, c, "write "+key+": true or "+key+": false", "%q should be true or false, not %q", key, n.Value)
+	return false
+}
+
+func (f *fields) integer(key string) (int, bool) {
+	n, ok := f.scalar(key, "1")
+	if !ok {
+		return 0, false
+	}
+	var v int
+	if err := n.Decode(&v); err != nil {
+		l, c := f.pos(n)
+		f.d.errorf(l, c, "write a whole number, like: "+key+": 2", "%q should be a whole number, not %q", key, n.Value)
+		return 0, false
+	}
+	return v, true
+}
+
+// Source is one entry of a brief's "sources" list.
+type Source struct {
+	Title     string
+	Author    string // as written: "O'Neill A, Robinson CA"
+	Year      int    // 0 if not given
+	Publisher string
+	URL       string // empty or an http(s) URL
+}
+
+var sourceKeys = []string{"title", "author", "year", "publisher", "url"}
+
+func (f *fields) sources() []Source {
+	n := f.values["sources"]
+	if n == nil {
+		return nil
+	}
+	if n.Kind != yaml.SequenceNode {
+		l, c := f.pos(n)
+		f.d.errorf(l, c, "start each source on a new line with \"- title: ...\"", "%q should be a list of sources", "sources")
+		return nil
+	}
+	var out []Source
+	for _, s := range n.Content {
+		l, c := f.pos(s)
+		if s.Kind != yaml.MappingNode {
+			f.d.errorf(l, c, "give each source a title, like: - title: \"Name of the report\"", "each source should have keys such as title, author and year")
+			continue
+		}
+		var src Source
+		for i := 0; i+1 < len(s.Content); i += 2 {
+			k, v := s.Content[i], s.Content[i+1]
+			kl, kc := f.pos(k)
+			if !contains(sourceKeys, k.Value) {
+				f.d.errorf(kl, kc, suggestHint(k.Value, sourceKeys, "keys a source can have"), "%q is not a key for a source", k.Value)
+				continue
+			}
+			vl, vc := f.pos(v)
+			if v.Kind != yaml.ScalarNode {
+				f.d.errorf(vl, vc, "write it on one line", "the source's %q should be a single value", k.Value)
+				continue
+			}
+			val := strings.TrimSpace(v.Value)
+			switch k.Value {
+			case "title":
+				src.Title = val
+			case "author":
+				src.Author = val
+			case "publisher":
+				src.Publisher = val
+			case "year":
+				if err := v.Decode(&src.Year); err != nil || src.Year < 1000 || src.Year > 9999 {
+					f.d.errorf(vl, vc, "write the year as four digits, like: year: 2025", "the source's year should be a year like 2025, not %q", val)
+					src.Year = 0
+				}
+			case "url":
+				u, err := url.Parse(val)
+				if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+					f.d.errorf(vl, vc, "give the full address starting with https://, or leave the url out", "the source's url %q is not a web address", val)
+					continue
+				}
+				src.URL = val
+			}
+		}
+		if src.Title == "" {
+			f.d.errorf(l, c, "add a line such as: title: \"Name of the report\"", "this source has no title")
+		}
+		out = append(out, src)
+	}
+	return out
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, one)
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}

@@ -1,0 +1,213 @@
+package content
+
+import (
+	"fmt"
+	"net/url"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/alongside-hub/alongside/internal/markdown"
+)
+
+// resolvedLink is a link in a body and where it really goes.
+type resolvedLink struct {
+	markdown.Link
+	target string // site path with fragment; "" means leave Dest as written
+	page   *Page  // the page linked to, for backlinks; nil otherwise
+}
+
+// folderWhat names what a folder holds, for "there is no such ..." messages.
+var folderWhat = map[string]string{
+	"content/briefs":     "brief",
+	"content/functions":  "function",
+	"content/priorities": "priority",
+	"content/glossary":   "glossary entry",
+	"content/pages":      "page",
+}
+
+// resolveLinks checks every link and image of every page and entry, now
+// that every heading id is known.
+func (l *loader) resolveLinks() {
+	for _, p := range l.site.Pages {
+		p.links = l.resolveDoc(p.Source, p.doc, p)
+		l.lintDoc(p.Source, p.doc, false)
+	}
+	for _, e := range l.site.Glossary {
+		e.links = l.resolveDoc(e.Source, e.doc, nil)
+		l.lintDoc(e.Source, e.doc, true)
+	}
+}
+
+func (l *loader) resolveDoc(source string, doc *markdown.Doc, self *Page) []resolvedLink {
+	var out []resolvedLink
+	for _, lk := range doc.Links {
+		target, page, ok := l.resolve(source, lk, self)
+		if !ok {
+			target = "" // already reported; leave as written
+		}
+		out = append(out, resolvedLink{Link: lk, target: target, page: page})
+	}
+	return out
+}
+
+// resolve works out where one link goes. It reports problems itself.
+func (l *loader) resolve(source string, lk markdown.Link, self *Page) (string, *Page, bool) {
+	d := l.diags(source)
+	dest := strings.TrimSpace(lk.Dest)
+	at := lk.Pos
+	what := "link"
+	if lk.Image {
+		what = "image"
+	}
+	if dest == "" {
+		d.errorf(at.Line, at.Col, "put the address in the round brackets, like [text](other-brief.md)", "this %s has no address", what)
+		return "", nil, false
+	}
+	if u, err := url.Parse(dest); err == nil && u.Scheme != "" {
+		switch strings.ToLower(u.Scheme) {
+		case "http", "https", "mailto", "tel":
+			return "", nil, true
+		}
+		d.errorf(at.Line, at.Col, "use a web address starting with https://, or a link to a .md file", "%s to %q: the site does not allow %q addresses", what, dest, u.Scheme+":")
+		return "", nil, false
+	}
+	if strings.HasPrefix(dest, "//") {
+		d.errorf(at.Line, at.Col, "write the full address, starting with https://", "%s to %q: the address has no https: at the start", what, dest)
+		return "", nil, false
+	}
+	filePart, frag, _ := strings.Cut(dest, "#")
+	filePart, _, _ = strings.Cut(filePart, "?")
+	if strings.HasPrefix(filePart, "/") {
+		d.errorf(at.Line, at.Col, "link to the Markdown file instead, like ../briefs/advocacy.md, so the link works wherever the site is published",
+			"%s to %q: addresses inside the hub are written relative to this file", what, dest)
+		return "", nil, false
+	}
+	if filePart == "" { // "#section" on this page
+		if self == nil {
+			d.errorf(at.Line, at.Col, "link to a heading of a brief instead", "%s to %q: a glossary entry has no headings", what, dest)
+			return "", nil, false
+		}
+		if !l.checkAnchor(d, lk, dest, self, frag) {
+			return "", nil, false
+		}
+		return "#" + frag, nil, true
+	}
+	unescaped, err := url.PathUnescape(filePart)
+	if err != nil {
+		unescaped = filePart
+	}
+	targetSrc := path.Join(path.Dir(source), unescaped)
+	if !strings.HasPrefix(targetSrc, "content/") {
+		d.errorf(at.Line, at.Col, "link only to files inside content/", "%s to %q: it leads outside the content folder", what, dest)
+		return "", nil, false
+	}
+	if l.drafts[targetSrc] {
+		d.errorf(at.Line, at.Col, "publish that page first (remove draft: true), or remove the link", "%s to %q: that page is a draft, so it is not on the site", what, dest)
+		return "", nil, false
+	}
+	switch t := l.bySource[targetSrc].(type) {
+	case *Page:
+		if frag != "" && !l.checkAnchor(d, lk, dest, t, frag) {
+			return "", nil, false
+		}
+		if frag != "" {
+			return t.URL + "#" + frag, t, true
+		}
+		return t.URL, t, true
+	case *Entry:
+		if frag != "" && frag != t.Slug {
+			d.errorf(at.Line, at.Col, fmt.Sprintf("link to %q without the #", filePart), "%s to %q: a glossary entry has no sections", what, dest)
+			return "", nil, false
+		}
+		return t.URL, nil, true
+	case *File:
+		return t.URL, nil, true
+	}
+	// Not found: say what kind of thing is missing, and what is near.
+	dir := path.Dir(targetSrc)
+	kind := folderWhat[dir]
+	if kind == "" {
+		kind = "file"
+	}
+	if strings.HasSuffix(filePart, "/") || (path.Ext(filePart) == "" && !strings.HasSuffix(filePart, ".md")) {
+		if _, isPage := l.bySource[targetSrc+".md"]; isPage {
+			d.errorf(at.Line, at.Col, fmt.Sprintf("did you mean %q?", path.Base(targetSrc)+".md"), "%s to %q: link to the Markdown file, ending in .md", what, dest)
+			return "", nil, false
+		}
+	}
+	var near []string
+	for src := range l.bySource {
+		if path.Dir(src) == dir {
+			near = append(near, path.Base(src))
+		}
+	}
+	sort.Strings(near)
+	hint := ""
+	if c, ok := closest(path.Base(targetSrc), near); ok {
+		hint = fmt.Sprintf("did you mean %q?", strings.TrimSuffix(unescaped, path.Base(unescaped))+c)
+	} else if len(near) == 0 {
+		hint = "check the folder: links are relative to this file, so a brief links to a glossary entry as ../glossary/name.md"
+	} else {
+		hint = "check the spelling of the file name"
+	}
+	d.errorf(at.Line, at.Col, hint, "%s to %q: there is no such %s", what, dest, kind)
+	return "", nil, false
+}
+
+// checkAnchor reports a #fragment that names no heading of target.
+func (l *loader) checkAnchor(d diags, lk markdown.Link, dest string, target *Page, frag string) bool {
+	var ids []string
+	for _, h := range target.Headings {
+		if h.ID == frag {
+			return true
+		}
+		ids = append(ids, h.ID)
+	}
+	where := path.Base(target.Source)
+	hint := ""
+	if c, ok := closest(frag, ids); ok {
+		hint = fmt.Sprintf("did you mean \"#%s\"?", c)
+	} else if len(ids) == 0 {
+		hint = "that page has no headings; link to the page without the #"
+	} else {
+		hint = "a heading's id is its text in lower case with hyphens for spaces: \"## What helps\" is #what-helps"
+	}
+	d.errorf(lk.Pos.Line, lk.Pos.Col, hint, "link to %q: %s has no heading with the id %q", dest, where, frag)
+	return false
+}
+
+// lintDoc checks what the Markdown itself must not do.
+func (l *loader) lintDoc(source string, doc *markdown.Doc, entry bool) {
+	d := l.diags(source)
+	for _, p := range doc.RawHTML {
+		d.warnf(p.Line, p.Col, "write it in Markdown instead: **bold**, *italics*, [a link](other.md), or a blank line between paragraphs",
+			"raw HTML is not shown on the site")
+	}
+	prev := 1
+	for _, h := range doc.Headings {
+		switch {
+		case entry:
+			d.errorf(h.Pos.Line, h.Pos.Col, "use a short paragraph or a list instead", "a glossary entry cannot have headings")
+		case h.Level == 1:
+			d.errorf(h.Pos.Line, h.Pos.Col, "use ## for a section; the title in the front matter is the page's main heading",
+				"a heading with one # would be a second main title")
+		case h.Level > prev+1:
+			d.errorf(h.Pos.Line, h.Pos.Col, fmt.Sprintf("use %s here, so that screen reader users can follow the outline", strings.Repeat("#", prev+1)),
+				"this heading skips a level (%s after %s)", strings.Repeat("#", h.Level), strings.Repeat("#", prev))
+		}
+		prev = max(h.Level, 1)
+	}
+	for _, lk := range doc.Links {
+		if strings.TrimSpace(lk.Text) != "" {
+			continue
+		}
+		if lk.Image {
+			d.errorf(lk.Pos.Line, lk.Pos.Col, "describe the picture in the square brackets: ![A chart of funding by year](chart.png)",
+				"this image has no description (alt text)")
+		} else {
+			d.errorf(lk.Pos.Line, lk.Pos.Col, "put the words to click in the square brackets: [the advocacy brief](advocacy.md)",
+				"this link has no text")
+		}
+	}
+}

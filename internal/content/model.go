@@ -1,0 +1,133 @@
+package content
+
+import (
+	"time"
+
+	"github.com/alongside-hub/alongside/internal/markdown"
+)
+
+// Kind is what a page is, which decides its layout.
+type Kind string
+
+const (
+	KindHome     Kind = "home"     // content/index.md
+	KindBrief    Kind = "brief"    // content/briefs/<slug>.md
+	KindFunction Kind = "function" // content/functions/<slug>.md
+	KindPriority Kind = "priority" // content/priorities/<slug>.md
+	KindPage     Kind = "page"     // content/pages/<slug>.md
+)
+
+// Page is one Markdown file that becomes one HTML page.
+type Page struct {
+	Kind    Kind
+	Source  string // slash path under the root: "content/briefs/advocacy.md"
+	Slug    string // file name without ".md"; "" for the home page
+	URL     string // site path; starts and ends with "/": "/briefs/advocacy/"
+	Title   string
+	Label   string // functions and priorities: plain-English subtitle
+	Summary string
+	Order   int // functions and priorities: listing order (then title)
+
+	Published   time.Time // briefs only; zero elsewhere
+	Reviewed    time.Time // zero if not given (pages)
+	ReviewDue   time.Time // zero if not given
+	ContentNote string
+	Sources     []Source
+	Draft       bool
+	Aliases     []string // site paths that redirect here
+
+	Functions  []*Page  // briefs: the function pages it belongs to, in front matter order
+	Priorities []*Page  // briefs: the priority pages
+	Topics     []*Topic // briefs: free tags
+	Audiences  []*Topic // briefs: who it is for
+
+	Body     []byte             // rendered HTML of the Markdown body
+	Headings []markdown.Heading // every heading of the body
+	TOC      []markdown.Heading // the level-2 headings, when there are 3 or more
+	Words    int                // words in the body
+
+	Briefs    []*Page // function and priority pages: their briefs, by title
+	Backlinks []*Page // pages that link here, by title
+	Related   []*Page // briefs sharing functions, priorities or topics, best first
+	Prev      *Page   // previous brief in the first function, by title
+	Next      *Page
+
+	doc     *markdown.Doc
+	links   []resolvedLink
+	bodyAt  int // file line where the body starts
+	pending pendingTerms
+}
+
+// pendingTerms are a brief's taxonomy values as written, resolved once
+// every function and priority page is known.
+type pendingTerms struct {
+	functions, priorities, topics, audiences []item
+	at                                       Pos
+}
+
+// Topic is a free tag or an audience: a generated page that lists briefs.
+type Topic struct {
+	Slug   string
+	Name   string // label shown to readers
+	URL    string // "/topics/<slug>/" or "/audiences/<slug>/"
+	Briefs []*Page
+}
+
+// Entry is one glossary term. All entries share the page /glossary/.
+type Entry struct {
+	Source  string
+	Slug    string // also the anchor on /glossary/
+	Title   string
+	Abbr    string
+	Also    []string
+	Summary string
+	Body    []byte // rendered HTML, may be empty
+	URL     string // "/glossary/#<slug>"
+
+	doc   *markdown.Doc
+	links []resolvedLink
+}
+
+// File is a file under content/ that is copied as it is.
+type File struct {
+	Source string // "content/briefs/chart.png"
+	URL    string // "/briefs/chart.png"
+}
+
+// Site is everything loaded from the root, checked and cross-linked.
+// Every slice is sorted (pages by URL, terms by order then title, topics and
+// entries by slug), so that output built from it is deterministic.
+type Site struct {
+	Config     Config
+	BuildDate  time.Time
+	Home       *Page
+	Pages      []*Page // every page, home included, by URL
+	Briefs     []*Page // by title
+	Functions  []*Page // by order, then title
+	Priorities []*Page // by order, then title
+	Others     []*Page // content/pages/*, by title
+	Topics     []*Topic
+	Audiences  []*Topic // in the fixed order of the schema, empty ones left out
+	Glossary   []*Entry // by title, A to Z
+	Files      []File   // by URL
+}
+
+// Generated lists the site paths the layouts make besides the pages, so
+// that a page or file cannot take one of them.
+func (s *Site) Generated() []string {
+	g := []string{"/briefs/", "/functions/", "/priorities/", "/glossary/", "/topics/", "/audiences/",
+		"/map/", "/search/", "/feed.xml", "/sitemap.xml", "/robots.txt", "/404.html", "/assets/"}
+	for _, t := range s.Topics {
+		g = append(g, t.URL)
+	}
+	for _, t := range s.Audiences {
+		g = append(g, t.URL)
+	}
+	for _, p := range s.Functions {
+		g = append(g, p.URL+"feed.xml")
+	}
+	for _, p := range s.Priorities {
+		g = append(g, p.URL+"feed.xml")
+	}
+	return g
+}

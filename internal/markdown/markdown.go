@@ -1,0 +1,243 @@
+// Package markdown turns one Markdown body into HTML and the facts the site
+// needs about it. It knows nothing of the site: it does not know which files
+// exist, what a URL is, or what a glossary is for.
+//
+// The rules:
+//
+//   - Parse reads CommonMark plus GitHub tables, strikethrough, autolinks and
+//     task lists, footnotes and smart quotes. It never fails: any input gives
+//     a document.
+//   - Every fact (heading, link, image, raw HTML) carries its position in the
+//     file, as a 1-based line and a 1-based column counted in characters, not
+//     bytes. Parse is told the line the body starts on, so positions point
+//     into the editor's file, front matter included.
+//   - Heading ids are made from the heading text (see Slug), are stable, and
+//     are made unique within the document with -1, -2, ... suffixes. Headings
+//     carry no visible self-link: a screen reader would read it as part of
+//     every heading. Pages reach sections through the table of contents.
+//   - Raw HTML is never passed through. It is reported as a fact and renders
+//     as nothing, so an editor's stray tag cannot break a page.
+//   - Render is called once, after the caller has decided where each link
+//     goes and which glossary terms to link. It rewrites link destinations,
+//     links the first use of each term outside headings, links and code, and
+//     returns HTML.
+package markdown
+
+import (
+	"bytes"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// Pos is a position in a source file. Line and Col are 1-based; Col counts
+// characters (runes), so it matches what an editor's cursor shows.
+type Pos struct {
+	Line, Col int
+}
+
+// Heading is one heading of the document.
+type Heading struct {
+	Level int    // 1 to 6
+	Text  string // plain text, as a reader sees it
+	ID    string // unique within the document
+	Pos   Pos
+}
+
+// Link is one link or image destination as the editor wrote it.
+type Link struct {
+	Dest  string // as written, unescaped
+	Text  string // plain text of the link (alt text for an image)
+	Image bool
+	Pos   Pos
+
+	node ast.Node // *ast.Link or *ast.Image, for Render to rewrite
+}
+
+// Doc is a parsed Markdown body.
+type Doc struct {
+	Headings []Heading
+	Links    []Link
+	RawHTML  []Pos  // where raw HTML was written; it renders as nothing
+	Text     string // plain text of the whole body, for word counts and search
+
+	src      []byte
+	root     ast.Node
+	lines    []int // byte offset where each line of src starts
+	line0    int   // file line of the first line of src
+	rendered bool
+}
+
+func newParser() goldmark.Markdown {
+	return goldmark.New(
+		goldmark.WithExtensions(
+			extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignStyle)),
+			extension.Strikethrough, extension.Linkify,
+			extension.TaskList, extension.Footnote, extension.Typographer,
+		),
+		goldmark.WithRendererOptions(
+			renderer.WithNodeRenderers(util.Prioritized(&siteRenderer{}, 100)),
+		),
+	)
+}
+
+// Parse parses body, whose first line is line firstLine of its file.
+// Invalid UTF-8 should be reported by the caller before; Parse still copes.
+func Parse(body []byte, firstLine int) *Doc {
+	d := &Doc{src: body, line0: firstLine}
+	d.lines = append(d.lines, 0)
+	for i, b := range body {
+		if b == '\n' {
+			d.lines = append(d.lines, i+1)
+		}
+	}
+	md := newParser()
+	d.root = md.Parser().Parse(text.NewReader(body))
+	d.collect()
+	return d
+}
+
+// pos converts a byte offset in src into a file position.
+func (d *Doc) pos(off int) Pos {
+	if off < 0 {
+		off = 0
+	}
+	if off > len(d.src) {
+		off = len(d.src)
+	}
+	// binary search for the line holding off
+	lo, hi := 0, len(d.lines)-1
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if d.lines[mid] <= off {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	col := utf8.RuneCount(d.src[d.lines[lo]:off]) + 1
+	return Pos{Line: d.line0 + lo, Col: col}
+}
+
+// blockPos is the position of a block node: its first line's first byte.
+func (d *Doc) blockPos(n ast.Node) Pos {
+	if p := n.Pos(); p >= 0 {
+		return d.pos(p)
+	}
+	if l := n.Lines(); l != nil && l.Len() > 0 {
+		return d.pos(l.At(0).Start)
+	}
+	return d.pos(0)
+}
+
+func (d *Doc) collect() {
+	ids := map[string]int{}
+	var txt bytes.Buffer
+	_ = ast.Walk(d.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			if n.Type() == ast.TypeBlock && txt.Len() > 0 && txt.Bytes()[txt.Len()-1] != '\n' {
+				txt.WriteByte('\n')
+			}
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			t := plainText(n, d.src)
+			id := uniqueID(Slug(t), ids)
+			n.SetAttributeString("id", []byte(id))
+			d.Headings = append(d.Headings, Heading{Level: n.Level, Text: t, ID: id, Pos: d.blockPos(n)})
+		case *ast.Link:
+			d.Links = append(d.Links, Link{Dest: string(n.Destination), Text: plainText(n, d.src), Pos: d.pos(n.Pos()), node: n})
+		case *ast.Image:
+			d.Links = append(d.Links, Link{Dest: string(n.Destination), Text: plainText(n, d.src), Image: true, Pos: d.pos(n.Pos()), node: n})
+		case *ast.RawHTML:
+			if n.Segments.Len() > 0 {
+				d.RawHTML = append(d.RawHTML, d.pos(n.Segments.At(0).Start))
+			}
+			return ast.WalkSkipChildren, nil
+		case *ast.HTMLBlock:
+			d.RawHTML = append(d.RawHTML, d.blockPos(n))
+			return ast.WalkSkipChildren, nil
+		case *ast.Text:
+			txt.Write(n.Segment.Value(d.src))
+			if n.SoftLineBreak() || n.HardLineBreak() {
+				txt.WriteByte(' ')
+			}
+		case *ast.String:
+			txt.Write(n.Value)
+		case *ast.CodeBlock, *ast.FencedCodeBlock:
+			txt.Write(n.Lines().Value(d.src))
+		}
+		return ast.WalkContinue, nil
+	})
+	d.Text = txt.String()
+}
+
+// uniqueID returns id, or id-1, id-2, ... if id was seen before.
+func uniqueID(id string, seen map[string]int) string {
+	if id == "" {
+		id = "section"
+	}
+	n, dup := seen[id]
+	seen[id] = n + 1
+	if !dup {
+		return id
+	}
+	for {
+		n++
+		c := id + "-" + itoa(n)
+		if _, taken := seen[c]; !taken {
+			seen[c] = 1
+			seen[id] = n
+			return c
+		}
+	}
+}
+
+func itoa(n int) string {
+	var b [20]byte
+	i := len(b)
+	for n >= 10 {
+		i--
+		b[i] = byte('0' + n%10)
+		n /= 10
+	}
+	i--
+	b[i] = byte('0' + n)
+	return string(b[i:])
+}
+
+// plainText is the text a reader sees inside n.
+func plainText(n ast.Node, src []byte) string {
+	var b bytes.Buffer
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch c := c.(type) {
+		case *ast.Text:
+			b.Write(c.Segment.Value(src))
+			if c.SoftLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(c.Value)
+		case *ast.CodeSpan:
+			for t := c.FirstChild(); t != nil; t = t.NextSibling() {
+				if s, ok := t.(*ast.Text); ok {
+					b.Write(s.Segment.Value(src))
+				}
+			}
+			return ast.WalkSkipChildren, nil
+		case *ast.AutoLink:
+			b.Write(c.Label(src))
+		}
+		return ast.WalkContinue, nil
+	})
+	return string(bytes.TrimSpace(b.Bytes()))
+}

@@ -1,0 +1,233 @@
+package markdown
+
+import (
+	"bytes"
+	"html"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// Term is a glossary term whose first use Render links.
+type Term struct {
+	Phrases []string // forms to recognise, matched ignoring case at word boundaries
+	Abbr    string   // optional short form, matched exactly; shown as <abbr title="Title">
+	Title   string   // the full name
+	URL     string   // where the first use links
+}
+
+// RenderOptions says what Render does beyond plain conversion.
+type RenderOptions struct {
+	// Dest returns the destination a link or image should have on the
+	// page. Nil leaves every destination as written.
+	Dest func(Link) string
+	// Terms are linked on first use, outside headings, links and code.
+	Terms []Term
+}
+
+// Render returns the HTML of the document. It may be called once: it
+// rewrites the document in place.
+func (d *Doc) Render(opt RenderOptions) []byte {
+	if d.rendered {
+		panic("markdown: Doc.Render called twice")
+	}
+	d.rendered = true
+	if opt.Dest != nil {
+		for _, l := range d.Links {
+			dest := []byte(opt.Dest(l))
+			switch n := l.node.(type) {
+			case *ast.Link:
+				n.Destination = dest
+			case *ast.Image:
+				n.Destination = dest
+			}
+		}
+	}
+	if len(opt.Terms) > 0 {
+		d.linkTerms(opt.Terms)
+	}
+	var b bytes.Buffer
+	if err := newParser().Renderer().Render(&b, d.src, d.root); err != nil {
+		// Rendering into a bytes.Buffer cannot fail; say so loudly if it does.
+		panic("markdown: render: " + err.Error())
+	}
+	return b.Bytes()
+}
+
+// match is one place a term was found in a text node.
+type match struct {
+	start, end int // byte offsets in the node's text
+	term       int
+	abbr       bool
+}
+
+// linkTerms links the first use of each term. Text inside headings, links,
+// images and code is left alone: a link there would nest or mislead.
+func (d *Doc) linkTerms(terms []Term) {
+	used := make([]bool, len(terms))
+	var texts []*ast.Text
+	_ = ast.Walk(d.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading, *ast.Link, *ast.Image, *ast.AutoLink, *ast.CodeSpan,
+			*ast.CodeBlock, *ast.FencedCodeBlock, *ast.HTMLBlock, *ast.RawHTML:
+			return ast.WalkSkipChildren, nil
+		case *ast.Text:
+			if !n.IsRaw() {
+				texts = append(texts, n)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, t := range texts {
+		for t != nil {
+			m, ok := firstMatch(t.Segment.Value(d.src), terms, used)
+			if !ok {
+				break
+			}
+			used[m.term] = true
+			t = d.splitLink(t, m, terms[m.term])
+		}
+	}
+}
+
+// firstMatch finds the earliest use of any unused term in s; at the same
+// start the longest wins.
+func firstMatch(s []byte, terms []Term, used []bool) (match, bool) {
+	lower := asciiLower(s)
+	best := match{start: -1}
+	consider := func(m match) {
+		if best.start < 0 || m.start < best.start || (m.start == best.start && m.end > best.end) {
+			best = m
+		}
+	}
+	for i, t := range terms {
+		if used[i] {
+			continue
+		}
+		for _, p := range t.Phrases {
+			if at := indexWord(lower, asciiLower([]byte(p))); at >= 0 {
+				consider(match{start: at, end: at + len(p), term: i})
+			}
+		}
+		if t.Abbr != "" {
+			if at := indexWord(s, []byte(t.Abbr)); at >= 0 {
+				consider(match{start: at, end: at + len(t.Abbr), term: i, abbr: true})
+			}
+		}
+	}
+	return best, best.start >= 0
+}
+
+// indexWord finds needle in s where it stands as a whole word.
+func indexWord(s, needle []byte) int {
+	if len(needle) == 0 {
+		return -1
+	}
+	for off := 0; off < len(s); {
+		i := bytes.Index(s[off:], needle)
+		if i < 0 {
+			return -1
+		}
+		at := off + i
+		end := at + len(needle)
+		if (at == 0 || !wordByte(s[at-1])) && (end == len(s) || !wordByte(s[end])) {
+			return at
+		}
+		off = at + 1
+	}
+	return -1
+}
+
+func wordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c >= 0x80
+}
+
+// asciiLower lower-cases ASCII letters only, keeping byte offsets intact.
+func asciiLower(s []byte) []byte {
+	b := make([]byte, len(s))
+	for i, c := range s {
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	return b
+}
+
+// splitLink replaces t by text, a link around the match, and the rest; it
+// returns the rest (nil if none) so that later terms can be found in it.
+func (d *Doc) splitLink(t *ast.Text, m match, term Term) *ast.Text {
+	seg := t.Segment
+	parent := t.Parent()
+	linkSeg := text.NewSegment(seg.Start+m.start, seg.Start+m.end)
+	link := ast.NewLink()
+	link.Destination = []byte(term.URL)
+	link.SetAttributeString("class", []byte("glossary-term"))
+	inner := ast.NewTextSegment(linkSeg)
+	if m.abbr {
+		a := &abbr{Title: term.Title}
+		a.AppendChild(a, inner)
+		link.AppendChild(link, a)
+	} else {
+		link.AppendChild(link, inner)
+	}
+	if m.start > 0 {
+		before := ast.NewTextSegment(text.NewSegment(seg.Start, seg.Start+m.start))
+		parent.InsertBefore(parent, t, before)
+	}
+	parent.InsertBefore(parent, t, link)
+	if seg.Start+m.end == seg.Stop {
+		if t.SoftLineBreak() || t.HardLineBreak() {
+			// keep the line break after the link
+			rest := ast.NewTextSegment(text.NewSegment(seg.Stop, seg.Stop))
+			rest.SetSoftLineBreak(t.SoftLineBreak())
+			rest.SetHardLineBreak(t.HardLineBreak())
+			parent.ReplaceChild(parent, t, rest)
+			return nil
+		}
+		parent.RemoveChild(parent, t)
+		return nil
+	}
+	t.Segment = text.NewSegment(seg.Start+m.end, seg.Stop)
+	return t
+}
+
+// abbr is an inline <abbr title="..."> around a glossary abbreviation.
+type abbr struct {
+	ast.BaseInline
+	Title string
+}
+
+var kindAbbr = ast.NewNodeKind("Abbr")
+
+func (a *abbr) Kind() ast.NodeKind { return kindAbbr }
+
+func (a *abbr) Dump(src []byte, level int) { ast.DumpHelper(a, src, level, nil, nil) }
+
+// siteRenderer renders raw HTML as nothing at all, and glossary <abbr>.
+type siteRenderer struct{}
+
+func (r *siteRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(ast.KindRawHTML, skip)
+	reg.Register(ast.KindHTMLBlock, skip)
+	reg.Register(kindAbbr, r.abbr)
+}
+
+func skip(util.BufWriter, []byte, ast.Node, bool) (ast.WalkStatus, error) {
+	return ast.WalkSkipChildren, nil
+}
+
+func (r *siteRenderer) abbr(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		_, _ = w.WriteString(`<abbr title="` + html.EscapeString(node.(*abbr).Title) + `">`)
+	} else {
+		_, _ = w.WriteString("</abbr>")
+	}
+	return ast.WalkContinue, nil
+}
+
