@@ -12,11 +12,11 @@ import (
 
 // splitResult is a Markdown file cut into its front matter and body.
 type splitResult struct {
-	meta      *yaml.Node // the mapping; nil when there is no front matter
-	metaLine  int        // file line of the first front matter line (after ---)
-	body      []byte
-	bodyLine  int // file line the body starts on
-	openLine  int // file line of the opening ---, 0 if none
+	meta     *yaml.Node // the mapping; nil when there is no front matter
+	metaLine int        // file line of the first front matter line (after ---)
+	body     []byte
+	bodyLine int // file line the body starts on
+	openLine int // file line of the opening ---, 0 if none
 }
 
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
@@ -61,6 +61,9 @@ func split(src []byte, d diags) (splitResult, bool) {
 			n, _ := strconv.Atoi(m[1])
 			line, col, msg = r.metaLine+n-1, 0, m[2]
 		} else {
+			if n := errorLine(src, r.metaLine, msg); n > 0 {
+				line, col = n, 0
+			}
 			msg = strings.TrimPrefix(msg, "yaml: ")
 		}
 		d.errorf(line, col, yamlHint(msg), "the front matter is not valid YAML: %s", msg)
@@ -101,3 +104,21 @@ func yamlHint(msg string) string {
 	return "check the line above it too; quotation marks and indentation are the usual causes"
 }
 
+// errorLine finds the file line of a YAML error whose message has no line
+// number: the first line at which the front matter, read up to and
+// including that line, fails with the same message.
+func errorLine(src []byte, metaLine int, msg string) int {
+	lines := strings.SplitAfter(string(src), "\n")
+	var prefix strings.Builder
+	for i := metaLine - 1; i < len(lines); i++ {
+		if strings.TrimSpace(lines[i]) == "---" {
+			break
+		}
+		prefix.WriteString(lines[i])
+		var n yaml.Node
+		if err := yaml.Unmarshal([]byte(prefix.String()), &n); err != nil && err.Error() == msg {
+			return i + 1
+		}
+	}
+	return 0
+}

@@ -127,7 +127,7 @@ func (l *loader) resolve(source string, lk markdown.Link, self *Page) (string, *
 	// Not found: say what kind of thing is missing, and what is near.
 	dir := path.Dir(targetSrc)
 	kind := folderWhat[dir]
-	if kind == "" {
+	if kind == "" || path.Ext(targetSrc) != ".md" {
 		kind = "file"
 	}
 	if strings.HasSuffix(filePart, "/") || (path.Ext(filePart) == "" && !strings.HasSuffix(filePart, ".md")) {
@@ -193,8 +193,12 @@ func (l *loader) lintDoc(source string, doc *markdown.Doc, entry bool) {
 			d.errorf(h.Pos.Line, h.Pos.Col, "use ## for a section; the title in the front matter is the page's main heading",
 				"a heading with one # would be a second main title")
 		case h.Level > prev+1:
+			after := strings.Repeat("#", prev)
+			if prev == 1 {
+				after = "the page title"
+			}
 			d.errorf(h.Pos.Line, h.Pos.Col, fmt.Sprintf("use %s here, so that screen reader users can follow the outline", strings.Repeat("#", prev+1)),
-				"this heading skips a level (%s after %s)", strings.Repeat("#", h.Level), strings.Repeat("#", prev))
+				"this heading skips a level (%s straight after %s)", strings.Repeat("#", h.Level), after)
 		}
 		prev = max(h.Level, 1)
 	}

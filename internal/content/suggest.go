@@ -62,7 +62,7 @@ func listHint(candidates []string, what string) string {
 	}
 	sorted := append([]string(nil), candidates...)
 	sort.Strings(sorted)
-	if len(sorted) > 12 {
+	if len(sorted) > 15 {
 		return fmt.Sprintf("there are %d %s; check the spelling", len(sorted), what)
 	}
 	return fmt.Sprintf("the %s are: %s", what, strings.Join(sorted, ", "))

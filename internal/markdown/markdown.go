@@ -178,22 +178,20 @@ func (d *Doc) collect() {
 	d.Text = txt.String()
 }
 
-// uniqueID returns id, or id-1, id-2, ... if id was seen before.
+// uniqueID returns id, or id-1, id-2, ... if id was taken before.
 func uniqueID(id string, seen map[string]int) string {
 	if id == "" {
 		id = "section"
 	}
-	n, dup := seen[id]
-	seen[id] = n + 1
-	if !dup {
+	if seen[id] == 0 {
+		seen[id] = 1
 		return id
 	}
-	for {
-		n++
+	for n := seen[id]; ; n++ {
 		c := id + "-" + itoa(n)
-		if _, taken := seen[c]; !taken {
+		if seen[c] == 0 {
 			seen[c] = 1
-			seen[id] = n
+			seen[id] = n + 1
 			return c
 		}
 	}

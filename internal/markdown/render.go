@@ -230,4 +230,3 @@ func (r *siteRenderer) abbr(w util.BufWriter, _ []byte, node ast.Node, entering 
 	}
 	return ast.WalkContinue, nil
 }
-

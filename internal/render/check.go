@@ -15,11 +15,11 @@ import (
 
 // pageFacts is what Check needs to know about one HTML file.
 type pageFacts struct {
-	ids    map[string]int
-	refs   []string // href and src values, as written
-	h1     int
-	lang   string
-	title  string
+	ids   map[string]int
+	refs  []string // href and src values, as written
+	h1    int
+	lang  string
+	title string
 }
 
 func scan(b []byte) pageFacts {

@@ -285,4 +285,3 @@ func sortByPublished(ps []*content.Page) {
 		return strings.ToLower(a.Title) < strings.ToLower(b.Title)
 	})
 }
-

@@ -121,7 +121,6 @@ func isoDate(t time.Time) string {
 	return t.Format("2006-01-02")
 }
 
-
 // NavItem is one link of the main navigation.
 type NavItem struct {
 	Name, URL string
