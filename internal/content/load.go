@@ -143,6 +143,7 @@ var (
 
 func (l *loader) readMarkdown(p string) error {
 	d := l.diags(p)
+	before := len(*l.list)
 	rel := strings.TrimPrefix(p, "content/")
 	isGlossary := path.Dir(rel) == "glossary"
 	url, kind, ok := pageURL(rel)
@@ -213,6 +214,11 @@ func (l *loader) readMarkdown(p string) error {
 	}
 	pg.Words = len(strings.Fields(doc.Text))
 	if pg.Draft && !l.opt.Drafts {
+		// A draft is not published, so its problems cannot break the
+		// site: they are shown as warnings until it is.
+		for i := before; i < len(*l.list); i++ {
+			(*l.list)[i].Severity = Warning
+		}
 		l.drafts[p] = true
 		return nil
 	}

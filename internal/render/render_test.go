@@ -1,0 +1,79 @@
+package render
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/alongside-hub/alongside/internal/content"
+	"github.com/alongside-hub/alongside/internal/txtar"
+)
+
+var update = flag.Bool("update", false, "rewrite the want/ files of the golden tests")
+
+var today = time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
+
+// golden are the output files each golden test compares.
+var golden = []string{"index.html", "briefs/what-is/index.html", "functions/stewardship/index.html",
+	"map/index.html", "glossary/index.html", "404.html", "feed.xml", "sitemap.xml", "robots.txt"}
+
+
+
+func buildArchive(t *testing.T, file string) (*txtar.Archive, *Output, *content.Site) {
+	t.Helper()
+	raw, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := txtar.Parse(raw)
+	fsys := fstest.MapFS{}
+	for _, f := range a.Files {
+		if !strings.HasPrefix(f.Name, "want/") {
+			fsys[f.Name] = &fstest.MapFile{Data: f.Data}
+		}
+	}
+	site, diags, err := content.Load(fsys, content.Options{BuildDate: today})
+	if err != nil || diags.HasErrors() {
+		t.Fatalf("load: %v\n%s", err, diags)
+	}
+	layouts := os.DirFS("../../layouts")
+	ls, err := LoadLayouts(layouts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := Render(site, ls, layouts, fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a, out, site
+}
+
+func TestGolden(t *testing.T) {
+	files, _ := filepath.Glob("testdata/*.txtar")
+	for _, file := range files {
+		t.Run(filepath.Base(file), func(t *testing.T) {
+			a, out, site := buildArchive(t, file)
+			if ds := out.Check(site); len(ds) > 0 {
+				t.Errorf("Check found problems in the layouts:\n%s", ds)
+			}
+			got := map[string]string{}
+			for _, p := range golden {
+				b, ok := out.Files[p]
+				if !ok {
+					t.Errorf("no %s", p)
+				}
+				got["want/"+p] = string(b)
+			}
+			var paths []string
+			for _, p := range out.Paths() {
+				paths = append(paths, p)
+			}
+			got["want/files"] = strings.Join(paths, "\n") + "\n"
+			txtar.Golden(t, file, a, got, *update)
+		})
+	}
+}
