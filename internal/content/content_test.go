@@ -3,6 +3,7 @@ package content
 import (
 	"bytes"
 	"io/fs"
+	"net/url"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -216,6 +217,48 @@ func FuzzFrontMatter(f *testing.F) {
 			if d.Pos.Line < 0 || strings.TrimSpace(d.Msg) == "" {
 				t.Fatalf("bad diagnostic %+v", d)
 			}
+		}
+	})
+}
+
+// FuzzRelURL checks the one property that matters: a browser resolving the
+// relative address from the page lands on the target.
+func FuzzRelURL(f *testing.F) {
+	f.Add("/briefs/a/", "/glossary/#amhp")
+	f.Add("/", "/")
+	f.Add("/404.html", "/help/")
+	f.Add("/a/b/c/", "/a/x.png")
+	f.Fuzz(func(t *testing.T, from, to string) {
+		// Site paths are made of slugs, file names and "/" (see pageURL).
+		for _, r := range from + to {
+			if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || strings.ContainsRune("-./#_", r)) {
+				return
+			}
+		}
+		for _, seg := range strings.Split(from+"/"+strings.Split(to, "#")[0], "/") {
+			if strings.HasPrefix(seg, ".") {
+				return // names starting with "." are never published
+			}
+		}
+		if !strings.HasPrefix(from, "/") || !strings.HasPrefix(to, "/") ||
+			strings.Contains(from+to, "//") || strings.Contains(from+to, "/./") || strings.Contains(from+to, "/../") ||
+			strings.HasSuffix(from, "/.") || strings.HasSuffix(from, "/..") || strings.HasSuffix(to, "/.") || strings.HasSuffix(to, "/..") ||
+			strings.Contains(from, "#") || strings.Count(to, "#") > 1 {
+			return
+		}
+		base, err := url.Parse("https://example.org" + from)
+		if err != nil {
+			return
+		}
+		rel := RelURL(from, to)
+		ref, err := url.Parse(rel)
+		if err != nil {
+			t.Fatalf("RelURL(%q, %q) = %q does not parse: %v", from, to, rel, err)
+		}
+		got := base.ResolveReference(ref)
+		want, _ := url.Parse("https://example.org" + to)
+		if got.Path != want.Path || got.Fragment != want.Fragment {
+			t.Fatalf("RelURL(%q, %q) = %q resolves to %q", from, to, rel, got)
 		}
 	})
 }
