@@ -1,0 +1,181 @@
+package main
+
+import (
+	"os"
+	"strings"
+	"testing"
+	"time"
+	"unicode"
+
+	"github.com/alongside-hub/alongside/internal/content"
+)
+
+// The hub's own content must stay whole: these tests fail when an edit
+// leaves a taxonomy page thin, a brief unreachable, or a page missing.
+
+func loadHub(t *testing.T) *content.Site {
+	t.Helper()
+	site, diags, err := content.Load(os.DirFS("../.."), content.Options{BuildDate: time.Now()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(diags) > 0 {
+		t.Errorf("the hub should load with no errors and no warnings:\n%s", diags)
+	}
+	return site
+}
+
+func TestHubTaxonomyPagesListThreeBriefs(t *testing.T) {
+	site := loadHub(t)
+	if len(site.Functions) != 4 || len(site.Priorities) != 7 {
+		t.Errorf("%d functions and %d priorities; the hub has 4 and 7", len(site.Functions), len(site.Priorities))
+	}
+	for _, p := range append(append([]*content.Page(nil), site.Functions...), site.Priorities...) {
+		if len(p.Briefs) < 3 {
+			t.Errorf("%s lists %d briefs; every function and priority page lists at least 3", p.Source, len(p.Briefs))
+		}
+	}
+}
+
+func TestHubBriefsAreReachableAndLinked(t *testing.T) {
+	site := loadHub(t)
+	if len(site.Briefs) < 44 {
+		t.Errorf("%d briefs; the hub has 44", len(site.Briefs))
+	}
+	for _, b := range site.Briefs {
+		if len(b.Functions)+len(b.Priorities) == 0 {
+			t.Errorf("%s: no function or priority page reaches it", b.Source)
+		}
+		if len(b.Backlinks) == 0 {
+			t.Errorf("%s: no page links to it", b.Source)
+		}
+		if b.Words < 400 || b.Words > 900 {
+			t.Errorf("%s: %d words; a brief has 400 to 900", b.Source, b.Words)
+		}
+		if len(b.Sources) == 0 {
+			t.Errorf("%s: no sources", b.Source)
+		}
+		if len(b.Audiences) == 0 {
+			t.Errorf("%s: no audience", b.Source)
+		}
+	}
+}
+
+func TestHubGlossaryAndPages(t *testing.T) {
+	site := loadHub(t)
+	if len(site.Glossary) < 30 {
+		t.Errorf("%d glossary entries; the hub has 30", len(site.Glossary))
+	}
+	have := map[string]bool{}
+	for _, p := range site.Others {
+		have[p.URL] = true
+	}
+	for _, u := range []string{"/about/", "/help/", "/contribute/", "/accessibility/"} {
+		if !have[u] {
+			t.Errorf("the page %s is missing", u)
+		}
+	}
+}
+
+// TestHubHelpPageNumbers keeps the crisis numbers to those that were
+// checked: a change here must be checked again against the services.
+func TestHubHelpPageNumbers(t *testing.T) {
+	b, err := os.ReadFile("../../content/pages/help.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(b)
+	for _, n := range []string{"999", "111", "116 123", "85258", "0808 808 8000"} {
+		if !strings.Contains(text, n) {
+			t.Errorf("the help page does not give %s", n)
+		}
+	}
+}
+
+// TestHubReadability reports each public brief's Flesch-Kincaid grade; the
+// aim is 8 or lower (a reading age of about 12). It fails above 10, far
+// enough from the aim that only a hard-to-read brief trips it.
+func TestHubReadability(t *testing.T) {
+	site := loadHub(t)
+	total := 0.0
+	for _, b := range site.Briefs {
+		g := fkGrade(plainBody(b))
+		total += g
+		public := false
+		for _, a := range b.Audiences {
+			public = public || a.Slug == "public"
+		}
+		if public && g > 10 {
+			t.Errorf("%s: Flesch-Kincaid grade %.1f; aim for 8 or lower", b.Source, g)
+		}
+	}
+	if n := len(site.Briefs); n > 0 {
+		t.Logf("mean Flesch-Kincaid grade of %d briefs: %.1f", n, total/float64(n))
+	}
+}
+
+// plainBody is the brief's rendered text without tags.
+func plainBody(b *content.Page) string {
+	var out strings.Builder
+	in := false
+	for _, r := range string(b.Body) {
+		switch {
+		case r == '<':
+			in = true
+		case r == '>':
+			in = false
+			out.WriteRune(' ')
+		case !in:
+			out.WriteRune(r)
+		}
+	}
+	return out.String()
+}
+
+// fkGrade is the Flesch-Kincaid grade level of text:
+// 0.39 words/sentence + 11.8 syllables/word - 15.59.
+func fkGrade(text string) float64 {
+	words, sentences, syllables := 0, 0, 0
+	for _, w := range strings.Fields(text) {
+		letters := strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })
+		if letters == "" {
+			continue
+		}
+		words++
+		syllables += countSyllables(strings.ToLower(letters))
+		if strings.ContainsAny(w[len(w)-1:], ".?!:") {
+			sentences++
+		}
+	}
+	if words == 0 {
+		return 0
+	}
+	if sentences == 0 {
+		sentences = 1
+	}
+	return 0.39*float64(words)/float64(sentences) + 11.8*float64(syllables)/float64(words) - 15.59
+}
+
+func countSyllables(w string) int {
+	n, prevVowel := 0, false
+	for _, r := range w {
+		v := strings.ContainsRune("aeiouy", r)
+		if v && !prevVowel {
+			n++
+		}
+		prevVowel = v
+	}
+	if strings.HasSuffix(w, "e") && n > 1 && !strings.HasSuffix(w, "le") {
+		n--
+	}
+	return max(n, 1)
+}
+
+func TestFKGrade(t *testing.T) {
+	if g := fkGrade("The cat sat on the mat. It was happy."); g > 2 {
+		t.Errorf("simple text graded %.1f", g)
+	}
+	if g := fkGrade("Interdisciplinary collaboration necessitates comprehensive institutional infrastructure and sustained organisational commitment across heterogeneous stakeholder communities."); g < 15 {
+		t.Errorf("dense text graded %.1f", g)
+	}
+}
