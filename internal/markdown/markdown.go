@@ -78,7 +78,9 @@ func newParser() goldmark.Markdown {
 		goldmark.WithExtensions(
 			extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignStyle)),
 			extension.Strikethrough, extension.Linkify,
-			extension.TaskList, extension.Footnote, extension.Typographer,
+			extension.TaskList, extension.Typographer,
+			extension.NewFootnote(extension.WithFootnoteBacklinkHTML(
+				`<span aria-hidden="true">↩</span><span class="visually-hidden">Back to the text</span>`)),
 		),
 		goldmark.WithRendererOptions(
 			renderer.WithNodeRenderers(util.Prioritized(&siteRenderer{}, 100)),

@@ -5,6 +5,7 @@ import (
 	"html"
 
 	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
@@ -216,6 +217,21 @@ func (r *siteRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindRawHTML, skip)
 	reg.Register(ast.KindHTMLBlock, skip)
 	reg.Register(kindAbbr, r.abbr)
+	reg.Register(east.KindTaskCheckBox, r.taskBox)
+}
+
+// taskBox shows a task list item's state as a symbol with words for
+// screen readers, rather than a disabled checkbox with no label.
+func (r *siteRenderer) taskBox(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	if node.(*east.TaskCheckBox).IsChecked {
+		_, _ = w.WriteString(`<span class="task" aria-hidden="true">☑</span><span class="visually-hidden">Done:</span> `)
+	} else {
+		_, _ = w.WriteString(`<span class="task" aria-hidden="true">☐</span><span class="visually-hidden">Not done:</span> `)
+	}
+	return ast.WalkContinue, nil
 }
 
 func skip(util.BufWriter, []byte, ast.Node, bool) (ast.WalkStatus, error) {
