@@ -3,8 +3,6 @@ package content
 import (
 	"flag"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -33,25 +31,13 @@ func archiveFS(a *txtar.Archive) fstest.MapFS {
 // TestGolden loads each testdata/*.txtar as a site and compares the
 // diagnostics and a dump of the model with want/diagnostics and want/model.
 func TestGolden(t *testing.T) {
-	files, _ := filepath.Glob("testdata/*.txtar")
-	if len(files) == 0 {
-		t.Fatal("no golden files")
-	}
-	for _, file := range files {
-		t.Run(filepath.Base(file), func(t *testing.T) {
-			raw, err := os.ReadFile(file)
-			if err != nil {
-				t.Fatal(err)
-			}
-			a := txtar.Parse(raw)
-			site, diags, err := Load(archiveFS(a), Options{BuildDate: today})
-			if err != nil {
-				t.Fatal(err)
-			}
-			got := map[string]string{"want/diagnostics": diags.String(), "want/model": dump(site)}
-			txtar.Golden(t, file, a, got, *update)
-		})
-	}
+	txtar.RunGolden(t, "testdata/*.txtar", *update, func(t *testing.T, a *txtar.Archive) map[string]string {
+		site, diags, err := Load(archiveFS(a), Options{BuildDate: today})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return map[string]string{"want/diagnostics": diags.String(), "want/model": dump(site)}
+	})
 }
 
 // dump describes the model in a stable, readable form.

@@ -19,34 +19,22 @@ var update = flag.Bool("update", false, "rewrite the want/ files of the golden t
 // facts and the HTML with want/facts and want/html. A "terms" file gives
 // glossary terms, one per line: URL|Title|Abbr|phrase;phrase.
 func TestGolden(t *testing.T) {
-	files, _ := filepath.Glob("testdata/*.txtar")
-	if len(files) == 0 {
-		t.Fatal("no golden files")
-	}
-	for _, file := range files {
-		t.Run(filepath.Base(file), func(t *testing.T) {
-			raw, err := os.ReadFile(file)
-			if err != nil {
-				t.Fatal(err)
+	txtar.RunGolden(t, "testdata/*.txtar", *update, func(t *testing.T, a *txtar.Archive) map[string]string {
+		var input, terms []byte
+		for _, f := range a.Files {
+			switch f.Name {
+			case "input.md":
+				input = f.Data
+			case "terms":
+				terms = f.Data
 			}
-			a := txtar.Parse(raw)
-			var input, terms []byte
-			for _, f := range a.Files {
-				switch f.Name {
-				case "input.md":
-					input = f.Data
-				case "terms":
-					terms = f.Data
-				}
-			}
-			doc := Parse(input, 5)
-			got := map[string]string{
-				"want/facts": facts(doc),
-				"want/html":  string(doc.Render(RenderOptions{Terms: parseTerms(terms), Dest: rewriteMD})),
-			}
-			txtar.Golden(t, file, a, got, *update)
-		})
-	}
+		}
+		doc := Parse(input, 5)
+		return map[string]string{
+			"want/facts": facts(doc),
+			"want/html":  string(doc.Render(RenderOptions{Terms: parseTerms(terms), Dest: rewriteMD})),
+		}
+	})
 }
 
 // rewriteMD turns "x.md" into "../x/", as the site would, so that the test

@@ -3,7 +3,6 @@ package render
 import (
 	"flag"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -21,59 +20,38 @@ var today = time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
 var golden = []string{"index.html", "briefs/what-is/index.html", "functions/stewardship/index.html",
 	"map/index.html", "glossary/index.html", "404.html", "feed.xml", "sitemap.xml", "robots.txt", "old/what-is/index.html"}
 
-
-
-func buildArchive(t *testing.T, file string) (*txtar.Archive, *Output, *content.Site) {
-	t.Helper()
-	raw, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	a := txtar.Parse(raw)
-	fsys := fstest.MapFS{}
-	for _, f := range a.Files {
-		if !strings.HasPrefix(f.Name, "want/") {
-			fsys[f.Name] = &fstest.MapFile{Data: f.Data}
-		}
-	}
-	site, diags, err := content.Load(fsys, content.Options{BuildDate: today})
-	if err != nil || diags.HasErrors() {
-		t.Fatalf("load: %v\n%s", err, diags)
-	}
-	layouts := os.DirFS("../../layouts")
-	ls, err := LoadLayouts(layouts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	out, err := Render(site, ls, layouts, fsys)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return a, out, site
-}
-
 func TestGolden(t *testing.T) {
-	files, _ := filepath.Glob("testdata/*.txtar")
-	for _, file := range files {
-		t.Run(filepath.Base(file), func(t *testing.T) {
-			a, out, site := buildArchive(t, file)
-			if ds := out.Check(site); len(ds) > 0 {
-				t.Errorf("Check found problems in the layouts:\n%s", ds)
+	txtar.RunGolden(t, "testdata/*.txtar", *update, func(t *testing.T, a *txtar.Archive) map[string]string {
+		fsys := fstest.MapFS{}
+		for _, f := range a.Files {
+			if !strings.HasPrefix(f.Name, "want/") {
+				fsys[f.Name] = &fstest.MapFile{Data: f.Data}
 			}
-			got := map[string]string{}
-			for _, p := range golden {
-				b, ok := out.Files[p]
-				if !ok {
-					t.Errorf("no %s", p)
-				}
-				got["want/"+p] = string(b)
+		}
+		site, diags, err := content.Load(fsys, content.Options{BuildDate: today})
+		if err != nil || diags.HasErrors() {
+			t.Fatalf("load: %v\n%s", err, diags)
+		}
+		layouts := os.DirFS("../../layouts")
+		ls, err := LoadLayouts(layouts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, err := Render(site, ls, layouts, fsys)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ds := out.Check(site); len(ds) > 0 {
+			t.Errorf("Check found problems in the layouts:\n%s", ds)
+		}
+		got := map[string]string{"want/files": strings.Join(out.Paths(), "\n") + "\n"}
+		for _, p := range golden {
+			b, ok := out.Files[p]
+			if !ok {
+				t.Errorf("no %s", p)
 			}
-			var paths []string
-			for _, p := range out.Paths() {
-				paths = append(paths, p)
-			}
-			got["want/files"] = strings.Join(paths, "\n") + "\n"
-			txtar.Golden(t, file, a, got, *update)
-		})
-	}
+			got["want/"+p] = string(b)
+		}
+		return got
+	})
 }

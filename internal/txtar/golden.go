@@ -3,6 +3,7 @@ package txtar
 import (
 	"bytes"
 	"os"
+	"path/filepath"
 	"sort"
 	"testing"
 )
@@ -49,5 +50,25 @@ func Golden(t testing.TB, path string, a *Archive, got map[string]string, update
 		if !bytes.Equal(bytes.TrimRight(want, "\n"), bytes.TrimRight([]byte(got[n]), "\n")) {
 			t.Errorf("%s differs (run go test -update to accept):\n--- want\n%s\n--- got\n%s", n, want, got[n])
 		}
+	}
+}
+
+// RunGolden runs f on each archive matching pattern, as a subtest named
+// after the file, and compares what it returns with Golden.
+func RunGolden(t *testing.T, pattern string, update bool, f func(t *testing.T, a *Archive) map[string]string) {
+	t.Helper()
+	files, _ := filepath.Glob(pattern)
+	if len(files) == 0 {
+		t.Fatalf("no golden files match %s", pattern)
+	}
+	for _, file := range files {
+		t.Run(filepath.Base(file), func(t *testing.T) {
+			raw, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			a := Parse(raw)
+			Golden(t, file, a, f(t, a), update)
+		})
 	}
 }
