@@ -116,9 +116,15 @@ func TestHubReadability(t *testing.T) {
 
 // plainBody is the brief's rendered text without tags.
 func plainBody(b *content.Page) string {
+	// The end of a paragraph, list item, heading or cell ends a sentence,
+	// even without a full stop.
+	body := string(b.Body)
+	for _, end := range []string{"</p>", "</li>", "</h2>", "</h3>", "</td>", "</th>"} {
+		body = strings.ReplaceAll(body, end, " . ")
+	}
 	var out strings.Builder
 	in := false
-	for _, r := range string(b.Body) {
+	for _, r := range body {
 		switch {
 		case r == '<':
 			in = true
@@ -136,15 +142,17 @@ func plainBody(b *content.Page) string {
 // 0.39 words/sentence + 11.8 syllables/word - 15.59.
 func fkGrade(text string) float64 {
 	words, sentences, syllables := 0, 0, 0
+	ended := true // no sentence is open
 	for _, w := range strings.Fields(text) {
 		letters := strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })
-		if letters == "" {
-			continue
+		if letters != "" {
+			words++
+			syllables += countSyllables(strings.ToLower(letters))
+			ended = false
 		}
-		words++
-		syllables += countSyllables(strings.ToLower(letters))
-		if strings.ContainsAny(w[len(w)-1:], ".?!:") {
+		if !ended && strings.ContainsAny(w[len(w)-1:], ".?!:") {
 			sentences++
+			ended = true
 		}
 	}
 	if words == 0 {
