@@ -1,9 +1,12 @@
 # The two commands a newcomer needs:
 #   make site   build public/ from content/ and layouts/
-#   make test   run every test
+#   make test   run every test: the Go tests, then the accessibility suite
+#               in Debian's Chromium over every page of a fresh build
 GO ?= go
+BROWSER := tests/browser
+CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: site check test test-go bench fmt clean
+.PHONY: site check test test-go test-browser bench fmt clean browser-tools
 
 site:
 	$(GO) run ./cmd/alongside build
@@ -11,11 +14,41 @@ site:
 check:
 	$(GO) run ./cmd/alongside check
 
-test: test-go
+test: test-go test-browser
 
 test-go:
 	$(GO) vet ./...
 	$(GO) test -count=1 ./...
+
+# The site is built at a sub-path, as on a GitHub Pages project site, and
+# served from 127.0.0.1 by the suite itself.
+test-browser: browser-tools $(BROWSER)/node_modules/.installed
+	@tmp=$$(mktemp -d); \
+	$(GO) run ./cmd/alongside build -out "$$tmp/site" -base-url http://127.0.0.1/hub/ || { rm -rf "$$tmp"; exit 1; }; \
+	cd $(BROWSER) && SITE_DIR="$$tmp/site" CHROMIUM=$(CHROMIUM) node --test; status=$$?; \
+	rm -rf "$$tmp"; exit $$status
+
+$(BROWSER)/node_modules/.installed: $(BROWSER)/package.json $(BROWSER)/package-lock.json
+	cd $(BROWSER) && npm ci --no-audit --no-fund
+	touch $@
+
+# Node and npm must be there; Chromium and Java are installed with apt-get
+# when they are missing and we are root, and otherwise we say how.
+browser-tools:
+	@command -v node >/dev/null && command -v npm >/dev/null || { \
+	  echo "make test needs Node.js (20 or later) and npm for the accessibility suite."; \
+	  echo "On Debian: apt-get install nodejs npm"; exit 1; }
+	@test -x $(CHROMIUM) || $(call apt_install,chromium,Chromium)
+	@command -v java >/dev/null || $(call apt_install,default-jre-headless,a Java runtime (for the Nu HTML Checker))
+
+define apt_install
+{ if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+    echo "installing $(2) with apt-get"; \
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(1) >/dev/null || exit 1; \
+  else \
+    echo "make test needs $(2). Install it with: sudo apt-get install $(1)"; exit 1; \
+  fi; }
+endef
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...

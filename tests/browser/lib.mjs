@@ -1,0 +1,205 @@
+// The accessibility checks, shared by the test of the real site and the
+// test that proves each check can fail. Everything runs on this machine:
+// a static server on 127.0.0.1, Debian's Chromium driven by
+// playwright-core, axe-core injected into each page, and the W3C Nu HTML
+// Checker (vnu-jar) run with the machine's Java.
+import { createServer } from "node:http";
+import { readFile, readdir, mkdtemp, rm, stat } from "node:fs/promises";
+import { execFile } from "node:child_process";
+import { tmpdir } from "node:os";
+import { join, extname, relative, dirname } from "node:path";
+import { gzipSync } from "node:zlib";
+import { createRequire } from "node:module";
+import { chromium } from "playwright-core";
+
+const require = createRequire(import.meta.url);
+export const AXE_PATH = require.resolve("axe-core/axe.min.js");
+export const VNU_JAR = require.resolve("vnu-jar/build/dist/vnu.jar");
+export const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
+export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
+export const BUDGET = 14 * 1024; // bytes of HTML + CSS, gzipped
+export const PREFIX = "/hub/";
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript",
+  ".xml": "application/xml", ".txt": "text/plain", ".png": "image/png", ".svg": "image/svg+xml",
+};
+
+// serve answers GET /hub/... from dir, as GitHub Pages would serve a
+// project site, with 404.html for anything missing. It binds 127.0.0.1.
+export async function serve(dir) {
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    let file = null;
+    if (path.startsWith(PREFIX) && !path.includes("..")) {
+      file = join(dir, path.slice(PREFIX.length));
+      try {
+        if ((await stat(file)).isDirectory()) file = join(file, "index.html");
+        await stat(file);
+      } catch { file = null; }
+    }
+    if (!file) {
+      res.writeHead(404, { "content-type": TYPES[".html"] });
+      res.end(await readFile(join(dir, "404.html")).catch(() => "not found"));
+      return;
+    }
+    res.writeHead(200, { "content-type": TYPES[extname(file)] || "application/octet-stream" });
+    res.end(await readFile(file));
+  });
+  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+  const { port } = server.address();
+  return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+// htmlPages lists every .html file under dir, as slash paths, sorted.
+export async function htmlPages(dir) {
+  const out = [];
+  for (const e of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (e.isFile() && e.name.endsWith(".html")) out.push(relative(dir, join(e.parentPath ?? e.path, e.name)).split("\\").join("/"));
+  }
+  return out.sort();
+}
+
+export async function launch() {
+  const profile = await mkdtemp(join(tmpdir(), "alongside-chromium-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+      "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+  return { context, close: async () => { await context.close(); await rm(profile, { recursive: true, force: true }); } };
+}
+
+// pageWeight is the gzipped size of an HTML file and the stylesheets it links.
+export async function pageWeight(dir, page) {
+  const html = await readFile(join(dir, page));
+  let total = gzipSync(html, { level: 9 }).length;
+  for (const m of html.toString().matchAll(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g)) {
+    const href = m[1].startsWith("/") ? m[1].replace(/^\/[^/]+\//, "") : join(dirname(page), m[1]);
+    total += gzipSync(await readFile(join(dir, href)), { level: 9 }).length;
+  }
+  return total;
+}
+
+// vnu runs the Nu HTML Checker over every page once and returns its errors.
+export function vnu(dir, pages) {
+  return new Promise((resolve, reject) => {
+    const files = pages.map((p) => join(dir, p));
+    execFile("java", ["-jar", VNU_JAR, "--errors-only", "--format", "json", ...files],
+      { maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
+        let report;
+        try { report = JSON.parse(stderr || stdout); } catch (e) {
+          return reject(new Error(`vnu did not run: ${err ? err.message : e.message}\n${stderr}`));
+        }
+        resolve(report.messages.filter((m) => m.type === "error").map((m) => ({
+          page: relative(dir, decodeURIComponent(new URL(m.url).pathname)),
+          rule: "html-validity",
+          detail: `line ${m.lastLine}: ${m.message}`,
+        })));
+      });
+  });
+}
+
+// checkPage runs the browser checks on one page. It returns failures and
+// the help link's position, which the caller compares across pages.
+export async function checkPage(context, origin, page) {
+  const failures = [];
+  const fail = (rule, detail) => failures.push({ page, rule, detail });
+  const tab = await context.newPage();
+  const url = origin + PREFIX + page.replace(/index\.html$/, "");
+  tab.on("request", (r) => {
+    const host = new URL(r.url()).hostname;
+    if (host !== "127.0.0.1" && !r.url().startsWith("data:")) fail("third-party-request", r.url());
+  });
+  await tab.setViewportSize({ width: 1280, height: 900 });
+  await tab.emulateMedia({ colorScheme: "light", reducedMotion: "reduce" });
+  await tab.goto(url, { waitUntil: "load" });
+
+  // 4. The first Tab focuses the skip link; following it focuses main.
+  await tab.keyboard.press("Tab");
+  const first = await tab.evaluate(() => {
+    const a = document.activeElement;
+    return a ? { tag: a.tagName, cls: a.className, text: a.textContent.trim(), href: a.getAttribute("href") } : null;
+  });
+  if (!first || first.tag !== "A" || !/skip/i.test(first.text)) {
+    fail("skip-link-first", `first Tab focused ${first ? `<${first.tag.toLowerCase()}> "${first.text}"` : "nothing"}`);
+  } else {
+    await tab.keyboard.press("Enter");
+    const after = await tab.evaluate(() => document.activeElement && document.activeElement.tagName);
+    if (after !== "MAIN") fail("skip-link-target", `after the skip link, focus is on <${String(after).toLowerCase()}>, not <main>`);
+  }
+
+  // 5. The help link, in the header.
+  const help = await tab.evaluate(() => {
+    const a = document.getElementById("help_link");
+    if (!a) return null;
+    const r = a.getBoundingClientRect();
+    return { inHeader: !!a.closest("header"), text: a.textContent.trim(), x: Math.round(r.x + scrollX), y: Math.round(r.y + scrollY), w: Math.round(r.width), h: Math.round(r.height) };
+  });
+  if (!help) fail("help-link", "no element with id help_link");
+  else if (!help.inHeader) fail("help-link", "the help link is not inside <header>");
+
+  // 1. axe-core, in the light and the dark colour scheme.
+  await tab.addScriptTag({ path: AXE_PATH });
+  for (const scheme of ["light", "dark"]) {
+    await tab.emulateMedia({ colorScheme: scheme, reducedMotion: "reduce" });
+    const violations = await tab.evaluate(async (tags) => {
+      const r = await window.axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
+      return r.violations.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target.join(" ")) }));
+    }, AXE_TAGS);
+    for (const v of violations) for (const t of v.targets) fail(v.id, `${t} (${scheme})`);
+  }
+
+  // 3. Reflow: nothing scrolls sideways at 320 CSS px.
+  await tab.setViewportSize({ width: 320, height: 800 });
+  const overflow = await tab.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  if (overflow > 0) fail("reflow-320", `the page is ${overflow}px wider than a 320px screen`);
+
+  await tab.close();
+  return { failures, help };
+}
+
+// checkSite runs every check on every page of dir, served under /hub/.
+export async function checkSite(dir, { onPage } = {}) {
+  const pages = await htmlPages(dir);
+  const failures = [];
+  const server = await serve(dir);
+  const browser = await launch();
+  const helpAt = new Map();
+  try {
+    for (const page of pages) {
+      const r = await checkPage(browser.context, server.origin, page);
+      failures.push(...r.failures);
+      if (r.help) helpAt.set(page, r.help);
+      const weight = await pageWeight(dir, page);
+      if (weight > BUDGET) failures.push({ page, rule: "page-weight", detail: `${weight} bytes gzipped, over ${BUDGET}` });
+      if (onPage) await onPage(page, browser.context, server.origin);
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  // 5. The help link is in the same place on every page.
+  const spots = new Map();
+  for (const [page, h] of helpAt) {
+    const key = `${h.x},${h.y},${h.w}x${h.h}`;
+    if (!spots.has(key)) spots.set(key, []);
+    spots.get(key).push(page);
+  }
+  if (spots.size > 1) {
+    const [common] = [...spots.entries()].sort((a, b) => b[1].length - a[1].length);
+    for (const [key, ps] of spots) {
+      if (key === common[0]) continue;
+      for (const p of ps) failures.push({ page: p, rule: "help-link-position", detail: `at ${key}, not ${common[0]} as on ${common[1].length} other pages` });
+    }
+  }
+  failures.push(...(await vnu(dir, pages)));
+  failures.sort((a, b) => (a.page + a.rule + a.detail).localeCompare(b.page + b.rule + b.detail));
+  return { pages, failures };
+}
+
+export function report(pages, failures, log = console.log) {
+  for (const f of failures) log(`FAIL ${f.page} ${f.rule} ${f.detail}`);
+  log(`a11y: ${pages.length} pages, ${failures.length} violations`);
+}
