@@ -95,13 +95,10 @@ func (f *fields) str(key string, required bool, maxLen int, example string) stri
 		return ""
 	}
 	s := strings.TrimSpace(n.Value)
-	l, c := f.pos(n)
-	if s == "" && n.Tag == "!!null" {
-		if required {
-			f.d.errorf(l, c, "write it after the colon, like: "+key+": "+example, "%q is empty", key)
-		}
-		return ""
+	if n.Tag == "!!null" { // "title:" with nothing after it, or "~"
+		s = ""
 	}
+	l, c := f.pos(n)
 	if s == "" && required {
 		f.d.errorf(l, c, "write it after the colon, like: "+key+": "+example, "%q is empty", key)
 	}
