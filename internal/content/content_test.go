@@ -262,3 +262,50 @@ func FuzzRelURL(f *testing.F) {
 		}
 	})
 }
+
+// TestReviewDates covers the date rules one case at a time: the format, the
+// default interval, and which mistakes are errors and which are warnings.
+func TestReviewDates(t *testing.T) {
+	tests := []struct {
+		name, dates string
+		due         string // the review_due the page ends up with
+		diag        string // the one diagnostic expected, or ""
+	}{
+		{"default interval", "published: 2026-01-10\nreviewed: 2026-02-28", "2027-02-28", ""},
+		{"given due date", "published: 2026-01-10\nreviewed: 2026-02-28\nreview_due: 2026-12-01", "2026-12-01", ""},
+		{"quoted date", "published: \"2026-01-10\"\nreviewed: '2026-01-10'", "2027-01-10", ""},
+		{"reviewed today", "published: 2026-11-23\nreviewed: 2026-11-23", "2027-11-23", ""},
+		{"slashes", "published: 2026/01/10\nreviewed: 2026-01-10", "2027-01-10",
+			`"published" should be a date like 2026-11-20, not "2026/01/10"`},
+		{"no such day", "published: 2026-02-30\nreviewed: 2026-03-01", "2027-03-01",
+			`"published" should be a date like 2026-11-20, not "2026-02-30"`},
+		{"due passed", "published: 2024-01-01\nreviewed: 2024-06-01", "2025-06-01",
+			"the review of this page was due on 2025-06-01"},
+		{"due not after reviewed", "published: 2026-01-01\nreviewed: 2026-05-01\nreview_due: 2026-04-01", "",
+			`"review_due" is 2026-04-01, not after "reviewed" (2026-05-01)`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := minimalSite()
+			fsys["content/briefs/good.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Good\nsummary: Fine.\nfunctions: [capacity]\n" + tt.dates + "\n---\n")}
+			site, diags, err := Load(fsys, Options{BuildDate: today})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var msgs []string
+			for _, d := range diags {
+				msgs = append(msgs, d.Msg)
+			}
+			if got := strings.Join(msgs, "; "); got != tt.diag {
+				t.Errorf("diagnostics %q, want %q", got, tt.diag)
+			}
+			got := ""
+			if due := site.Briefs[0].ReviewDue; !due.IsZero() {
+				got = due.Format(dateLayout)
+			}
+			if got != tt.due {
+				t.Errorf("review due %q, want %q", got, tt.due)
+			}
+		})
+	}
+}
