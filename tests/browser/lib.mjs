@@ -60,11 +60,12 @@ export async function htmlPages(dir) {
   return out.sort();
 }
 
-export async function launch() {
+export async function launch({ javaScript = true } = {}) {
   const profile = await mkdtemp(join(tmpdir(), "alongside-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
+    javaScriptEnabled: javaScript,
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
       "--disable-component-update", "--disable-sync", "--no-first-run"],
   });

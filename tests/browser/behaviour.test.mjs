@@ -1,0 +1,80 @@
+// How the hub behaves for a reader, with JavaScript and without it.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { serve, launch, PREFIX } from "./lib.mjs";
+
+const dir = process.env.SITE_DIR;
+
+async function withPage(options, fn) {
+  assert.ok(dir, "SITE_DIR is not set: run this through make test, which builds the site first");
+  const server = await serve(dir);
+  const browser = await launch(options);
+  try {
+    const tab = await browser.context.newPage();
+    await fn(tab, server.origin + PREFIX);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+test("search filters the list of briefs as the reader types", async () => {
+  await withPage({}, async (tab, base) => {
+    await tab.goto(base + "search/");
+    const all = await tab.locator("#search_list > li").count();
+    assert.ok(all >= 44, `the search page lists ${all} briefs`);
+    await tab.getByLabel("Words to look for").fill("carers");
+    await tab.waitForFunction(() => document.getElementById("search_status").textContent !== "");
+    const shown = await tab.locator("#search_list > li:not([hidden])").count();
+    assert.ok(shown > 0 && shown < all, `typing "carers" left ${shown} of ${all} briefs`);
+    assert.match(await tab.locator("#search_status").textContent(), /^\d+ briefs? match(es)?$/);
+  });
+});
+
+test("without JavaScript the search page still lists every brief, and hides the box that needs it", async () => {
+  await withPage({ javaScript: false }, async (tab, base) => {
+    await tab.goto(base + "search/");
+    assert.ok(await tab.locator("#search_list > li").count() >= 44);
+    assert.equal(await tab.locator("#search_form").isVisible(), false);
+  });
+});
+
+test("a brief reads the same without JavaScript: text, contents, sources and help link", async () => {
+  await withPage({ javaScript: false }, async (tab, base) => {
+    await tab.goto(base + "briefs/amhps-and-the-mental-health-act/");
+    assert.equal(await tab.locator("h1").textContent(), "AMHPs and the Mental Health Act");
+    assert.ok(await tab.locator(".content-note a").isVisible(), "the content note links to help");
+    assert.ok(await tab.locator("nav.toc li").count() >= 3);
+    assert.ok(await tab.locator("ol.sources li").count() >= 1);
+    assert.ok(await tab.locator("#help_link").isVisible());
+  });
+});
+
+test("printed, a brief keeps its text and sources and drops the navigation", async () => {
+  await withPage({}, async (tab, base) => {
+    await tab.goto(base + "briefs/economic-case/");
+    await tab.emulateMedia({ media: "print" });
+    assert.equal(await tab.locator("nav.site-nav").isVisible(), false, "navigation is printed");
+    assert.equal(await tab.locator(".site-footer").isVisible(), false, "the footer is printed");
+    assert.ok(await tab.locator("ol.sources").isVisible(), "sources are not printed");
+    assert.ok(await tab.locator("main h1").isVisible());
+  });
+});
+
+test("forced colours (Windows high contrast) keep the focus visible", async () => {
+  await withPage({}, async (tab, base) => {
+    await tab.emulateMedia({ forcedColors: "active" });
+    await tab.goto(base);
+    await tab.keyboard.press("Tab");
+    // Normally the outline is transparent (the yellow background shows
+    // focus); in forced colours the background is dropped, so the outline
+    // must become a real colour.
+    const o = await tab.evaluate(() => {
+      const c = getComputedStyle(document.activeElement);
+      return { style: c.outlineStyle, color: c.outlineColor, width: parseFloat(c.outlineWidth) };
+    });
+    assert.equal(o.style, "solid");
+    assert.ok(o.width >= 2, `outline ${o.width}px wide`);
+    assert.notEqual(o.color, "rgba(0, 0, 0, 0)", "the focus outline is transparent in forced colours");
+  });
+});
