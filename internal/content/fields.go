@@ -1,7 +1,6 @@
 package content
 
 import (
-	"fmt"
 	"net/url"
 	"strings"
 	"time"
@@ -271,11 +270,4 @@ func (f *fields) sources() []Source {
 		out = append(out, src)
 	}
 	return out
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return fmt.Sprintf("%d %s", n, one)
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }
