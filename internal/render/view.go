@@ -19,7 +19,7 @@ type View struct {
 	Title       string        // the page's h1 and the first part of <title>
 	Description string        // meta description
 	Crumbs      []Crumb       // breadcrumbs, home first, this page not included
-	Root        string        // prefix that leads from this page to the site root
+	Root        string        // the base path ("/hub/") for a page served at any depth (404); "" for relative links
 	OGType      string        // "article" for briefs, "website" elsewhere
 	JSONLD      template.JS   // structured data, already JSON
 	Feed        string        // site path of the Atom feed for this page, if any
@@ -40,8 +40,7 @@ type Crumb struct {
 
 // Rel returns the address of a site path as seen from this page.
 func (v *View) Rel(sitePath string) string {
-	if v.Root != "" && !strings.HasPrefix(v.Root, ".") && strings.HasPrefix(v.Root, "/") {
-		// Base-path-absolute (the 404 page, which can be served at any depth).
+	if v.Root != "" {
 		return v.Root + strings.TrimPrefix(sitePath, "/")
 	}
 	return content.RelURL(v.URL, sitePath)
