@@ -25,7 +25,7 @@ test-go:
 test-browser: browser-tools $(BROWSER)/node_modules/.installed
 	@tmp=$$(mktemp -d); \
 	$(GO) run ./cmd/alongside build -out "$$tmp/site" -base-url http://127.0.0.1/hub/ || { rm -rf "$$tmp"; exit 1; }; \
-	cd $(BROWSER) && SITE_DIR="$$tmp/site" CHROMIUM=$(CHROMIUM) node --test; status=$$?; \
+	cd $(BROWSER) && SITE_DIR="$$tmp/site" CHROMIUM=$(CHROMIUM) node --test --test-concurrency=1; status=$$?; \
 	rm -rf "$$tmp"; exit $$status
 
 $(BROWSER)/node_modules/.installed: $(BROWSER)/package.json $(BROWSER)/package-lock.json
