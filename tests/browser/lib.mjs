@@ -17,8 +17,15 @@ export const AXE_PATH = require.resolve("axe-core/axe.min.js");
 export const VNU_JAR = require.resolve("vnu-jar/build/dist/vnu.jar");
 export const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
 export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
+// One rule beyond those tags: the hub's own design rule (site.css) is 7:1
+// contrast for all text, in both schemes, which is axe's AAA contrast rule.
+export const AXE_EXTRA_RULES = ["color-contrast-enhanced"];
 export const BUDGET = 14 * 1024; // bytes of HTML + CSS, gzipped
-export const PREFIX = "/hub/";
+// The sub-path the site is served under; it must match the path of the
+// -base-url the site was built with (the 404 page uses it).
+export const PREFIX = process.env.BASE_PATH || "/hub/";
+// The widths at which the help link must be in the same place everywhere.
+export const HELP_WIDTHS = [1280, 320];
 
 const TYPES = {
   ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript",
@@ -72,13 +79,19 @@ export async function launch({ javaScript = true } = {}) {
   return { context, close: async () => { await context.close(); await rm(profile, { recursive: true, force: true }); } };
 }
 
-// pageWeight is the gzipped size of an HTML file and the stylesheets it links.
+// pageWeight is the gzipped size of an HTML file and the stylesheets it
+// links (quoted or not). A linked stylesheet that is not in dir is an error.
 export async function pageWeight(dir, page) {
   const html = await readFile(join(dir, page));
   let total = gzipSync(html, { level: 9 }).length;
-  for (const m of html.toString().matchAll(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g)) {
-    const href = m[1].startsWith("/") ? m[1].replace(/^\/[^/]+\//, "") : join(dirname(page), m[1]);
-    total += gzipSync(await readFile(join(dir, href)), { level: 9 }).length;
+  for (const [tag] of html.toString().matchAll(/<link\b[^>]*>/gi)) {
+    if (!/\brel\s*=\s*["']?[^"'>]*\bstylesheet\b/i.test(tag)) continue;
+    const m = tag.match(/\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i);
+    if (!m) continue;
+    const href = (m[1] ?? m[2] ?? m[3]).split(/[?#]/)[0];
+    if (/^[a-z]+:/i.test(href)) continue; // another host: the request check reports it
+    const file = href.startsWith("/") ? href.slice(PREFIX.length) : join(dirname(page), href);
+    total += gzipSync(await readFile(join(dir, file)), { level: 9 }).length;
   }
   return total;
 }
@@ -109,9 +122,23 @@ export async function checkPage(context, origin, page) {
   const fail = (rule, detail) => failures.push({ page, rule, detail });
   const tab = await context.newPage();
   const url = origin + PREFIX + page.replace(/index\.html$/, "");
-  tab.on("request", (r) => {
-    const host = new URL(r.url()).hostname;
-    if (host !== "127.0.0.1" && !r.url().startsWith("data:")) fail("third-party-request", r.url());
+  const local = (u) => u.startsWith("data:") || new URL(u).hostname === "127.0.0.1";
+  tab.on("request", (r) => { if (!local(r.url())) fail("third-party-request", r.url()); });
+  // Requests to other hosts are reported above and never leave the
+  // machine. A redirect page (an alias, <meta http-equiv="refresh">) is
+  // checked as itself: its refresh is taken out before the browser sees
+  // it, or it would navigate away in the middle of the checks.
+  await tab.route("**/*", async (route) => {
+    const req = route.request();
+    if (!local(req.url())) return route.abort("blockedbyclient");
+    if (req.url() !== url || req.resourceType() !== "document") return route.continue();
+    const res = await route.fetch();
+    const body = (await res.text()).replace(/<meta\b[^>]*http-equiv\s*=\s*["']?refresh\b[^>]*>/gi, (tag) => {
+      const delay = parseFloat((tag.match(/content\s*=\s*["']?\s*([\d.]+)/i) || [])[1]);
+      if (delay > 0) fail("meta-refresh", `the page moves on by itself after ${delay} seconds (WCAG 2.2.1)`);
+      return "";
+    });
+    return route.fulfill({ response: res, body });
   });
   await tab.setViewportSize({ width: 1280, height: 900 });
   await tab.emulateMedia({ colorScheme: "light", reducedMotion: "reduce" });
@@ -121,34 +148,42 @@ export async function checkPage(context, origin, page) {
   await tab.keyboard.press("Tab");
   const first = await tab.evaluate(() => {
     const a = document.activeElement;
-    return a ? { tag: a.tagName, cls: a.className, text: a.textContent.trim(), href: a.getAttribute("href") } : null;
+    if (!a) return null;
+    const r = a.getBoundingClientRect();
+    const visible = r.width >= 1 && r.height >= 1 && r.right > 0 && r.bottom > 0 && r.left < innerWidth && r.top < innerHeight;
+    return { tag: a.tagName, cls: a.className, text: a.textContent.trim(), href: a.getAttribute("href"), visible };
   });
   if (!first || first.tag !== "A" || !/skip/i.test(first.text)) {
     fail("skip-link-first", `first Tab focused ${first ? `<${first.tag.toLowerCase()}> "${first.text}"` : "nothing"}`);
   } else {
+    if (!first.visible) fail("skip-link-visible", "the focused skip link is not on the screen (WCAG 2.4.7)");
     await tab.keyboard.press("Enter");
     const after = await tab.evaluate(() => document.activeElement && document.activeElement.tagName);
     if (after !== "MAIN") fail("skip-link-target", `after the skip link, focus is on <${String(after).toLowerCase()}>, not <main>`);
   }
 
-  // 5. The help link, in the header.
-  const help = await tab.evaluate(() => {
+  // 5. The help link, in the header; where it is, at each width in
+  // HELP_WIDTHS, is compared across pages by checkSite.
+  const helpBox = () => tab.evaluate(() => {
     const a = document.getElementById("help_link");
     if (!a) return null;
     const r = a.getBoundingClientRect();
     return { inHeader: !!a.closest("header"), text: a.textContent.trim(), x: Math.round(r.x + scrollX), y: Math.round(r.y + scrollY), w: Math.round(r.width), h: Math.round(r.height) };
   });
-  if (!help) fail("help-link", "no element with id help_link");
-  else if (!help.inHeader) fail("help-link", "the help link is not inside <header>");
+  const help = {};
+  help[1280] = await helpBox();
+  if (!help[1280]) fail("help-link", "no element with id help_link");
+  else if (!help[1280].inHeader) fail("help-link", "the help link is not inside <header>");
 
   // 1. axe-core, in the light and the dark colour scheme.
   await tab.addScriptTag({ path: AXE_PATH });
   for (const scheme of ["light", "dark"]) {
     await tab.emulateMedia({ colorScheme: scheme, reducedMotion: "reduce" });
-    const violations = await tab.evaluate(async (tags) => {
-      const r = await window.axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
+    const violations = await tab.evaluate(async ([tags, extra]) => {
+      const rules = Object.fromEntries(extra.map((id) => [id, { enabled: true }]));
+      const r = await window.axe.run(document, { runOnly: { type: "tag", values: tags }, rules, resultTypes: ["violations"] });
       return r.violations.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target.join(" ")) }));
-    }, AXE_TAGS);
+    }, [AXE_TAGS, AXE_EXTRA_RULES]);
     for (const v of violations) for (const t of v.targets) fail(v.id, `${t} (${scheme})`);
   }
 
@@ -156,6 +191,7 @@ export async function checkPage(context, origin, page) {
   await tab.setViewportSize({ width: 320, height: 800 });
   const overflow = await tab.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   if (overflow > 0) fail("reflow-320", `the page is ${overflow}px wider than a 320px screen`);
+  help[320] = await helpBox();
 
   await tab.close();
   return { failures, help };
@@ -172,7 +208,7 @@ export async function checkSite(dir, { onPage } = {}) {
     for (const page of pages) {
       const r = await checkPage(browser.context, server.origin, page);
       failures.push(...r.failures);
-      if (r.help) helpAt.set(page, r.help);
+      helpAt.set(page, r.help);
       const weight = await pageWeight(dir, page);
       if (weight > BUDGET) failures.push({ page, rule: "page-weight", detail: `${weight} bytes gzipped, over ${BUDGET}` });
       if (onPage) await onPage(page, browser.context, server.origin);
@@ -181,18 +217,21 @@ export async function checkSite(dir, { onPage } = {}) {
     await browser.close();
     await server.close();
   }
-  // 5. The help link is in the same place on every page.
-  const spots = new Map();
-  for (const [page, h] of helpAt) {
-    const key = `${h.x},${h.y},${h.w}x${h.h}`;
-    if (!spots.has(key)) spots.set(key, []);
-    spots.get(key).push(page);
-  }
-  if (spots.size > 1) {
+  // 5. The help link is in the same place on every page, at each width.
+  for (const width of HELP_WIDTHS) {
+    const spots = new Map();
+    for (const [page, help] of helpAt) {
+      const h = help[width];
+      if (!h) continue;
+      const key = `${h.x},${h.y},${h.w}x${h.h}`;
+      if (!spots.has(key)) spots.set(key, []);
+      spots.get(key).push(page);
+    }
+    if (spots.size < 2) continue;
     const [common] = [...spots.entries()].sort((a, b) => b[1].length - a[1].length);
     for (const [key, ps] of spots) {
       if (key === common[0]) continue;
-      for (const p of ps) failures.push({ page: p, rule: "help-link-position", detail: `at ${key}, not ${common[0]} as on ${common[1].length} other pages` });
+      for (const p of ps) failures.push({ page: p, rule: "help-link-position", detail: `at ${key} when ${width}px wide, not ${common[0]} as on ${common[1].length} other pages` });
     }
   }
   failures.push(...(await vnu(dir, pages)));
