@@ -1,5 +1,5 @@
 // The checks must be able to fail: each fixture page has one known fault,
-// and each must be caught by its rule. The good page must pass.
+// and each must be caught by its rule. The good pages must pass.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
