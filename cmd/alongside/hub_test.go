@@ -102,6 +102,7 @@ func TestHubReadability(t *testing.T) {
 	for _, b := range site.Briefs {
 		g := fkGrade(plainBody(b))
 		total += g
+		t.Logf("%s: grade %.1f", b.Source, g)
 		public := false
 		for _, a := range b.Audiences {
 			public = public || a.Slug == "public"
