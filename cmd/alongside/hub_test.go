@@ -93,9 +93,10 @@ func TestHubHelpPageNumbers(t *testing.T) {
 }
 
 // TestHubReadability measures each brief's Flesch-Kincaid grade; the aim is
-// 8 or lower (a reading age of about 12). It fails when a public brief is
-// above 10, or the mean of all briefs above 9: far enough from the aim that
-// only writing that has become hard to read trips it.
+// 8 or lower (a reading age of about 12), and every brief met it when the
+// hub was first read through. It fails when a brief for the public is above
+// 8.5 (the half grade leaves room for a small edit), or the mean of all
+// briefs is above 8.
 func TestHubReadability(t *testing.T) {
 	site := loadHub(t)
 	total := 0.0
@@ -107,15 +108,15 @@ func TestHubReadability(t *testing.T) {
 		for _, a := range b.Audiences {
 			public = public || a.Slug == "public"
 		}
-		if public && g > 10 {
+		if public && g > 8.5 {
 			t.Errorf("%s: Flesch-Kincaid grade %.1f; aim for 8 or lower", b.Source, g)
 		}
 	}
 	if n := len(site.Briefs); n > 0 {
 		mean := total / float64(n)
 		t.Logf("mean Flesch-Kincaid grade of %d briefs: %.1f", n, mean)
-		if mean > 9 {
-			t.Errorf("the briefs' mean Flesch-Kincaid grade is %.1f; keep it at 9 or lower, aiming for 8", mean)
+		if mean > 8 {
+			t.Errorf("the briefs' mean Flesch-Kincaid grade is %.1f; keep it at 8 or lower", mean)
 		}
 	}
 }
