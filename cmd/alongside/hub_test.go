@@ -61,6 +61,31 @@ func TestHubBriefsAreReachableAndLinked(t *testing.T) {
 	}
 }
 
+// TestHubSensitiveBriefsKeepTheirNote lists the briefs that talk about
+// detention, crisis, abuse or exclusion (the map's flagged briefs): each
+// opens with a content note, so a reader can choose whether to go on.
+func TestHubSensitiveBriefsKeepTheirNote(t *testing.T) {
+	site := loadHub(t)
+	sensitive := map[string]bool{
+		"multiple-disadvantage": true, "community-alternatives-to-hospital": true,
+		"least-restrictive-practice": true, "section-117-aftercare": true,
+		"unpaid-carers": true, "families-children-and-transitions": true,
+		"amhps-and-the-mental-health-act": true, "from-asw-to-amhp": true,
+		"safeguarding-and-positive-risk": true,
+	}
+	for _, b := range site.Briefs {
+		if sensitive[b.Slug] {
+			delete(sensitive, b.Slug)
+			if strings.TrimSpace(b.ContentNote) == "" {
+				t.Errorf("%s: no content_note; this brief needs one", b.Source)
+			}
+		}
+	}
+	for slug := range sensitive {
+		t.Errorf("the brief %s is missing", slug)
+	}
+}
+
 func TestHubGlossaryAndPages(t *testing.T) {
 	site := loadHub(t)
 	if len(site.Glossary) < 30 {
