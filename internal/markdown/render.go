@@ -111,8 +111,18 @@ func firstMatch(s []byte, terms []Term, used []bool) (match, bool) {
 			continue
 		}
 		for _, p := range t.Phrases {
-			if at := indexWord(lower, asciiLower([]byte(p))); at >= 0 {
-				consider(match{start: at, end: at + len(p), term: i})
+			needle := asciiLower([]byte(p))
+			for off := 0; off < len(s); {
+				at := indexWord(lower[off:], needle)
+				if at < 0 {
+					break
+				}
+				at += off
+				if !inName(s, at, at+len(p)) {
+					consider(match{start: at, end: at + len(p), term: i})
+					break
+				}
+				off = at + 1
 			}
 		}
 		if t.Abbr != "" {
@@ -123,6 +133,24 @@ func firstMatch(s []byte, terms []Term, used []bool) (match, bool) {
 	}
 	return best, best.start >= 0
 }
+
+// inName reports whether s[start:end] is the start of a longer name, such
+// as "Mental Health Social Care" in "Mental Health Social Care Incubator":
+// every word of the match is capitalised and so is the word after it. A
+// term is not linked there, since the name means something else.
+func inName(s []byte, start, end int) bool {
+	if end+1 >= len(s) || s[end] != ' ' || !upper(s[end+1]) {
+		return false
+	}
+	for i := start; i < end; i++ {
+		if (i == start || s[i-1] == ' ') && !upper(s[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+func upper(c byte) bool { return c >= 'A' && c <= 'Z' }
 
 // indexWord finds needle in s where it stands as a whole word.
 func indexWord(s, needle []byte) int {
