@@ -111,18 +111,8 @@ func firstMatch(s []byte, terms []Term, used []bool) (match, bool) {
 			continue
 		}
 		for _, p := range t.Phrases {
-			needle := asciiLower([]byte(p))
-			for off := 0; off < len(s); {
-				at := indexWord(lower[off:], needle)
-				if at < 0 {
-					break
-				}
-				at += off
-				if !inName(s, at, at+len(p)) {
-					consider(match{start: at, end: at + len(p), term: i})
-					break
-				}
-				off = at + 1
+			if at := indexPhrase(s, lower, asciiLower([]byte(p))); at >= 0 {
+				consider(match{start: at, end: at + len(p), term: i})
 			}
 		}
 		if t.Abbr != "" {
@@ -132,6 +122,23 @@ func firstMatch(s []byte, terms []Term, used []bool) (match, bool) {
 		}
 	}
 	return best, best.start >= 0
+}
+
+// indexPhrase finds the first use of needle (lower case) in s, as a whole
+// word and not inside a longer name; lower is s in lower case.
+func indexPhrase(s, lower, needle []byte) int {
+	for off := 0; off < len(s); {
+		at := indexWord(lower[off:], needle)
+		if at < 0 {
+			return -1
+		}
+		at += off
+		if !inName(s, at, at+len(needle)) {
+			return at
+		}
+		off = at + 1
+	}
+	return -1
 }
 
 // inName reports whether s[start:end] is the start of a longer name, such
