@@ -51,15 +51,10 @@ func readConfig(fsys fs.FS, opt Options, list *Diagnostics) (Config, error) {
 	case err != nil:
 		return cfg, err
 	}
-	var doc yaml.Node
-	if err := yaml.Unmarshal(src, &doc); err != nil {
-		msg := strings.TrimPrefix(err.Error(), "yaml: ")
-		d.errorf(1, 1, yamlHint(msg), "site.yaml is not valid YAML: %s", msg)
-		return cfg, nil
-	}
-	r := splitResult{metaLine: 1, openLine: 1}
-	if doc.Kind == yaml.DocumentNode && len(doc.Content) == 1 && doc.Content[0].Kind == yaml.MappingNode {
-		r.meta = doc.Content[0]
+	doc := decodeYAML(src, 1, d, "site.yaml")
+	r := splitResult{metaLine: 1, openLine: 1, broken: doc.repaired}
+	if doc.node != nil && doc.node.Kind == yaml.MappingNode {
+		r.meta = doc.node
 	}
 	f := readFields(r, d, "site settings file", configKeys)
 	f.line0 = 0

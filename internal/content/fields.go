@@ -18,12 +18,13 @@ type fields struct {
 	openLine int    // where the front matter starts, for "missing" errors
 	values   map[string]*yaml.Node
 	keys     map[string]*yaml.Node
+	broken   bool // some lines could not be read: a key may be missing only because of that
 }
 
 // readFields checks the keys of the front matter against allowed.
 func readFields(r splitResult, d diags, kind string, allowed []string) *fields {
 	f := &fields{d: d, kind: kind, line0: r.metaLine - 1, openLine: max(r.openLine, 1),
-		values: map[string]*yaml.Node{}, keys: map[string]*yaml.Node{}}
+		values: map[string]*yaml.Node{}, keys: map[string]*yaml.Node{}, broken: r.broken}
 	if r.meta == nil {
 		return f
 	}
@@ -65,6 +66,9 @@ func (f *fields) posOf(key string) Pos {
 }
 
 func (f *fields) missing(key, example string) {
+	if f.broken {
+		return // the key may be on a line that could not be read
+	}
 	f.d.errorf(f.openLine, 1, "add a line such as: "+key+": "+example,
 		"the front matter is missing %q", key)
 }

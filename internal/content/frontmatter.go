@@ -2,8 +2,6 @@ package content
 
 import (
 	"bytes"
-	"regexp"
-	"strconv"
 	"strings"
 
 	"github.com/adrg/frontmatter"
@@ -15,14 +13,16 @@ type splitResult struct {
 	meta     *yaml.Node // the mapping; nil when there is no front matter
 	metaLine int        // file line of the first front matter line (after ---)
 	body     []byte
-	bodyLine int // file line the body starts on
-	openLine int // file line of the opening ---, 0 if none
+	bodyLine int  // file line the body starts on
+	openLine int  // file line of the opening ---, 0 if none
+	broken   bool // the front matter has errors; meta holds what could be read
 }
 
-var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
-
 // split cuts src into front matter and body, reporting problems through d.
-// It returns ok=false when the file cannot be read further.
+// It returns ok=false when the body cannot be found (the front matter is
+// not closed). Broken YAML still gives the body, and meta holds whatever
+// could be read around the broken lines, so that the page still takes
+// its address and its other problems are still reported.
 func split(src []byte, d diags) (splitResult, bool) {
 	var r splitResult
 	// Find the opening ---: frontmatter skips blank lines before it.
@@ -48,77 +48,37 @@ func split(src []byte, d diags) (splitResult, bool) {
 		r.body, r.bodyLine = src, 1
 		return r, true
 	}
-	var node yaml.Node
-	format := frontmatter.NewFormat("---", "---", func(data []byte, v any) error {
-		return yaml.Unmarshal(data, v)
+	// The library finds the block; decodeYAML reads it, so that every
+	// problem has a line and a column.
+	var raw []byte
+	format := frontmatter.NewFormat("---", "---", func(data []byte, _ any) error {
+		raw = data
+		return nil
 	})
-	body, err := frontmatter.Parse(bytes.NewReader(src), &node, format)
+	body, err := frontmatter.Parse(bytes.NewReader(src), nil, format)
 	r.metaLine = r.openLine + 1
-	if err != nil {
-		msg := err.Error()
-		line, col := r.openLine, 1
-		if m := yamlLine.FindStringSubmatch(msg); m != nil {
-			n, _ := strconv.Atoi(m[1])
-			line, col, msg = r.metaLine+n-1, 0, m[2]
-		} else {
-			if n := errorLine(src, r.metaLine, msg); n > 0 {
-				line, col = n, 0
-			}
-			msg = strings.TrimPrefix(msg, "yaml: ")
-		}
-		d.errorf(line, col, yamlHint(msg), "the front matter is not valid YAML: %s", msg)
-		return r, false
-	}
-	if len(body) == len(src) {
+	if err != nil || len(body) == len(src) {
 		d.errorf(r.openLine, 1, "add a line with just --- after the last front matter line, before the text",
 			"the front matter is not closed")
 		return r, false
 	}
 	r.body = body
 	r.bodyLine = 1 + bytes.Count(src[:len(src)-len(body)], []byte("\n"))
-	if node.Kind == yaml.DocumentNode && len(node.Content) == 1 {
-		node = *node.Content[0]
-	}
+	before := len(*d.list)
+	doc := decodeYAML(raw, r.metaLine, d, "the front matter")
+	r.broken = doc.repaired && len(*d.list) > before
+	node := doc.node
 	switch {
-	case node.Kind == 0:
+	case node == nil || node.Kind == 0:
 		// empty front matter: the required keys will be reported missing
 	case node.Kind != yaml.MappingNode:
-		d.errorf(r.metaLine+node.Line-1, node.Column, "each line should be a key, a colon and a value, like: title: My brief",
-			"the front matter should be a list of keys and values")
-		return r, false
+		if !r.broken {
+			d.errorf(r.metaLine+node.Line-1, node.Column, "each line should be a key, a colon and a value, like: title: My brief",
+				"the front matter should be a list of keys and values")
+		}
+		r.broken = true
 	default:
-		r.meta = &node
+		r.meta = node
 	}
 	return r, true
-}
-
-func yamlHint(msg string) string {
-	switch {
-	case strings.Contains(msg, "mapping values are not allowed"):
-		return `a value with a colon in it needs quotation marks, like: title: "Care: what it is"`
-	case strings.Contains(msg, "found character that cannot start any token"):
-		return "indent with spaces, not tabs, and put text that starts with a symbol in quotation marks"
-	case strings.Contains(msg, "did not find expected key"), strings.Contains(msg, "did not find expected"):
-		return "check the indentation and that every quotation mark is closed"
-	}
-	return "check the line above it too; quotation marks and indentation are the usual causes"
-}
-
-// errorLine finds the file line of a YAML error whose message has no line
-// number: the first line at which the front matter, read up to and
-// including that line, fails with the same message.
-func errorLine(src []byte, metaLine int, msg string) int {
-	lines := strings.SplitAfter(string(src), "\n")
-	var prefix strings.Builder
-	for i := metaLine - 1; i < len(lines); i++ {
-		if strings.TrimSpace(lines[i]) == "---" {
-			break
-		}
-		prefix.WriteString(lines[i])
-		var n yaml.Node
-		if err := yaml.Unmarshal([]byte(prefix.String()), &n); err != nil && err.Error() == msg {
-			return i + 1
-		}
-	}
-	return 0
 }

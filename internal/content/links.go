@@ -37,6 +37,14 @@ func (l *loader) resolveLinks() {
 		e.links = l.resolveDoc(e.Source, e.doc, nil)
 		l.lintDoc(e.Source, e.doc, true)
 	}
+	for _, p := range l.broken {
+		l.resolveDoc(p.Source, p.doc, p)
+		l.lintDoc(p.Source, p.doc, false)
+	}
+	for _, e := range l.brokenEntries {
+		l.resolveDoc(e.Source, e.doc, nil)
+		l.lintDoc(e.Source, e.doc, true)
+	}
 }
 
 func (l *loader) resolveDoc(source string, doc *markdown.Doc, self *Page) []resolvedLink {

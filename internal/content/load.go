@@ -56,6 +56,10 @@ type loader struct {
 	bySource map[string]any
 	// drafts holds sources left out because they are drafts.
 	drafts map[string]bool
+	// broken holds pages whose front matter could not be read: they take
+	// their address for links, and their body is still checked.
+	broken        []*Page
+	brokenEntries []*Entry
 }
 
 func (l *loader) diags(file string) diags { return diags{list: l.list, file: file} }
@@ -166,32 +170,60 @@ func (l *loader) readMarkdown(p string) error {
 	if err != nil {
 		return fmt.Errorf("reading %s: %w", p, err)
 	}
+	// A file that cannot be read as a page still takes its address, so
+	// that links to it are not reported as links to nothing.
+	holdPlace := func(doc *markdown.Doc) {
+		if isGlossary {
+			e := &Entry{Source: p, Slug: slug, URL: "/glossary/#" + slug, doc: doc, broken: true}
+			if doc != nil {
+				l.brokenEntries = append(l.brokenEntries, e)
+			}
+			l.bySource[p] = e
+			return
+		}
+		pg := &Page{Kind: kind, Source: p, Slug: slug, URL: url, doc: doc, broken: true}
+		if doc != nil {
+			pg.Headings = doc.Headings
+			l.broken = append(l.broken, pg)
+		}
+		l.bySource[p] = pg
+	}
 	if len(bytes.TrimSpace(src)) == 0 {
 		d.errorf(0, 0, "add front matter and text, or delete the file", "the file is empty")
+		holdPlace(nil)
 		return nil
 	}
 	if !utf8.Valid(src) {
 		line, col := invalidUTF8At(src)
 		d.errorf(line, col, "save the file as UTF-8 in your editor, or retype the character",
 			"the file has a character that is not valid UTF-8 text")
+		holdPlace(nil)
 		return nil
 	}
 	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
 	sp, ok := split(src, d)
 	if !ok {
+		holdPlace(nil)
 		return nil
 	}
 	if sp.openLine == 0 {
 		d.errorf(1, 1, "start the file with a line ---, then title: and summary:, then another line ---",
 			"the file has no front matter")
+		holdPlace(markdown.Parse(sp.body, sp.bodyLine))
 		return nil
 	}
 	doc := markdown.Parse(sp.body, sp.bodyLine)
+	if sp.broken && sp.meta == nil {
+		holdPlace(doc)
+		return nil
+	}
 	if isGlossary {
 		l.readEntry(p, slug, sp, doc, d)
 		return nil
 	}
-	pg := &Page{Kind: kind, Source: p, Slug: slug, URL: url, doc: doc, bodyAt: sp.bodyLine, Headings: doc.Headings}
+	// A page whose front matter was only partly read stays in the site,
+	// so that every other rule is still checked; its errors stop the build.
+	pg := &Page{Kind: kind, Source: p, Slug: slug, URL: url, doc: doc, bodyAt: sp.bodyLine, Headings: doc.Headings, broken: sp.broken}
 	if kind == KindHome {
 		pg.Slug = ""
 	}
@@ -246,7 +278,7 @@ func (l *loader) readBrief(pg *Page, f *fields) {
 		audiences:  f.list("audiences", "[public, practitioners]"),
 		at:         f.posOf("functions"),
 	}
-	if len(pg.pending.functions) == 0 && len(pg.pending.priorities) == 0 {
+	if len(pg.pending.functions) == 0 && len(pg.pending.priorities) == 0 && !f.broken {
 		f.d.errorf(f.openLine, 1, "add functions: [...] or priorities: [...] so that a function or priority page lists it",
 			"a brief needs at least one function or priority")
 	}

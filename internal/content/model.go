@@ -56,6 +56,7 @@ type Page struct {
 	links   []resolvedLink
 	bodyAt  int // file line where the body starts
 	pending pendingTerms
+	broken  bool // its front matter could not be read: not published
 }
 
 // pendingTerms are a brief's taxonomy values as written, resolved once
@@ -84,8 +85,9 @@ type Entry struct {
 	Body    []byte // rendered HTML, may be empty
 	URL     string // "/glossary/#<slug>"
 
-	doc   *markdown.Doc
-	links []resolvedLink
+	doc    *markdown.Doc
+	links  []resolvedLink
+	broken bool // its front matter could not be read: not published
 }
 
 // File is a file under content/ that is copied as it is.
