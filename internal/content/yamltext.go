@@ -51,8 +51,9 @@ func decodeYAML(text []byte, line1 int, d diags, what string) yamlDoc {
 	}
 	var doc yamlDoc
 	doc.repaired = len(l.reported) > 0
-	// Only yaml.v3's first error is reported: after a line is left out,
-	// the ones it finds next are most often that line's echoes.
+	// Only yaml.v3's first error is reported, and only when the line checks
+	// found nothing: after a line is mended or left out, what it finds
+	// next is most often an echo. Fixing the first shows the next.
 	for attempt := 0; attempt < 8; attempt++ {
 		var n yaml.Node
 		err := yaml.Unmarshal([]byte(strings.Join(fixed, "")), &n)
@@ -65,7 +66,7 @@ func decodeYAML(text []byte, line1 int, d diags, what string) yamlDoc {
 			return doc
 		}
 		doc.repaired = true
-		idx := l.explain(err.Error(), fixed, attempt == 0)
+		idx := l.explain(err.Error(), fixed, attempt == 0 && len(l.reported) == 0)
 		if idx < 0 || idx >= len(fixed) || strings.TrimSpace(fixed[idx]) == "" {
 			return doc
 		}
@@ -84,7 +85,8 @@ type yamlLinter struct {
 	plainKey    string // key whose plain value may go on over the next lines
 	plainIndent int    // its indent, -1 if none
 
-	levels []level // the indents of the keys and list items the line may belong to
+	levels []level       // the indents of the keys and list items the line may belong to
+	lists  map[int]bool // indents at which a "- " list is open
 	opened bool    // the last key line has no value, so the next line may go deeper
 }
 
@@ -128,7 +130,7 @@ func (l *yamlLinter) line(i int, raw string, all []string) string {
 		// A plain value going on over lines: a colon or " #" in it
 		// changes what YAML reads, as on the first line.
 		t := strings.TrimLeft(body, " ")
-		fixed := l.plainText(i, l.plainKey, t, ind+1, "")
+		fixed := l.continuation(i, l.plainKey, t, ind+1)
 		return body[:ind] + fixed + end
 	}
 	l.plainIndent = -1
@@ -143,6 +145,17 @@ func (l *yamlLinter) line(i int, raw string, all []string) string {
 		l.errorAt(i, col, fmt.Sprintf("write it as: %s: %s", m[3], m[4]),
 			"there is no space after the colon in %q", m[3]+":"+firstWords(m[4]))
 		body = m[1] + m[2] + m[3] + ": " + m[4]
+	}
+	if t := strings.TrimLeft(body, " "); strings.HasPrefix(t, "- ") || t == "-" {
+		if !l.listItem(i, ind) {
+			return end
+		}
+	} else if l.lists != nil {
+		for k := range l.lists {
+			if k > ind {
+				delete(l.lists, k)
+			}
+		}
 	}
 	m := keyLineRe.FindStringSubmatch(body)
 	if m == nil {
@@ -224,6 +237,21 @@ func abs(n int) int {
 		return -n
 	}
 	return n
+}
+
+// listItem checks that a "- " line belongs to a list: under a key with
+// nothing after its colon, or lined up with the item before it.
+func (l *yamlLinter) listItem(i, ind int) bool {
+	if l.lists == nil {
+		l.lists = map[int]bool{}
+	}
+	if l.opened || l.lists[ind] {
+		l.lists[ind] = true
+		return true
+	}
+	l.errorAt(i, ind+1, "put a list under a key with nothing after its colon, each item on its own line, like:\n      topics:\n        - housing",
+		"this list item does not belong to a key: the line above it has a value already")
+	return false
 }
 
 // continues reports whether line i goes on from a multi-line value above
@@ -375,6 +403,20 @@ func (l *yamlLinter) value(i int, key, value string, col int, indent string, all
 		return "[" + yamlQuote(strings.TrimSpace(strings.TrimPrefix(v, "-"))) + "]"
 	}
 	return l.plainText(i, key, value, col, indent)
+}
+
+// continuation checks a line that goes on from a plain value above it.
+func (l *yamlLinter) continuation(i int, key, text string, col int) string {
+	if j := strings.Index(text, ": "); j >= 0 || strings.HasSuffix(strings.TrimRight(text, " "), ":") {
+		if j < 0 {
+			j = len(strings.TrimRight(text, " ")) - 1
+		}
+		l.errorAt(i, col+utf8.RuneCountInString(text[:j]),
+			"if the line is part of the "+key+", put the whole "+key+" in straight quotation marks; if it is a new key, take away the spaces before it",
+			"this line goes on from the %s above it, and has a colon in it, after %q", key, lastWords(text[:j]))
+		return yamlQuote(text)
+	}
+	return text
 }
 
 // plainText checks a value without quotation marks, or one line of it: a
@@ -569,7 +611,7 @@ var yamlProblems = []struct{ yaml, text, hint string }{
 	{"did not find expected digit or '.' character", `a line starts with "%YAML" without a version`, "delete the line"},
 	{"found extremely long version number", `a line starts with "%YAML" with a version YAML cannot read`, "delete the line"},
 	{"found incompatible YAML document", `a line starts with "%YAML" with a version other than 1`, "delete the line"},
-	{"found duplicate %", `a line starting with "%" is given twice`, "delete the second one"},
+	{"found duplicate ", `a line starting with "%" is given twice`, "delete the second one"},
 	{"found unexpected non-alphabetical character", `a line starts with "%", which YAML reads as an instruction`, "start the line with a key"},
 	{"control characters are not allowed", "there is an invisible control character", "delete it; it often comes in when text is pasted"},
 	{"invalid leading UTF-8 octet", "the text is not valid UTF-8", "save the file as UTF-8 in your editor"},
@@ -583,6 +625,14 @@ var yamlProblems = []struct{ yaml, text, hint string }{
 	{"invalid character sequence", "the text has characters YAML cannot read", "save the file as UTF-8 in your editor"},
 	{"exceeded max depth", "the values are nested too deeply", "write the values at fewer levels of indentation"},
 	{"input error", "the text could not be read", "save the file again"},
+	{"!!binary value", "a value marked !!binary is not base64 data", "take away the !!binary"},
+	{"map merge requires", `"<<" can only bring in a set of keys`, "write the keys out in full"},
+	{"invalid map key", "a key is a list or a set of keys", "write each key as a word followed by a colon"},
+	{"invalid array", "a list has the wrong number of items", "check the list"},
+	{"attempted to go past the end", "the text ends too early", "check the last lines"},
+	{"cannot decode node", "a value could not be read", "check the quotation marks and the indentation"},
+	{"unknown problem parsing YAML", "YAML cannot read this line", "check the quotation marks and the indentation of this line and the one above"},
+	{"expected ", "a value is not of the kind expected", "check the quotation marks and the indentation"},
 }
 
 // explainYAML returns plain words and a hint for a yaml.v3 problem.

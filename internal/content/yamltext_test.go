@@ -1,0 +1,94 @@
+package content
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"strings"
+	"testing"
+)
+
+var goString = regexp.MustCompile(`"((?:[^"\\]|\\.)*)"`)
+
+// problemCalls returns the last string of each call in src that sets a
+// yaml.v3 error: its problem text.
+func problemCalls(src string) []string {
+	var out []string
+	lines := strings.Split(src, "\n")
+	for i := 0; i < len(lines); i++ {
+		l := lines[i]
+		if !strings.Contains(l, "_error(parser") && !strings.Contains(l, "_error_context(parser") &&
+			!strings.Contains(l, "failf(") && !strings.Contains(l, "problem = ") {
+			continue
+		}
+		if strings.HasPrefix(strings.TrimSpace(l), "func ") {
+			continue
+		}
+		call := l
+		for depth := strings.Count(l, "(") - strings.Count(l, ")"); depth > 0 && i+1 < len(lines); {
+			i++
+			call += lines[i]
+			depth += strings.Count(lines[i], "(") - strings.Count(lines[i], ")")
+		}
+		if strs := goString.FindAllStringSubmatch(call, -1); len(strs) > 0 {
+			out = append(out, strs[len(strs)-1][1])
+		}
+	}
+	return out
+}
+
+// TestEveryYAMLProblemIsReworded reads yaml.v3's own source and checks
+// that every problem it can report has plain words of its own, not the
+// fallback that quotes yaml.v3.
+func TestEveryYAMLProblemIsReworded(t *testing.T) {
+	out, err := exec.Command(filepath.Join(runtime.GOROOT(), "bin", "go"), "list", "-m", "-f", "{{.Dir}}", "gopkg.in/yaml.v3").Output()
+	if err != nil {
+		t.Fatalf("finding yaml.v3's source: %v", err)
+	}
+	dir := strings.TrimSpace(string(out))
+	seen := 0
+	for _, name := range []string{"scannerc.go", "parserc.go", "readerc.go", "decode.go"} {
+		src, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, problem := range problemCalls(string(src)) {
+			if problem == "" || strings.HasPrefix(problem, "while ") || strings.HasPrefix(problem, "+++") {
+				continue
+			}
+			problem = strings.SplitN(problem, "%", 2)[0] // "exceeded max depth of %d"
+			if problem == "" {
+				continue
+			}
+			seen++
+			if text, _ := explainYAML(problem); strings.HasPrefix(text, "YAML cannot read this line") {
+				t.Errorf("%s: yaml.v3's problem %q has no plain words in yamlProblems", name, problem)
+			}
+		}
+	}
+	if seen < 60 {
+		t.Errorf("found %d problems in yaml.v3's source; expected more than 60, so the search is broken", seen)
+	}
+}
+
+// TestYAMLPlainWordsFromYAMLItself checks that the errors yaml.v3 still
+// finds after the line checks are reworded, with their line.
+func TestYAMLErrorsAfterTheLineChecks(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"a: b\n- c\n", "x.md:3:1: error: this list item does not belong to a key: the line above it has a value already\n    hint: put a list under a key with nothing after its colon, each item on its own line, like:\n      topics:\n        - housing\n"},
+		{"a: b\n  c: d\n", "x.md:3:4: error: this line goes on from the a above it, and has a colon in it, after \"c\"\n    hint: if the line is part of the a, put the whole a in straight quotation marks; if it is a new key, take away the spaces before it\n"},
+		{"a: [b, c]\nd: {e\n", "x.md:3:4: error: the list after \"d:\" is not closed\n    hint: end it with }, like: d: {e}\n"},
+		{"a: b\n? c\n", "x.md:3:1: error: this line has no key: \"? c\"\n    hint: start it with a key and a colon, like  title: My page; if it goes on from the line above, indent it with two spaces\n"},
+		{"a: [b, {c]\n", "x.md:2:1: error: the front matter: a group in curly brackets is not closed\n    hint: end it with }, or write each value on its own line\n"},
+		{"a: \"b\\q\"\n", "x.md:2:6: error: the a has a backslash that YAML reads as the start of a code: \\q\n    hint: write \\\\ for a backslash, or use single quotation marks around the value\n"},
+	}
+	for _, tt := range tests {
+		var list Diagnostics
+		decodeYAML([]byte(tt.in), 2, diags{list: &list, file: "x.md"}, "the front matter")
+		if got := list.String(); got != tt.want {
+			t.Errorf("%q:\n got %s\nwant %s", tt.in, got, tt.want)
+		}
+	}
+}
