@@ -278,7 +278,7 @@ func TestReviewDates(t *testing.T) {
 		{"slashes", "published: 2026/01/10\nreviewed: 2026-01-10", "2027-01-10",
 			`"published" should be a date like 2026-11-20, not "2026/01/10"`},
 		{"no such day", "published: 2026-02-30\nreviewed: 2026-03-01", "2027-03-01",
-			`"published" should be a date like 2026-11-20, not "2026-02-30"`},
+			`"published" is 2026-02-30, but February 2026 has 28 days`},
 		{"due passed", "published: 2024-01-01\nreviewed: 2024-06-01", "2025-06-01",
 			"the review of this page was due on 2025-06-01"},
 		{"due not after reviewed", "published: 2026-01-01\nreviewed: 2026-05-01\nreview_due: 2026-04-01", "",

@@ -1,7 +1,10 @@
 package content
 
 import (
+	"fmt"
 	"net/url"
+	"regexp"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -165,14 +168,48 @@ func (f *fields) date(key string, required bool) (time.Time, bool) {
 		}
 		return time.Time{}, false
 	}
-	t, err := time.Parse(dateLayout, strings.TrimSpace(n.Value))
+	v := strings.TrimSpace(n.Value)
+	t, err := time.Parse(dateLayout, v)
 	if err != nil {
 		l, c := f.pos(n)
-		f.d.errorf(l, c, "write the date as year-month-day with hyphens, like: "+key+": 2026-11-20",
-			"%q should be a date like 2026-11-20, not %q", key, n.Value)
+		msg, hint := dateProblem(key, v)
+		f.d.errorf(l, c, hint, "%s", msg)
 		return time.Time{}, false
 	}
 	return t, true
+}
+
+var looseDate = regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})$`)
+
+// dateProblem says what is wrong with a date that does not parse: a day
+// or month that does not exist, a missing zero, or another order.
+func dateProblem(key, v string) (string, string) {
+	example := "write the date as year-month-day with hyphens, like: " + key + ": 2026-11-20"
+	m := looseDate.FindStringSubmatch(v)
+	if m == nil {
+		// A date an editor would write in a letter: say it in our form.
+		for _, layout := range []string{"2/1/2006", "2.1.2006", "2-1-2006", "2 January 2006", "2 Jan 2006", "January 2, 2006", "January 2 2006", "2006/1/2"} {
+			if t, err := time.Parse(layout, v); err == nil {
+				example = "write the year first, then the month, then the day: " + key + ": " + t.Format(dateLayout)
+				break
+			}
+		}
+		return fmt.Sprintf("%q should be a date like 2026-11-20, not %q", key, v), example
+	}
+	y, _ := strconv.Atoi(m[1])
+	mo, _ := strconv.Atoi(m[2])
+	d, _ := strconv.Atoi(m[3])
+	if mo < 1 || mo > 12 {
+		return fmt.Sprintf("%q is %s, but there is no month %d", key, v, mo),
+			"the month comes second and goes from 01 to 12: " + key + ": 2026-11-20 is 20 November 2026"
+	}
+	last := time.Date(y, time.Month(mo)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	if d < 1 || d > last {
+		return fmt.Sprintf("%q is %s, but %s %d has %d days", key, v, time.Month(mo), y, last),
+			fmt.Sprintf("check the day: the last day of %s %d is %d-%02d-%02d", time.Month(mo), y, y, mo, last)
+	}
+	return fmt.Sprintf("%q should have two digits for the month and the day, not %q", key, v),
+		fmt.Sprintf("write it as: %s: %d-%02d-%02d", key, y, mo, d)
 }
 
 func (f *fields) boolean(key string) bool {

@@ -266,6 +266,11 @@ func (l *loader) readBrief(pg *Page, f *fields) {
 	pg.Draft = f.boolean("draft")
 	if t, ok := f.date("published", true); ok {
 		pg.Published = t
+		if t.After(l.site.BuildDate) {
+			p := f.posOf("published")
+			f.d.errorf(p.Line, p.Col, "published is the day the brief first went on the site: set it to today or an earlier day, and keep draft: true until it is ready",
+				"%q is %s, after today (%s)", "published", t.Format(dateLayout), l.site.BuildDate.Format(dateLayout))
+		}
 	}
 	l.readReview(pg, f, true)
 	pg.Sources = f.sources()
@@ -294,7 +299,7 @@ func (l *loader) readReview(pg *Page, f *fields, required bool) {
 			f.d.errorf(p.Line, p.Col, "set it to the date the page was last checked",
 				"%q is %s, after today (%s)", "reviewed", reviewed.Format(dateLayout), l.site.BuildDate.Format(dateLayout))
 		}
-		if !pg.Published.IsZero() && reviewed.Before(pg.Published) {
+		if !pg.Published.IsZero() && reviewed.Before(pg.Published) && !pg.Published.After(l.site.BuildDate) {
 			p := f.posOf("reviewed")
 			f.d.errorf(p.Line, p.Col, "a page is checked when it is published or later; make reviewed the same day as published or after",
 				"%q is %s, before the page was published (%s)", "reviewed", reviewed.Format(dateLayout), pg.Published.Format(dateLayout))
