@@ -5,24 +5,50 @@ import (
 	"strings"
 	"testing"
 	"time"
-	"unicode"
-
+	
 	"github.com/alongside-hub/alongside/internal/content"
 )
 
-// The hub's own content must stay whole: these tests fail when an edit
-// leaves a taxonomy page thin, a brief unreachable, or a page missing.
+// The hub's own content must stay whole. The rules it holds its briefs to
+// (length, reading grade, sources, audience, a page linking in) are checks
+// in site.yaml, so that an editor's "make check" says all that these tests
+// say; these tests assert that the hub has no errors, and check what no
+// editor's rule covers: taxonomy pages, sensitive briefs, the help page.
 
 func loadHub(t *testing.T) *content.Site {
 	t.Helper()
-	site, diags, err := content.Load(os.DirFS("../.."), content.Options{BuildDate: time.Now()})
+	return loadHubOn(t, time.Now())
+}
+
+func loadHubOn(t *testing.T, day time.Time) *content.Site {
+	t.Helper()
+	site, diags, err := content.Load(os.DirFS("../.."), content.Options{BuildDate: day})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(diags) > 0 {
-		t.Errorf("the hub should load with no errors and no warnings:\n%s", diags)
+	if diags.HasErrors() {
+		t.Errorf("the hub should load with no errors:\n%s", diags)
 	}
 	return site
+}
+
+// TestHubCalendarCannotBreakCI checks the hub two years from today: every
+// review is then due, which is a warning, never an error.
+func TestHubCalendarCannotBreakCI(t *testing.T) {
+	site := loadHubOn(t, time.Now().AddDate(2, 0, 0))
+	if len(site.Briefs) == 0 {
+		t.Fatal("no briefs")
+	}
+}
+
+// TestHubHoldsItselfToItsRules keeps the hub's rules switched on in
+// site.yaml: taking one out would let the briefs drift unseen.
+func TestHubHoldsItselfToItsRules(t *testing.T) {
+	c := loadHub(t).Config.Checks
+	if c.MinWords == 0 || c.MaxWords == 0 || c.ReadingGrade == 0 || c.ReadingGradeLimit == 0 ||
+		c.MinSources == 0 || !c.NeedsAudience || !c.NeedsLinkIn {
+		t.Errorf("site.yaml turns off one of the hub's checks: %+v", c)
+	}
 }
 
 func TestHubTaxonomyPagesListThreeBriefs(t *testing.T) {
@@ -37,7 +63,7 @@ func TestHubTaxonomyPagesListThreeBriefs(t *testing.T) {
 	}
 }
 
-func TestHubBriefsAreReachableAndLinked(t *testing.T) {
+func TestHubBriefsAreReachable(t *testing.T) {
 	site := loadHub(t)
 	if len(site.Briefs) < 44 {
 		t.Errorf("%d briefs; the hub has 44", len(site.Briefs))
@@ -45,18 +71,6 @@ func TestHubBriefsAreReachableAndLinked(t *testing.T) {
 	for _, b := range site.Briefs {
 		if len(b.Functions)+len(b.Priorities) == 0 {
 			t.Errorf("%s: no function or priority page reaches it", b.Source)
-		}
-		if len(b.Backlinks) == 0 {
-			t.Errorf("%s: no page links to it", b.Source)
-		}
-		if b.Words < 400 || b.Words > 900 {
-			t.Errorf("%s: %d words; a brief has 400 to 900", b.Source, b.Words)
-		}
-		if len(b.Sources) == 0 {
-			t.Errorf("%s: no sources", b.Source)
-		}
-		if len(b.Audiences) == 0 {
-			t.Errorf("%s: no audience", b.Source)
 		}
 	}
 }
@@ -114,111 +128,5 @@ func TestHubHelpPageNumbers(t *testing.T) {
 		if !strings.Contains(text, n) {
 			t.Errorf("the help page does not give %s", n)
 		}
-	}
-}
-
-// TestHubReadability measures each page's Flesch-Kincaid grade; the aim is
-// 8 or lower (a reading age of about 12). It fails when a brief for the
-// public, or the home, a function, priority or other page, is above 8.5
-// (the half grade leaves room for a small edit), or when the mean of all
-// briefs is above 8.
-func TestHubReadability(t *testing.T) {
-	const most = 8.5
-	site := loadHub(t)
-	total, briefs := 0.0, 0
-	for _, p := range site.Pages {
-		g := fkGrade(plainBody(p))
-		t.Logf("%s: grade %.1f", p.Source, g)
-		public := p.Kind != content.KindBrief // every other page is for anyone
-		if p.Kind == content.KindBrief {
-			total, briefs = total+g, briefs+1
-			for _, a := range p.Audiences {
-				public = public || a.Slug == "public"
-			}
-		}
-		if public && g > most {
-			t.Errorf("%s: Flesch-Kincaid grade %.1f; aim for 8 or lower", p.Source, g)
-		}
-	}
-	if briefs > 0 {
-		mean := total / float64(briefs)
-		t.Logf("mean Flesch-Kincaid grade of %d briefs: %.1f", briefs, mean)
-		if mean > 8 {
-			t.Errorf("the briefs' mean Flesch-Kincaid grade is %.1f; keep it at 8 or lower", mean)
-		}
-	}
-}
-
-// plainBody is the brief's rendered text without tags.
-func plainBody(b *content.Page) string {
-	// The end of a paragraph, list item, heading or cell ends a sentence,
-	// even without a full stop.
-	body := string(b.Body)
-	for _, end := range []string{"</p>", "</li>", "</h2>", "</h3>", "</td>", "</th>"} {
-		body = strings.ReplaceAll(body, end, " . ")
-	}
-	var out strings.Builder
-	in := false
-	for _, r := range body {
-		switch {
-		case r == '<':
-			in = true
-		case r == '>':
-			in = false
-			out.WriteRune(' ')
-		case !in:
-			out.WriteRune(r)
-		}
-	}
-	return out.String()
-}
-
-// fkGrade is the Flesch-Kincaid grade level of text:
-// 0.39 words/sentence + 11.8 syllables/word - 15.59.
-func fkGrade(text string) float64 {
-	words, sentences, syllables := 0, 0, 0
-	ended := true // no sentence is open
-	for _, w := range strings.Fields(text) {
-		letters := strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })
-		if letters != "" {
-			words++
-			syllables += countSyllables(strings.ToLower(letters))
-			ended = false
-		}
-		if !ended && strings.ContainsAny(w[len(w)-1:], ".?!:") {
-			sentences++
-			ended = true
-		}
-	}
-	if words == 0 {
-		return 0
-	}
-	if sentences == 0 {
-		sentences = 1
-	}
-	return 0.39*float64(words)/float64(sentences) + 11.8*float64(syllables)/float64(words) - 15.59
-}
-
-func countSyllables(w string) int {
-	n, prevVowel := 0, false
-	for _, r := range w {
-		v := strings.ContainsRune("aeiouy", r)
-		if v && !prevVowel {
-			n++
-		}
-		prevVowel = v
-	}
-	if strings.HasSuffix(w, "e") && n > 1 && !strings.HasSuffix(w, "le") {
-		n--
-	}
-	return max(n, 1)
-}
-
-func TestFKGrade(t *testing.T) {
-	if g := fkGrade("The cat sat on the mat. It was happy."); g > 2 {
-		t.Errorf("simple text graded %.1f", g)
-	}
-	if g := fkGrade("Interdisciplinary collaboration necessitates comprehensive institutional infrastructure and sustained organisational commitment across heterogeneous stakeholder communities."); g < 15 {
-		t.Errorf("dense text graded %.1f", g)
 	}
 }

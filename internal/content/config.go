@@ -2,6 +2,7 @@ package content
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"net/url"
 	"strings"
@@ -19,7 +20,57 @@ type Config struct {
 	Repository     string            // web address of the source, for "edit this page"; may be empty
 	Branch         string            // branch for "edit this page"; default "main"
 	ReviewInterval int               // months from reviewed to review_due when review_due is not given
-	TopicNames     map[string]string // topic slug -> label shown to readers
+	TopicNames     map[string]string // topic slug -> label shown to readers; when not empty, the only topics a brief may use
+	Checks         Checks            // the site's own rules, from "checks:"
+}
+
+// Checks are the rules a site holds its pages to on top of the rules every
+// site has, with their numbers, from site.yaml's "checks:". A zero value
+// turns a rule off, so a site without "checks:" has none of them.
+type Checks struct {
+	MinWords, MaxWords int      // words in a brief's body; an error outside them
+	ReadingGrade       float64  // reading grade to aim for; a warning above it
+	ReadingGradeLimit  float64  // above it, a page anyone may read is an error
+	MinSources         int      // sources a brief lists at least; an error below it
+	NeedsAudience      bool     // a brief says who it is for; an error without
+	NeedsLinkIn        bool     // another page links to each brief; an error without
+	KnownAbbreviations []string // abbreviations readers know without a glossary entry
+}
+
+var checkKeys = []string{"min_words", "max_words", "reading_grade", "reading_grade_limit", "min_sources",
+	"needs_audience", "needs_link_in", "known_abbreviations"}
+
+func readChecks(n *yaml.Node, d diags) Checks {
+	var c Checks
+	if n.Kind != yaml.MappingNode {
+		d.errorf(n.Line, n.Column, "write one rule per line under checks:, indented, like:\n      min_words: 400", "checks should list rules and their numbers")
+		return c
+	}
+	f := readFields(splitResult{meta: n, metaLine: 1, openLine: n.Line}, d, "checks setting", checkKeys)
+	whole := func(key string, lo, hi int) int {
+		v, ok := f.integer(key)
+		if ok && (v < lo || v > hi) {
+			p := f.posOf(key)
+			d.errorf(p.Line, p.Col, fmt.Sprintf("give a number from %d to %d", lo, hi), "%s should be from %d to %d, not %d", key, lo, hi, v)
+			return 0
+		}
+		return v
+	}
+	c.MinWords = whole("min_words", 0, 100000)
+	c.MaxWords = whole("max_words", 0, 100000)
+	if c.MaxWords > 0 && c.MinWords > c.MaxWords {
+		p := f.posOf("max_words")
+		d.errorf(p.Line, p.Col, "make max_words larger than min_words", "max_words (%d) is less than min_words (%d)", c.MaxWords, c.MinWords)
+	}
+	c.ReadingGrade = f.number("reading_grade", 1, 20)
+	c.ReadingGradeLimit = f.number("reading_grade_limit", 1, 20)
+	c.MinSources = whole("min_sources", 0, 100)
+	c.NeedsAudience = f.boolean("needs_audience")
+	c.NeedsLinkIn = f.boolean("needs_link_in")
+	for _, it := range f.list("known_abbreviations", "[UK, NHS, GP]") {
+		c.KnownAbbreviations = append(c.KnownAbbreviations, it.Value)
+	}
+	return c
 }
 
 // BasePath is the path part of BaseURL, "/" or "/hub/".
@@ -36,7 +87,7 @@ func (c Config) Abs(sitePath string) string {
 	return strings.TrimSuffix(c.BaseURL, "/") + sitePath
 }
 
-var configKeys = []string{"title", "base_url", "language", "description", "repository", "branch", "review_interval", "topics"}
+var configKeys = []string{"title", "base_url", "language", "description", "repository", "branch", "review_interval", "topics", "checks"}
 
 // readConfig reads site.yaml. A missing file is an error, as are unknown
 // keys; the returned Config always has usable values.
@@ -102,6 +153,9 @@ func readConfig(fsys fs.FS, opt Options, list *Diagnostics) (Config, error) {
 				cfg.TopicNames[Slugify(k.Value)] = strings.TrimSpace(v.Value)
 			}
 		}
+	}
+	if n := f.values["checks"]; n != nil {
+		cfg.Checks = readChecks(n, d)
 	}
 	return cfg, nil
 }

@@ -242,6 +242,21 @@ func (f *fields) integer(key string) (int, bool) {
 	return v, true
 }
 
+// number reads a number, whole or not, from lo to hi; 0 if not given.
+func (f *fields) number(key string, lo, hi float64) float64 {
+	n, ok := f.scalar(key, "8")
+	if !ok {
+		return 0
+	}
+	var v float64
+	if err := n.Decode(&v); err != nil || v < lo || v > hi {
+		l, c := f.pos(n)
+		f.d.errorf(l, c, fmt.Sprintf("write a number from %g to %g, like: %s: 8", lo, hi, key), "%q should be a number from %g to %g, not %q", key, lo, hi, n.Value)
+		return 0
+	}
+	return v
+}
+
 // Source is one entry of a brief's "sources" list.
 type Source struct {
 	Title     string

@@ -40,6 +40,7 @@ func Load(fsys fs.FS, opt Options) (*Site, Diagnostics, error) {
 	l.checkURLs()
 	l.resolveLinks()
 	l.relate()
+	l.checkRules()
 	l.render()
 	list.Sort()
 	return s, list, nil
@@ -229,7 +230,9 @@ func (l *loader) readMarkdown(p string) error {
 	}
 	switch kind {
 	case KindBrief:
-		l.readBrief(pg, readFields(sp, d, "brief", briefKeys))
+		f := readFields(sp, d, "brief", briefKeys)
+		l.readBrief(pg, f)
+		pg.keyAt = f.posOf
 	case KindFunction, KindPriority:
 		f := readFields(sp, d, string(kind), termKeys)
 		pg.Title = f.str("title", true, 90, "Stewardship")

@@ -57,7 +57,12 @@ type Page struct {
 	bodyAt  int // file line where the body starts
 	pending pendingTerms
 	broken  bool // its front matter could not be read: not published
+	keyAt   func(key string) Pos // briefs: where a front matter key is, or the opening ---
+	grade   Readability
 }
+
+// Grade is the page's reading grade (see Readability).
+func (p *Page) Grade() Readability { return p.grade }
 
 // pendingTerms are a brief's taxonomy values as written, resolved once
 // every function and priority page is known.

@@ -63,8 +63,9 @@ type Link struct {
 type Doc struct {
 	Headings []Heading
 	Links    []Link
-	RawHTML  []Pos  // where raw HTML was written; it renders as nothing
-	Text     string // plain text of the whole body, for word counts and search
+	RawHTML  []Pos   // where raw HTML was written; it renders as nothing
+	Text     string  // plain text of the whole body, for word counts and search
+	Blocks   []Block // the text of each paragraph, list item, heading and table cell
 
 	src      []byte
 	root     ast.Node
@@ -101,6 +102,7 @@ func Parse(body []byte, firstLine int) *Doc {
 	md := newParser()
 	d.root = md.Parser().Parse(text.NewReader(body))
 	d.collect()
+	d.collectBlocks()
 	return d
 }
 

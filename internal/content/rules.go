@@ -1,0 +1,107 @@
+package content
+
+import (
+	"fmt"
+	"math"
+	"strings"
+)
+
+// checkRules applies the site's own rules (Config.Checks, from site.yaml's
+// "checks:") to every published page, now that backlinks are known. A
+// rule with a zero number is off.
+func (l *loader) checkRules() {
+	c := l.site.Config.Checks
+	for _, p := range l.site.Pages {
+		p.grade = readability(p.doc, 3)
+		d := l.diags(p.Source)
+		l.checkGrade(d, p, c)
+		if p.Kind != KindBrief {
+			continue
+		}
+		at := func(key string) Pos {
+			if p.keyAt != nil {
+				return p.keyAt(key)
+			}
+			return Pos{File: p.Source, Line: 1, Col: 1}
+		}
+		body := Pos{File: p.Source, Line: p.bodyAt, Col: 1}
+		switch {
+		case c.MinWords > 0 && p.Words < c.MinWords:
+			d.errorf(body.Line, body.Col, "say more: what the evidence shows, who it is about, what it means for people, and where to read more",
+				"the brief has %s; a brief has %s", plural(p.Words, "word"), wordRange(c))
+		case c.MaxWords > 0 && p.Words > c.MaxWords:
+			d.errorf(body.Line, body.Col, "cut what a reader can find in another brief and link to it there, or split it into two briefs",
+				"the brief has %s; a brief has %s", plural(p.Words, "word"), wordRange(c))
+		}
+		if c.MinSources > 0 && len(p.Sources) < c.MinSources {
+			pos := at("sources")
+			d.errorf(pos.Line, pos.Col, "add each source under sources:, with its title, author, year and publisher (see the contribute page)",
+				"the brief lists %s; each brief lists at least %d", plural(len(p.Sources), "source"), c.MinSources)
+		}
+		if c.NeedsAudience && len(p.Audiences) == 0 && len(p.pending.audiences) == 0 {
+			pos := at("audiences")
+			d.errorf(pos.Line, pos.Col, "add a line such as: audiences: [public, practitioners]",
+				"the brief does not say who it is for")
+		}
+		if c.NeedsLinkIn && len(p.Backlinks) == 0 {
+			pos := at("title")
+			d.errorf(pos.Line, pos.Col, fmt.Sprintf("link to it from a brief on a near subject, like: [%s](%s.md)", p.Title, p.Slug),
+				"no other page links to this brief, so readers only find it in lists")
+		}
+	}
+}
+
+func wordRange(c Checks) string {
+	switch {
+	case c.MinWords > 0 && c.MaxWords > 0:
+		return fmt.Sprintf("%d to %d", c.MinWords, c.MaxWords)
+	case c.MinWords > 0:
+		return fmt.Sprintf("at least %d", c.MinWords)
+	}
+	return fmt.Sprintf("at most %d", c.MaxWords)
+}
+
+// forEveryone reports whether anyone may read the page: every page that is
+// not a brief, and a brief for the public.
+func forEveryone(p *Page) bool {
+	if p.Kind != KindBrief {
+		return true
+	}
+	for _, a := range p.Audiences {
+		if a.Slug == "public" {
+			return true
+		}
+	}
+	return false
+}
+
+// checkGrade warns when a page reads above the site's aim, naming its
+// longest sentences, and makes it an error above the limit for a page
+// anyone may read.
+func (l *loader) checkGrade(d diags, p *Page, c Checks) {
+	g := p.grade
+	if c.ReadingGrade == 0 && c.ReadingGradeLimit == 0 || g.Words == 0 || len(g.Longest) == 0 {
+		return
+	}
+	var lines []string
+	for _, s := range g.Longest {
+		lines = append(lines, fmt.Sprintf("line %d (%d words)", s.Pos.Line, s.Words))
+	}
+	hint := "shorten the longest sentences: " + strings.Join(lines, ", ") + "; use everyday words for long ones"
+	at := g.Longest[0].Pos
+	grade := fmt.Sprintf("%.1f", g.Grade)
+	shown := math.Round(g.Grade*10) / 10 // compare what the message shows
+	switch {
+	case c.ReadingGradeLimit > 0 && shown > c.ReadingGradeLimit && forEveryone(p):
+		d.errorf(at.Line, at.Col, hint, "the reading grade is %s; a page anyone may read is at most %g", grade, c.ReadingGradeLimit)
+	case c.ReadingGrade > 0 && shown > c.ReadingGrade:
+		d.warnf(at.Line, at.Col, hint, "the reading grade is %s; the aim is %g or lower", grade, c.ReadingGrade)
+	}
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
