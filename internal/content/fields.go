@@ -36,8 +36,15 @@ func readFields(r splitResult, d diags, kind string, allowed []string) *fields {
 		name := k.Value
 		switch {
 		case !contains(allowed, name):
-			f.d.errorf(f.line(k), k.Column, suggestHint(name, allowed, "keys a "+kind+" can have"),
-				"%q is not a front matter key for a %s", name, kind)
+			what, list := "a front matter key for a "+kind, "keys a "+kind+" can have"
+			switch kind {
+			case "site settings file":
+				what, list = "a setting of site.yaml", "settings"
+			case "checks setting":
+				what, list = "one of the checks", "checks"
+			}
+			f.d.errorf(f.line(k), k.Column, suggestHint(name, allowed, list),
+				"%q is not %s", name, what)
 		case f.keys[name] != nil:
 			f.d.errorf(f.line(k), k.Column, "keep one of them and delete the other",
 				"%q is given twice; the first is on line %d", name, f.line(f.keys[name]))

@@ -84,8 +84,16 @@ func (l *loader) checkGrade(d diags, p *Page, c Checks) {
 		return
 	}
 	var lines []string
+	perLine := map[int]int{}
 	for _, s := range g.Longest {
-		lines = append(lines, fmt.Sprintf("line %d (%d words)", s.Pos.Line, s.Words))
+		perLine[s.Pos.Line]++
+	}
+	for _, s := range g.Longest {
+		where := fmt.Sprintf("line %d", s.Pos.Line)
+		if perLine[s.Pos.Line] > 1 {
+			where += fmt.Sprintf(" column %d", s.Pos.Col)
+		}
+		lines = append(lines, fmt.Sprintf("%s (%d words)", where, s.Words))
 	}
 	hint := "shorten the longest sentences: " + strings.Join(lines, ", ") + "; use everyday words for long ones"
 	at := g.Longest[0].Pos
@@ -100,6 +108,9 @@ func (l *loader) checkGrade(d diags, p *Page, c Checks) {
 }
 
 func plural(n int, word string) string {
+	if n == 0 {
+		return "no " + word + "s"
+	}
 	if n == 1 {
 		return "1 " + word
 	}
