@@ -24,7 +24,7 @@ Options:
 // buildFlags are the options of build and check.
 type buildFlags struct {
 	root, out, baseURL, date string
-	drafts                   bool
+	drafts, strict           bool
 }
 
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, write bool) int {
@@ -39,6 +39,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, writ
 	fs.StringVar(&f.baseURL, "base-url", "", "the `URL` the site is published at, instead of base_url in site.yaml")
 	fs.BoolVar(&f.drafts, "drafts", false, "include pages marked draft: true")
 	fs.StringVar(&f.date, "date", "", "check review dates as if today were `YYYY-MM-DD`")
+	fs.BoolVar(&f.strict, "strict", false, "treat every warning as an error")
 	if write {
 		fs.StringVar(&f.out, "out", "", "the output `folder` (default: public/ in the project folder)")
 	}
@@ -57,7 +58,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, writ
 		fs.Usage()
 		return exitUsage
 	}
-	opt := content.Options{Drafts: f.drafts, BaseURL: f.baseURL, BuildDate: time.Now()}
+	opt := content.Options{Drafts: f.drafts, BaseURL: f.baseURL, BuildDate: time.Now(), Strict: f.strict}
 	if f.date != "" {
 		t, err := time.Parse("2006-01-02", f.date)
 		if err != nil {
@@ -71,30 +72,33 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, writ
 	}
 	start := time.Now()
 	out, diags, err := buildSite(f.root, opt)
+	if f.strict {
+		strict(diags)
+	}
 	diags.Print(stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "alongside %s: %v\n", name, err)
 		return exitProblem
 	}
-	nerr, nwarn := diags.Count()
-	counts := fmt.Sprintf("%s, %s", plural(nerr, "error"), plural(nwarn, "warning"))
+	nerr, _ := diags.Count()
+	counts := summary(diags, pages(out))
 	if nerr > 0 {
 		if write {
 			fmt.Fprintf(stdout, "not built: %s; %s was left as it was\n", counts, f.out)
 		} else {
-			fmt.Fprintf(stdout, "checked %s: %s\n", plural(pages(out), "page"), counts)
+			fmt.Fprintln(stdout, counts)
 		}
 		return exitProblem
 	}
 	if !write {
-		fmt.Fprintf(stdout, "checked %s in %s: %s\n", plural(pages(out), "page"), since(start), counts)
+		fmt.Fprintln(stdout, counts)
 		return exitOK
 	}
 	if err := out.WriteDir(f.out); err != nil {
 		fmt.Fprintf(stderr, "alongside build: %v\n", err)
 		return exitProblem
 	}
-	fmt.Fprintf(stdout, "built %s (%s) in %s: %s\n", plural(pages(out), "page"), plural(len(out.Files), "file"), since(start), counts)
+	fmt.Fprintf(stdout, "built %s (%s) in %s: %s\n", plural(pages(out), "page"), plural(len(out.Files), "file"), since(start), builtNote(diags))
 	return exitOK
 }
 

@@ -115,14 +115,14 @@ func TestHelpForEachCommand(t *testing.T) {
 	}
 }
 
-var summary = regexp.MustCompile(`^built \d+ pages \(\d+ files\) in \S+: 0 errors, 0 warnings\n$`)
+var builtAllGood = regexp.MustCompile(`^built \d+ pages \(\d+ files\) in \S+: all good\n$`)
 
 func TestBuildWritesSiteAndRemovesStaleFiles(t *testing.T) {
 	root := fixture(t, "site", nil)
 	out := filepath.Join(root, "public")
 	writeFile(t, filepath.Join(out, "stale.html"), "from an old build")
 	code, stdout, stderr := runCLI(t, "build", "-root", root, "-date", "2026-11-23")
-	if code != 0 || !summary.MatchString(stdout) || stderr != "" {
+	if code != 0 || !builtAllGood.MatchString(stdout) || stderr != "" {
 		t.Fatalf("build: exit %d\nstdout %q\nstderr %s", code, stdout, stderr)
 	}
 	for _, p := range []string{"index.html", "briefs/what-is/index.html", "404.html", "feed.xml", "sitemap.xml", "assets/site.css", "briefs/chart.png"} {
@@ -147,7 +147,7 @@ func TestBuildWithErrorsLeavesPublicAlone(t *testing.T) {
 content/briefs/broken.md:8:5: error: link to "nowhere.md": there is no such brief
     hint: check the spelling of the file name
 `
-	if code != 1 || stderr != wantErr || stdout != "not built: 2 errors, 0 warnings; "+out+" was left as it was\n" {
+	if code != 1 || stderr != wantErr || stdout != "not built: 2 problems to fix in 1 file; "+out+" was left as it was\n" {
 		t.Fatalf("exit %d\nstdout %q\nstderr:\n%s", code, stdout, stderr)
 	}
 	if b, _ := os.ReadFile(filepath.Join(out, "index.html")); string(b) != "the published site" {
@@ -160,7 +160,7 @@ func TestWarningsDoNotStopTheBuild(t *testing.T) {
 		"content/briefs/old.md": "---\ntitle: Old\nsummary: x\nfunctions: [stewardship]\npublished: 2020-01-01\nreviewed: 2020-01-01\n---\nText <br> here.\n",
 	})
 	code, stdout, stderr := runCLI(t, "build", "-root", root, "-date", "2026-11-23")
-	if code != 0 || !strings.Contains(stdout, ": 0 errors, 2 warnings") {
+	if code != 0 || !strings.HasSuffix(stdout, ": 2 warnings to look at in 1 file\n") {
 		t.Fatalf("exit %d, stdout %q", code, stdout)
 	}
 	want := `content/briefs/old.md:6:11: warning: the review of this page was due on 2021-01-01
@@ -179,7 +179,7 @@ content/briefs/old.md:8:6: warning: raw HTML is not shown on the site
 func TestCheckWritesNothing(t *testing.T) {
 	root := fixture(t, "site", nil)
 	code, stdout, _ := runCLI(t, "check", "-root", root, "-date", "2026-11-23")
-	if code != 0 || !regexp.MustCompile(`^checked \d+ pages in \S+: 0 errors, 0 warnings\n$`).MatchString(stdout) {
+	if code != 0 || !regexp.MustCompile(`^all good: \d+ pages checked\n$`).MatchString(stdout) {
 		t.Fatalf("check: %d %q", code, stdout)
 	}
 	if _, err := os.Stat(filepath.Join(root, "public")); !os.IsNotExist(err) {
@@ -246,5 +246,26 @@ func TestNewBrief(t *testing.T) {
 	code, _, stderr = runCLI(t, "new", "-root", root, "brief", "Housing: what helps?")
 	if code != 1 || stderr != "alongside new: content/briefs/housing-what-helps.md already exists; it was left as it was\n" {
 		t.Errorf("second new: %d %q", code, stderr)
+	}
+}
+
+// TestCheckEndsWithOnePlainSentence checks the last line of check, and
+// that -strict makes warnings errors.
+func TestCheckEndsWithOnePlainSentence(t *testing.T) {
+	old := "---\ntitle: Old\nsummary: x\nfunctions: [stewardship]\npublished: 2020-01-01\nreviewed: 2020-01-01\n---\nText.\n"
+	root := fixture(t, "site", map[string]string{"content/briefs/old.md": old})
+	code, stdout, _ := runCLI(t, "check", "-root", root, "-date", "2026-11-23")
+	if code != 0 || !regexp.MustCompile(`^nothing to fix: \d+ pages checked; 1 warning to look at in 1 file\n$`).MatchString(stdout) {
+		t.Errorf("check: exit %d, %q", code, stdout)
+	}
+	code, stdout, stderr := runCLI(t, "check", "-strict", "-root", root, "-date", "2026-11-23")
+	if code != 1 || stdout != "1 problem to fix in 1 file\n" || !strings.Contains(stderr, "content/briefs/old.md:6:11: error: the review of this page was due on 2021-01-01") {
+		t.Errorf("check -strict: exit %d, %q\n%s", code, stdout, stderr)
+	}
+	writeFile(t, filepath.Join(root, "content/briefs/bad.md"), "---\ntitle: Bad: one\nsummary: x\nfunctions: [stewardshp]\npublished: 2026-01-01\nreviewed: 2026-01-01\n---\n")
+	writeFile(t, filepath.Join(root, "content/briefs/worse.md"), "---\ntitle: Worse\nsummary: x\nfunctions: [stewardship]\npublished: 2026-01-01\nreviewed: 2026-01-01\n---\n[a](nowhere.md)\n")
+	code, stdout, _ = runCLI(t, "check", "-root", root, "-date", "2026-11-23")
+	if code != 1 || stdout != "3 problems to fix in 2 files, and 1 warning to look at\n" {
+		t.Errorf("check with errors: exit %d, %q", code, stdout)
 	}
 }

@@ -174,4 +174,5 @@ type Options struct {
 	BuildDate time.Time // "today": reviewed dates may not be after it
 	Drafts    bool      // include pages marked draft: true
 	BaseURL   string    // overrides site.yaml's base_url when not empty
+	Strict    bool      // every warning is an error ("check -strict")
 }

@@ -42,6 +42,11 @@ func Load(fsys fs.FS, opt Options) (*Site, Diagnostics, error) {
 	l.relate()
 	l.checkRules()
 	l.render()
+	if opt.Strict {
+		for i := range list {
+			list[i].Severity = Error
+		}
+	}
 	list.Sort()
 	return s, list, nil
 }
