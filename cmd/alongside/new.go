@@ -22,48 +22,6 @@ matter key filled in or explained. It never replaces a file that exists.
 Options:
 `
 
-// briefTemplate is the file "alongside new brief" writes. %[1]s is the
-// title, %[2]s today's date.
-const briefTemplate = `---
-# The brief's name, as readers see it: at most 90 characters.
-title: %[1]s
-# One or two plain sentences (no Markdown), at most 300 characters.
-# Shown in lists, search results and feeds.
-summary: >-
-  Say here, in plain words, what this brief explains and why it matters.
-# Which of the four functions it belongs to: stewardship, financing,
-# capacity, producing-and-using-research. A brief needs at least one
-# function or one priority.
-functions: []
-# Which research priorities it covers: the file names in content/priorities/.
-priorities: []
-# Free topic tags, such as housing or unpaid-carers.
-topics: []
-# Who it is for: public, lived-experience, practitioners, researchers, commissioners.
-audiences: [public]
-# The day it was first published, and the day it was last checked.
-published: %[2]s
-reviewed: %[2]s
-# When it should next be checked. Leave it out to use the usual interval.
-# review_due: 2027-11-20
-# A one-sentence warning shown before the text, for difficult subjects.
-# The page adds a link to the help page. Delete the line if not needed.
-# content_note: This page talks about being detained in hospital.
-# Where the facts come from; shown as a numbered list.
-sources:
-  - title: "Name of the report or article"
-    author: Surname A, Surname B
-    year: 2025
-    publisher: Who published it
-    # url: https://example.org/report
-# Set to true to keep the brief off the site while you work on it.
-draft: true
----
-Write the brief here, in Markdown. Use ## for section headings.
-
-Link to another brief like this: [what councils do](councils-care-act-and-mental-health.md).
-`
-
 func runNew(args []string, stdout, stderr io.Writer) int {
 	fset := flag.NewFlagSet("new", flag.ContinueOnError)
 	fset.SetOutput(stderr)
@@ -103,7 +61,7 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "alongside new: %v\n", err)
 		return exitProblem
 	}
-	_, err = fmt.Fprintf(f, briefTemplate, yamlString(title), time.Now().Format("2006-01-02"))
+	_, err = io.WriteString(f, content.NewBrief(title, time.Now().Format("2006-01-02")))
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
@@ -113,12 +71,4 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "wrote %s\n", filepath.ToSlash(rel))
 	return exitOK
-}
-
-// yamlString quotes s when YAML would otherwise misread it.
-func yamlString(s string) string {
-	if strings.ContainsAny(s, ":#'\"[]{}&*!|>%@`,") || strings.HasPrefix(s, "-") || strings.HasPrefix(s, "?") {
-		return `"` + strings.ReplaceAll(strings.ReplaceAll(s, `\`, `\\`), `"`, `\"`) + `"`
-	}
-	return s
 }

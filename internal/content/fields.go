@@ -22,6 +22,20 @@ type fields struct {
 	values   map[string]*yaml.Node
 	keys     map[string]*yaml.Node
 	broken   bool // some lines could not be read: a key may be missing only because of that
+	// noPlaceholders makes the new brief template's example text an
+	// error: set for a brief that is not a draft.
+	noPlaceholders bool
+}
+
+// placeholder reports the template's example text left in a value.
+func (f *fields) placeholder(key, v string, line, col int) {
+	if !f.noPlaceholders {
+		return
+	}
+	if text, ok := placeholderFor(key, v); ok {
+		f.d.errorf(line, col, "write the "+key+" of this brief in its place, or set draft: true until it is ready",
+			"%q is the example text of the new brief template", text)
+	}
 }
 
 // readFields checks the keys of the front matter against allowed.
@@ -306,6 +320,7 @@ func (f *fields) sources() []Source {
 				continue
 			}
 			val := strings.TrimSpace(v.Value)
+			f.placeholder(k.Value, val, vl, vc)
 			switch k.Value {
 			case "title":
 				src.Title = val

@@ -32,18 +32,22 @@ func (l *loader) resolveLinks() {
 	for _, p := range l.site.Pages {
 		p.links = l.resolveDoc(p.Source, p.doc, p)
 		l.lintDoc(p.Source, p.doc, false)
+		l.lintProse(p.Source, p.doc, p)
 	}
 	for _, e := range l.site.Glossary {
 		e.links = l.resolveDoc(e.Source, e.doc, nil)
 		l.lintDoc(e.Source, e.doc, true)
+		l.lintProse(e.Source, e.doc, nil)
 	}
 	for _, p := range l.broken {
 		l.resolveDoc(p.Source, p.doc, p)
 		l.lintDoc(p.Source, p.doc, false)
+		l.lintProse(p.Source, p.doc, p)
 	}
 	for _, e := range l.brokenEntries {
 		l.resolveDoc(e.Source, e.doc, nil)
 		l.lintDoc(e.Source, e.doc, true)
+		l.lintProse(e.Source, e.doc, nil)
 	}
 }
 

@@ -284,6 +284,10 @@ func (l *loader) readBrief(pg *Page, f *fields) {
 		}
 	}
 	l.readReview(pg, f, true)
+	f.noPlaceholders = !pg.Draft
+	if p := f.posOf("summary"); f.values["summary"] != nil {
+		f.placeholder("summary", pg.Summary, p.Line, p.Col)
+	}
 	pg.Sources = f.sources()
 	pg.Aliases = l.aliases(f)
 	// Taxonomy slugs are resolved in index, once every page is known.

@@ -30,6 +30,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
@@ -59,6 +60,12 @@ type Link struct {
 	node ast.Node // *ast.Link or *ast.Image, for Render to rewrite
 }
 
+// Table is one table of the document.
+type Table struct {
+	Pos         Pos
+	EmptyHeader bool // every cell of the header row is empty
+}
+
 // Doc is a parsed Markdown body.
 type Doc struct {
 	Headings []Heading
@@ -66,6 +73,13 @@ type Doc struct {
 	RawHTML  []Pos   // where raw HTML was written; it renders as nothing
 	Text     string  // plain text of the whole body, for word counts and search
 	Blocks   []Block // the text of each paragraph, list item, heading and table cell
+	// AutoLinks are bare web addresses in the text, made into links.
+	AutoLinks []Link
+	// Tables are where each table starts, and whether its header row is empty.
+	Tables []Table
+	// PipeRows are paragraphs whose lines all start with "|": a table
+	// without the line of dashes under its header row, shown as text.
+	PipeRows []Pos
 
 	src      []byte
 	root     ast.Node
@@ -159,6 +173,31 @@ func (d *Doc) collect() {
 			d.Links = append(d.Links, Link{Dest: string(n.Destination), Text: plainText(n, d.src), Pos: d.pos(n.Pos()), node: n})
 		case *ast.Image:
 			d.Links = append(d.Links, Link{Dest: string(n.Destination), Text: plainText(n, d.src), Image: true, Pos: d.pos(n.Pos()), node: n})
+		case *ast.AutoLink:
+			d.AutoLinks = append(d.AutoLinks, Link{Dest: string(n.URL(d.src)), Text: string(n.Label(d.src)), Pos: d.pos(n.Pos())})
+		case *east.Table:
+			t := Table{Pos: d.blockPos(n), EmptyHeader: true}
+			if h := n.FirstChild(); h != nil {
+				for c := h.FirstChild(); c != nil; c = c.NextSibling() {
+					if plainText(c, d.src) != "" {
+						t.EmptyHeader = false
+					}
+				}
+			}
+			d.Tables = append(d.Tables, t)
+		case *ast.Paragraph:
+			if l := n.Lines(); l.Len() >= 2 {
+				pipes := true
+				for i := 0; i < l.Len(); i++ {
+					seg := l.At(i)
+					if !bytes.HasPrefix(bytes.TrimSpace(seg.Value(d.src)), []byte("|")) {
+						pipes = false
+					}
+				}
+				if pipes {
+					d.PipeRows = append(d.PipeRows, d.blockPos(n))
+				}
+			}
 		case *ast.RawHTML:
 			if n.Segments.Len() > 0 {
 				d.RawHTML = append(d.RawHTML, d.pos(n.Segments.At(0).Start))

@@ -125,7 +125,10 @@ func (d *Doc) collectBlocks() {
 			}
 		case *ast.String:
 			sb.Write(n.Value)
-		case *ast.RawHTML:
+		case *ast.RawHTML, *ast.CodeSpan:
+			// Code is not prose: not read for the grade, nor for text that
+			// looks like a link; it stands for a space.
+			sb.WriteByte(' ')
 			return ast.WalkSkipChildren, nil
 		case *ast.AutoLink:
 			if p := n.Pos(); p >= 0 {

@@ -1,0 +1,204 @@
+package content
+
+import (
+	"fmt"
+	"path"
+	"regexp"
+	"strings"
+
+	"github.com/alongside-hub/alongside/internal/markdown"
+)
+
+// Text that would reach the page by accident, and text that shuts some
+// readers out. Markdown never fails: a link it cannot read, or a footnote
+// with no note, is shown as the characters the editor typed. So the text
+// of each paragraph (code left out) is searched for what only a broken
+// link leaves behind. The rest are warnings about plain language and
+// accessibility: link text that says nothing on its own, alt text that is
+// a file name, a table without a header row, an abbreviation no one has
+// spelt out.
+
+var (
+	// "[text](address)" that Markdown did not make a link.
+	literalLink = regexp.MustCompile(`\[([^\[\]]+)\](\s*)\(([^()]*)\)`)
+	// "[text][label]" with no "[label]: address" line.
+	literalRef = regexp.MustCompile(`\[([^\[\]^]+)\]\[([^\[\]]*)\]`)
+	// "[^1]" with no "[^1]: note" line.
+	literalFootnote = regexp.MustCompile(`\[\^([^\[\]\s]+)\]`)
+	abbreviation    = regexp.MustCompile(`\b[A-Z][A-Z0-9&]*[A-Z0-9]s?\b`)
+	romanNumeral    = regexp.MustCompile(`^[IVXLC]+$`)
+	imageFileName   = regexp.MustCompile(`(?i)(^(img|dsc|image|pic|photo|screenshot|screen shot)[ _-]?\d+|\.(png|jpe?g|gif|svg|webp|avif|bmp|tiff?|heic)$)`)
+)
+
+var vagueLinkText = map[string]bool{
+	"click here": true, "here": true, "click": true, "read more": true, "more": true, "this": true, "this link": true,
+	"link": true, "learn more": true, "find out more": true, "more info": true, "more information": true,
+	"this page": true, "page": true, "website": true, "this website": true, "read this": true, "see here": true,
+	"go here": true, "click this link": true, "details": true, "continue": true, "continue reading": true,
+}
+
+var vagueAltText = map[string]bool{
+	"image": true, "picture": true, "photo": true, "photograph": true, "img": true, "graphic": true, "chart": true,
+	"figure": true, "diagram": true, "screenshot": true, "logo": true, "icon": true, "alt": true, "alt text": true,
+	"an image": true, "a picture": true, "a photo": true, "a chart": true, "image of": true, "placeholder": true,
+}
+
+// lintProse checks the text of one body; self is nil for a glossary entry.
+func (l *loader) lintProse(source string, doc *markdown.Doc, self *Page) {
+	d := l.diags(source)
+	for bi := range doc.Blocks {
+		b := &doc.Blocks[bi]
+		l.literalLinks(d, source, b)
+		if self != nil && self.Kind == KindBrief && !self.Draft {
+			for _, p := range Placeholders {
+				if i := strings.Index(b.Text, p.Text); p.Key == "" && i >= 0 {
+					pos := b.PosAt(i)
+					d.errorf(pos.Line, pos.Col, "replace it with the text of the brief, or set draft: true until it is ready",
+						"%q is the example text of the new brief template", p.Text)
+				}
+			}
+		}
+	}
+	for _, lk := range doc.Links {
+		text := strings.ToLower(strings.Trim(strings.TrimSpace(lk.Text), ".,:;!?…"))
+		switch {
+		case lk.Image && (vagueAltText[text] || imageFileName.MatchString(lk.Text) ||
+			text == strings.ToLower(strings.TrimSuffix(path.Base(lk.Dest), path.Ext(lk.Dest)))):
+			d.warnf(lk.Pos.Line, lk.Pos.Col, "say what the picture shows, like ![A bar chart of council spending, 2015 to 2025](chart.png)",
+				"the image's description %q does not say what it shows", lk.Text)
+		case !lk.Image && vagueLinkText[text]:
+			d.warnf(lk.Pos.Line, lk.Pos.Col, "use words that name where it goes, like [what councils do](councils-care-act-and-mental-health.md): screen reader users often hear links on their own",
+				"the link text %q does not say where the link goes", lk.Text)
+		case !lk.Image && looksLikeAddress(text):
+			d.warnf(lk.Pos.Line, lk.Pos.Col, "give the link words that name the page, like [Shelter's advice on housing](https://www.shelter.org.uk)",
+				"the link text is a web address, which a screen reader spells out")
+		}
+	}
+	for _, lk := range doc.AutoLinks {
+		if strings.HasPrefix(lk.Dest, "mailto:") {
+			continue
+		}
+		d.warnf(lk.Pos.Line, lk.Pos.Col, fmt.Sprintf("give the link words that name the page, like [Shelter's advice on housing](%s)", lk.Dest),
+			"the web address %q is shown as its own link text, which a screen reader spells out", lk.Text)
+	}
+	for _, t := range doc.Tables {
+		if t.EmptyHeader {
+			d.warnf(t.Pos.Line, t.Pos.Col, "put a heading for each column in the first row, so that screen reader users know what each cell is",
+				"this table's header row is empty")
+		}
+	}
+	for _, p := range doc.PipeRows {
+		d.errorf(p.Line, p.Col, "add a line like | --- | --- | under the first row, which holds the column headings",
+			"this looks like a table, but it has no header row, so it is shown as plain text")
+	}
+	if self != nil {
+		l.abbreviations(d, doc)
+	}
+}
+
+// literalLinks reports link syntax that Markdown showed as text.
+func (l *loader) literalLinks(d diags, source string, b *markdown.Block) {
+	for _, m := range literalFootnote.FindAllStringSubmatchIndex(b.Text, -1) {
+		pos, label := b.PosAt(m[0]), b.Text[m[2]:m[3]]
+		d.errorf(pos.Line, pos.Col, fmt.Sprintf("add its note on a line of its own at the end, like: [^%s]: Where this fact comes from", label),
+			"the footnote [^%s] has no note, so it is shown as plain text", label)
+	}
+	for _, m := range literalLink.FindAllStringSubmatchIndex(b.Text, -1) {
+		pos := b.PosAt(m[0])
+		text, gap, dest := b.Text[m[2]:m[3]], b.Text[m[4]:m[5]], strings.TrimSpace(b.Text[m[6]:m[7]])
+		if strings.HasPrefix(text, "^") {
+			continue
+		}
+		switch {
+		case gap != "":
+			d.errorf(pos.Line, pos.Col, fmt.Sprintf("take out the space: [%s](%s)", text, dest),
+				"this link is shown as plain text, because there is a space between ] and (")
+		case strings.ContainsAny(dest, " \t"):
+			d.errorf(pos.Line, pos.Col, l.spacedLinkHint(source, text, dest),
+				"this link is shown as plain text, because its address %q has spaces in it", dest)
+		default:
+			d.errorf(pos.Line, pos.Col, "write it as [text](address), with nothing between the brackets and no spaces in the address",
+				"this looks like a link but is shown as plain text")
+		}
+	}
+	for _, m := range literalRef.FindAllStringSubmatchIndex(b.Text, -1) {
+		pos := b.PosAt(m[0])
+		d.errorf(pos.Line, pos.Col, "write the address straight after the text, like [text](other-brief.md)",
+			"this link is shown as plain text, because no line gives the address of [%s]", b.Text[m[4]:m[5]])
+	}
+}
+
+// spacedLinkHint suggests the file an address with spaces most likely means.
+func (l *loader) spacedLinkHint(source, text, dest string) string {
+	if looksLikeAddress(dest) || strings.Contains(dest, "://") {
+		return "write %20 for each space in a web address"
+	}
+	want := Slugify(strings.TrimSuffix(dest, ".md")) + ".md"
+	var near []string
+	for src := range l.bySource {
+		if path.Dir(src) == path.Dir(source) && strings.HasSuffix(src, ".md") {
+			near = append(near, path.Base(src))
+		}
+	}
+	if c, ok := closest(want, near); ok {
+		want = c
+	}
+	return fmt.Sprintf("link to the file name, which has hyphens for spaces: [%s](%s)", text, want)
+}
+
+// abbreviations warns at the first use of each abbreviation that has no
+// glossary entry and is not spelt out on the page ("... (ICB)").
+func (l *loader) abbreviations(d diags, doc *markdown.Doc) {
+	known := map[string]bool{}
+	for _, a := range l.site.Config.Checks.KnownAbbreviations {
+		known[a] = true
+	}
+	for _, e := range l.site.Glossary {
+		for _, w := range append([]string{e.Abbr, e.Title}, e.Also...) {
+			known[w] = true
+		}
+	}
+	seen := map[string]bool{}
+	for bi := range doc.Blocks {
+		b := &doc.Blocks[bi]
+		for _, m := range abbreviation.FindAllStringIndex(b.Text, -1) {
+			w := b.Text[m[0]:m[1]]
+			base := strings.TrimSuffix(w, "s")
+			if seen[base] || known[w] || known[base] || romanNumeral.MatchString(w) || len(base) < 2 || len(base) > 8 ||
+				strings.ToUpper(base) != base {
+				continue
+			}
+			seen[base] = true
+			if strings.Contains(doc.Text, "("+base+")") || strings.Contains(doc.Text, "("+base+"s)") || strings.Contains(doc.Text, base+" (") {
+				continue
+			}
+			pos := b.PosAt(m[0])
+			d.warnf(pos.Line, pos.Col, fmt.Sprintf("spell it out at its first use, with (%s) after it, or add a glossary entry for it in content/glossary/; if every reader knows it, add it to known_abbreviations in site.yaml", base),
+				"%q is an abbreviation with no glossary entry, and it is not spelt out on this page", base)
+		}
+	}
+}
+
+// looksLikeAddress reports whether s is a web address without https://:
+// "www.shelter.org.uk" or "shelter.org.uk/housing".
+func looksLikeAddress(s string) bool {
+	s = strings.ToLower(strings.TrimSpace(s))
+	if strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "www.") {
+		return true
+	}
+	host, _, _ := strings.Cut(s, "/")
+	i := strings.LastIndexByte(host, '.')
+	if i <= 0 || strings.ContainsAny(host, " ") {
+		return false
+	}
+	return webEndings[host[i+1:]]
+}
+
+// webEndings are the last part of common web addresses; a link such as
+// "nhs.uk/mental-health" is a web address, not a file.
+var webEndings = map[string]bool{
+	"uk": true, "com": true, "org": true, "net": true, "gov": true, "nhs": true, "info": true, "io": true,
+	"eu": true, "int": true, "edu": true, "ac": true, "ie": true, "scot": true, "wales": true, "cymru": true,
+	"london": true, "co": true, "us": true, "ca": true, "au": true, "nz": true, "de": true, "fr": true, "nl": true,
+	"app": true, "dev": true, "me": true, "tv": true, "news": true,
+}
