@@ -33,7 +33,11 @@ func (f *fields) placeholder(key, v string, line, col int) {
 		return
 	}
 	if text, ok := placeholderFor(key, v); ok {
-		f.d.errorf(line, col, "write the "+key+" of this brief in its place, or set draft: true until it is ready",
+		what := "the source's " + key
+		if key == "summary" {
+			what = "the brief's summary"
+		}
+		f.d.errorf(line, col, "write "+what+" in its place, or set draft: true until it is ready",
 			"%q is the example text of the new brief template", text)
 	}
 }

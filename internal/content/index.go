@@ -78,6 +78,16 @@ func (l *loader) index() {
 				continue
 			}
 			seen[slug] = true
+			if declared := s.Config.TopicNames; len(declared) > 0 && declared[slug] == "" {
+				// Topics are declared in site.yaml, so that a typo never
+				// makes a public topic page of its own.
+				hint := suggestHint(slug, sortedKeys(declared), "topics in site.yaml")
+				if _, ok := closest(slug, sortedKeys(declared)); !ok {
+					hint = fmt.Sprintf("use one of the topics listed under topics: in site.yaml, or add this one there first, with the name readers see, like:\n      %s: %s", slug, humanize(slug))
+				}
+				d.errorf(it.Pos.Line, it.Pos.Col, hint, "%q is not one of the site's topics", it.Value)
+				continue
+			}
 			t := topics[slug]
 			if t == nil {
 				name := s.Config.TopicNames[slug]

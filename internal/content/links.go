@@ -89,10 +89,13 @@ func (l *loader) resolve(source string, lk markdown.Link, self *Page) (string, *
 		return "", nil, false
 	}
 	filePart, frag, _ := strings.Cut(dest, "#")
-	filePart, _, _ = strings.Cut(filePart, "?")
+	filePart, query, _ := strings.Cut(filePart, "?")
 	if strings.HasPrefix(filePart, "/") {
-		d.errorf(at.Line, at.Col, "link to the Markdown file instead, like ../briefs/advocacy.md, so the link works wherever the site is published",
-			"%s to %q: addresses inside the hub are written relative to this file", what, dest)
+		return l.resolveGenerated(d, lk, what, dest, filePart, query, frag)
+	}
+	if looksLikeAddress(filePart) && l.bySource[path.Join(path.Dir(source), filePart)] == nil {
+		d.errorf(at.Line, at.Col, "write it as https://"+strings.TrimPrefix(strings.TrimPrefix(dest, "http://"), "https://"),
+			"%s to %q: a web address starts with https://", what, dest)
 		return "", nil, false
 	}
 	if filePart == "" { // "#section" on this page
@@ -167,6 +170,53 @@ func (l *loader) resolve(source string, lk markdown.Link, self *Page) (string, *
 	return "", nil, false
 }
 
+// resolveGenerated checks a link to a page the site makes, which has no
+// file to link to: it is written from the site's root, like "/map/" or
+// "/topics/housing/", and becomes relative on the page like any other.
+func (l *loader) resolveGenerated(d diags, lk markdown.Link, what, dest, filePart, query, frag string) (string, *Page, bool) {
+	at := lk.Pos
+	want := filePart
+	if !strings.HasSuffix(want, "/") && path.Ext(want) == "" {
+		want += "/"
+	}
+	var generated []string
+	for _, g := range l.site.Generated() {
+		if g == "/assets/" {
+			continue
+		}
+		generated = append(generated, g)
+		if g == want {
+			if query != "" && want != "/search/" {
+				break
+			}
+			target := want
+			if query != "" {
+				target += "?" + query
+			}
+			if frag != "" {
+				target += "#" + frag
+			}
+			return target, nil, true
+		}
+	}
+	for _, p := range l.site.Pages {
+		if p.URL == want {
+			d.errorf(at.Line, at.Col, fmt.Sprintf("link to its file, like [%s](%s), so that the link also works on GitHub", lk.Text, relSource(d.file, p.Source)),
+				"%s to %q: a page written by an editor is linked by its file name", what, dest)
+			return "", nil, false
+		}
+	}
+	hint := "the pages the site makes are " + strings.Join(generatedExamples, ", ") + ", and a page for each topic and audience"
+	if c, ok := closest(want, generated); ok {
+		hint = fmt.Sprintf("did you mean %q?", c)
+	}
+	d.errorf(at.Line, at.Col, hint, "%s to %q: the site makes no such page", what, dest)
+	return "", nil, false
+}
+
+// generatedExamples are the pages the site makes that editors link to.
+var generatedExamples = []string{"/map/", "/search/", "/glossary/", "/topics/", "/topics/<topic>/", "/audiences/<audience>/", "/briefs/", "/functions/", "/priorities/"}
+
 // checkAnchor reports a #fragment that names no heading of target.
 func (l *loader) checkAnchor(d diags, lk markdown.Link, dest string, target *Page, frag string) bool {
 	var ids []string
@@ -226,4 +276,16 @@ func (l *loader) lintDoc(source string, doc *markdown.Doc, entry bool) {
 				"this link has no text")
 		}
 	}
+}
+
+// relSource is the path from the file from to the file to, both under the
+// root, as an editor writes it in a link: "advocacy.md", "../glossary/amhp.md".
+func relSource(from, to string) string {
+	fd := strings.Split(path.Dir(from), "/")
+	td := strings.Split(to, "/")
+	i := 0
+	for i < len(fd) && i < len(td)-1 && fd[i] == td[i] {
+		i++
+	}
+	return strings.Repeat("../", len(fd)-i) + strings.Join(td[i:], "/")
 }

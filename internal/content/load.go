@@ -114,6 +114,9 @@ func (l *loader) walk() error {
 		if strings.HasSuffix(name, ".md") {
 			return l.readMarkdown(p)
 		}
+		if l.notAPage(p, name) {
+			return nil
+		}
 		rel := strings.TrimPrefix(p, "content/")
 		l.site.Files = append(l.site.Files, File{Source: p, URL: "/" + rel})
 		l.bySource[p] = &l.site.Files[len(l.site.Files)-1]
@@ -167,12 +170,7 @@ func (l *loader) readMarkdown(p string) error {
 	}
 	slug := strings.TrimSuffix(path.Base(rel), ".md")
 	if kind != KindHome && !validSlug(slug) {
-		want := Slugify(slug)
-		if want == "" {
-			want = "my-page"
-		}
-		d.errorf(0, 0, fmt.Sprintf("rename it %q: lower-case letters, digits and single hyphens", want+".md"),
-			"the file name %q is not a valid page name", path.Base(rel))
+		l.badPageName(p)
 		return nil
 	}
 	src, err := fs.ReadFile(l.fsys, p)
