@@ -24,6 +24,7 @@ Options:
 // buildFlags are the options of build and check.
 type buildFlags struct {
 	root, out, baseURL, date string
+	report                   string
 	drafts, strict           bool
 }
 
@@ -42,6 +43,8 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, writ
 	fs.BoolVar(&f.strict, "strict", false, "treat every warning as an error")
 	if write {
 		fs.StringVar(&f.out, "out", "", "the output `folder` (default: public/ in the project folder)")
+	} else {
+		fs.StringVar(&f.report, "report", "", "also write the editors' report, one web page, to `FILE.html` (never inside content/ or public/)")
 	}
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), buildUsage, name, about)
@@ -70,6 +73,14 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, writ
 	if f.out == "" {
 		f.out = filepath.Join(f.root, "public")
 	}
+	if f.report != "" {
+		p, err := reportPath(f.root, f.out, f.report)
+		if err != nil {
+			fmt.Fprintf(stderr, "alongside %s: %v\n", name, err)
+			return exitUsage
+		}
+		f.report = p
+	}
 	start := time.Now()
 	out, diags, err := buildSite(f.root, opt)
 	if f.strict {
@@ -82,6 +93,13 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, writ
 	}
 	nerr, _ := diags.Count()
 	counts := summary(diags, pages(out))
+	if f.report != "" {
+		if err := report(f.root, opt, f.report, diags, counts); err != nil {
+			fmt.Fprintf(stderr, "alongside %s: writing the report: %v\n", name, err)
+			return exitProblem
+		}
+		fmt.Fprintf(stdout, "wrote the editors' report to %s\n", f.report)
+	}
 	if nerr > 0 {
 		if write {
 			fmt.Fprintf(stdout, "not built: %s; %s was left as it was\n", counts, f.out)

@@ -269,3 +269,54 @@ func TestCheckEndsWithOnePlainSentence(t *testing.T) {
 		t.Errorf("check with errors: exit %d, %q", code, stdout)
 	}
 }
+
+// TestEditorsReport writes the report for a site with a problem, a review
+// falling due and a brief no page links to, and refuses to write it where
+// it could be published or over a file it did not make.
+func TestEditorsReport(t *testing.T) {
+	root := fixture(t, "site", map[string]string{
+		"content/briefs/alone.md": "---\ntitle: Alone\nsummary: x\nfunctions: [stewardship]\npublished: 2026-01-10\nreviewed: 2026-01-10\n---\nSee [x](nowhere.md).\n",
+	})
+	file := filepath.Join(t.TempDir(), "report.html")
+	code, stdout, _ := runCLI(t, "check", "-root", root, "-date", "2026-11-23", "-report", file)
+	if code != 1 || stdout != "wrote the editors' report to "+file+"\n1 problem to fix in 1 file\n" {
+		t.Fatalf("check -report: exit %d, %q", code, stdout)
+	}
+	b, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := string(b)
+	for _, want := range []string{
+		`<html lang="en-GB">`, "<h1>Editors' report</h1>",
+		`<td><code>content/briefs/alone.md:8:5</code></td><td class="error">error</td><td>link to &#34;nowhere.md&#34;: there is no such brief`,
+		`<tr><td>Alone</td><td><code>content/briefs/alone.md</code></td><td>10 January 2027</td></tr>`,
+		`<li>Alone (<code>content/briefs/alone.md</code>)</li>`,
+		`<h2 id="grades">Reading grade of each brief</h2>`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the report lacks %q", want)
+		}
+	}
+	// A second run may replace its own report.
+	if code, _, stderr := runCLI(t, "check", "-root", root, "-date", "2026-11-23", "-report", file); code != 1 || strings.Contains(stderr, "refusing") {
+		t.Errorf("second report: exit %d, %s", code, stderr)
+	}
+	for _, tt := range []struct{ file, want string }{
+		{filepath.Join(root, "content", "report.html"), "alongside check: refusing to write the report to " + filepath.Join(root, "content", "report.html") + ": it is inside " + filepath.Join(root, "content") + ", so it could be published; write it elsewhere, like -report report.html\n"},
+		{filepath.Join(root, "public", "x", "report.html"), "alongside check: refusing to write the report to " + filepath.Join(root, "public", "x", "report.html") + ": it is inside " + filepath.Join(root, "public") + ", so it could be published; write it elsewhere, like -report report.html\n"},
+		{filepath.Join(root, "site.yaml.html"), ""},
+		{filepath.Join(root, "notes.txt"), "alongside check: the report is a web page: give a file name ending in .html, like -report report.html\n"},
+	} {
+		if tt.want == "" {
+			writeFile(t, tt.file, "my own page")
+			tt.want = "alongside check: refusing to replace " + tt.file + ": it is not an earlier report; give another file name\n"
+		}
+		if code, _, stderr := runCLI(t, "check", "-root", root, "-report", tt.file); code != 2 || stderr != tt.want {
+			t.Errorf("-report %s: exit %d, %q", tt.file, code, stderr)
+		}
+	}
+	if b, _ := os.ReadFile(filepath.Join(root, "site.yaml.html")); string(b) != "my own page" {
+		t.Error("the report replaced a file it did not make")
+	}
+}
