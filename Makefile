@@ -6,7 +6,7 @@ GO ?= go
 BROWSER := tests/browser
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: site check test test-go test-browser bench fmt clean browser-tools
+.PHONY: site check schemas test test-go test-browser bench fmt clean browser-tools
 
 site:
 	$(GO) run ./cmd/alongside build
@@ -21,6 +21,11 @@ BIN := bin/alongside
 check:
 	@$(GO) build -o $(BIN) ./cmd/alongside
 	@./$(BIN) check $(CHECK) || { status=$$?; [ -z "$$CI" ] || exit $$status; }
+
+# The JSON Schemas in schemas/ are made from the field definitions in
+# internal/content/schema.go; run this after changing them, and commit both.
+schemas:
+	$(GO) test ./internal/content -run '^TestSchemas$$' -count=1 -update
 
 test: test-go test-browser
 

@@ -37,8 +37,7 @@ type Checks struct {
 	KnownAbbreviations []string // abbreviations readers know without a glossary entry
 }
 
-var checkKeys = []string{"min_words", "max_words", "reading_grade", "reading_grade_limit", "min_sources",
-	"needs_audience", "needs_link_in", "known_abbreviations"}
+var checkKeys = keysOf(checkFields)
 
 func readChecks(n *yaml.Node, d diags) Checks {
 	var c Checks
@@ -47,7 +46,9 @@ func readChecks(n *yaml.Node, d diags) Checks {
 		return c
 	}
 	f := readFields(splitResult{meta: n, metaLine: 1, openLine: n.Line}, d, "checks setting", checkKeys)
-	whole := func(key string, lo, hi int) int {
+	whole := func(key string) int {
+		fd := fieldOf(checkFields, key)
+		lo, hi := fd.Min, fd.Max
 		v, ok := f.integer(key)
 		if ok && (v < lo || v > hi) {
 			p := f.posOf(key)
@@ -56,15 +57,19 @@ func readChecks(n *yaml.Node, d diags) Checks {
 		}
 		return v
 	}
-	c.MinWords = whole("min_words", 0, 100000)
-	c.MaxWords = whole("max_words", 0, 100000)
+	c.MinWords = whole("min_words")
+	c.MaxWords = whole("max_words")
 	if c.MaxWords > 0 && c.MinWords > c.MaxWords {
 		p := f.posOf("max_words")
 		d.errorf(p.Line, p.Col, "make max_words larger than min_words", "max_words (%d) is less than min_words (%d)", c.MaxWords, c.MinWords)
 	}
-	c.ReadingGrade = f.number("reading_grade", 1, 20)
-	c.ReadingGradeLimit = f.number("reading_grade_limit", 1, 20)
-	c.MinSources = whole("min_sources", 0, 100)
+	number := func(key string) float64 {
+		fd := fieldOf(checkFields, key)
+		return f.number(key, float64(fd.Min), float64(fd.Max))
+	}
+	c.ReadingGrade = number("reading_grade")
+	c.ReadingGradeLimit = number("reading_grade_limit")
+	c.MinSources = whole("min_sources")
 	c.NeedsAudience = f.boolean("needs_audience")
 	c.NeedsLinkIn = f.boolean("needs_link_in")
 	for _, it := range f.list("known_abbreviations", "[UK, NHS, GP]") {
@@ -87,7 +92,7 @@ func (c Config) Abs(sitePath string) string {
 	return strings.TrimSuffix(c.BaseURL, "/") + sitePath
 }
 
-var configKeys = []string{"title", "base_url", "language", "description", "repository", "branch", "review_interval", "topics", "checks"}
+var configKeys = keysOf(siteFields)
 
 // readConfig reads site.yaml. A missing file is an error, as are unknown
 // keys; the returned Config always has usable values.
@@ -115,7 +120,7 @@ func readConfig(fsys fs.FS, opt Options, list *Diagnostics) (Config, error) {
 	cfg.Repository = strings.TrimSuffix(f.str("repository", false, 0, "https://github.com/owner/repo"), "/")
 	cfg.Branch = orDefault(f.str("branch", false, 0, "main"), cfg.Branch)
 	if n, ok := f.integer("review_interval"); ok {
-		if n < 1 || n > 60 {
+		if ri := fieldOf(siteFields, "review_interval"); n < ri.Min || n > ri.Max {
 			p := f.posOf("review_interval")
 			d.errorf(p.Line, p.Col, "give the number of months between reviews, like: review_interval: 12", "review_interval should be between 1 and 60 months, not %d", n)
 		} else {

@@ -267,6 +267,21 @@ func (f *fields) integer(key string) (int, bool) {
 	return v, true
 }
 
+// textOf, listOf and dateOf read a key with the limits and example of its
+// definition in defs (see schema.go).
+func (f *fields) textOf(defs []Field, key string) string {
+	fd := fieldOf(defs, key)
+	return f.str(key, fd.Required, fd.Max, fd.Example)
+}
+
+func (f *fields) listOf(defs []Field, key string) []item {
+	return f.list(key, fieldOf(defs, key).Example)
+}
+
+func (f *fields) dateOf(defs []Field, key string) (time.Time, bool) {
+	return f.date(key, fieldOf(defs, key).Required)
+}
+
 // number reads a number, whole or not, from lo to hi; 0 if not given.
 func (f *fields) number(key string, lo, hi float64) float64 {
 	n, ok := f.scalar(key, "8")
@@ -291,7 +306,7 @@ type Source struct {
 	URL       string // empty or an http(s) URL
 }
 
-var sourceKeys = []string{"title", "author", "year", "publisher", "url"}
+var sourceKeys = keysOf(sourceFields)
 
 func (f *fields) sources() []Source {
 	n := f.values["sources"]
@@ -333,7 +348,7 @@ func (f *fields) sources() []Source {
 			case "publisher":
 				src.Publisher = val
 			case "year":
-				if err := v.Decode(&src.Year); err != nil || src.Year < 1000 || src.Year > 9999 {
+				if yf := fieldOf(sourceFields, "year"); v.Decode(&src.Year) != nil || src.Year < yf.Min || src.Year > yf.Max {
 					f.d.errorf(vl, vc, "write the year as four digits, like: year: 2025", "the source's year should be a year like 2025, not %q", val)
 					src.Year = 0
 				}

@@ -150,11 +150,10 @@ func (l *loader) checkSymlink(p string) (bool, error) {
 }
 
 var (
-	briefKeys = []string{"title", "summary", "functions", "priorities", "topics", "audiences", "published",
-		"reviewed", "review_due", "content_note", "sources", "draft", "aliases"}
-	termKeys     = []string{"title", "label", "summary", "order"}
-	glossaryKeys = []string{"title", "abbr", "also", "summary"}
-	pageKeys     = []string{"title", "summary", "draft", "aliases", "reviewed", "review_due"}
+	briefKeys    = keysOf(briefFields)
+	termKeys     = keysOf(termFields)
+	glossaryKeys = keysOf(glossaryFields)
+	pageKeys     = keysOf(pageFields)
 )
 
 func (l *loader) readMarkdown(p string) error {
@@ -241,14 +240,14 @@ func (l *loader) readMarkdown(p string) error {
 		pg.keyAt = f.posOf
 	case KindFunction, KindPriority:
 		f := readFields(sp, d, string(kind), termKeys)
-		pg.Title = f.str("title", true, 90, "Stewardship")
-		pg.Label = f.str("label", false, 90, "Setting the direction")
-		pg.Summary = f.str("summary", true, 300, "What this means, in a sentence or two.")
+		pg.Title = f.textOf(termFields, "title")
+		pg.Label = f.textOf(termFields, "label")
+		pg.Summary = f.textOf(termFields, "summary")
 		pg.Order, _ = f.integer("order")
 	default:
 		f := readFields(sp, d, "page", pageKeys)
-		pg.Title = f.str("title", true, 90, "About the hub")
-		pg.Summary = f.str("summary", true, 300, "What this page is about, in a sentence or two.")
+		pg.Title = f.textOf(pageFields, "title")
+		pg.Summary = f.textOf(pageFields, "summary")
 		pg.Draft = f.boolean("draft")
 		l.readReview(pg, f, false)
 		pg.Aliases = l.aliases(f)
@@ -269,11 +268,11 @@ func (l *loader) readMarkdown(p string) error {
 }
 
 func (l *loader) readBrief(pg *Page, f *fields) {
-	pg.Title = f.str("title", true, 90, "What is mental health social care?")
-	pg.Summary = f.str("summary", true, 300, "What the brief says, in a sentence or two.")
-	pg.ContentNote = f.str("content_note", false, 300, "This page talks about being detained in hospital.")
+	pg.Title = f.textOf(briefFields, "title")
+	pg.Summary = f.textOf(briefFields, "summary")
+	pg.ContentNote = f.textOf(briefFields, "content_note")
 	pg.Draft = f.boolean("draft")
-	if t, ok := f.date("published", true); ok {
+	if t, ok := f.dateOf(briefFields, "published"); ok {
 		pg.Published = t
 		if t.After(l.site.BuildDate) {
 			p := f.posOf("published")
@@ -290,10 +289,10 @@ func (l *loader) readBrief(pg *Page, f *fields) {
 	pg.Aliases = l.aliases(f)
 	// Taxonomy slugs are resolved in index, once every page is known.
 	pg.pending = pendingTerms{
-		functions:  f.list("functions", "[stewardship, capacity]"),
-		priorities: f.list("priorities", "[better-lives]"),
-		topics:     f.list("topics", "[recovery, unpaid-carers]"),
-		audiences:  f.list("audiences", "[public, practitioners]"),
+		functions:  f.listOf(briefFields, "functions"),
+		priorities: f.listOf(briefFields, "priorities"),
+		topics:     f.listOf(briefFields, "topics"),
+		audiences:  f.listOf(briefFields, "audiences"),
 		at:         f.posOf("functions"),
 	}
 	if len(pg.pending.functions) == 0 && len(pg.pending.priorities) == 0 && !f.broken {
@@ -341,7 +340,7 @@ func (l *loader) readReview(pg *Page, f *fields, required bool) {
 
 func (l *loader) aliases(f *fields) []string {
 	var out []string
-	for _, it := range f.list("aliases", "[/old/path/]") {
+	for _, it := range f.listOf(briefFields, "aliases") {
 		a := it.Value
 		if !strings.HasPrefix(a, "/") || strings.Contains(a, "..") || strings.ContainsAny(a, "?#\\ ") {
 			f.d.errorf(it.Pos.Line, it.Pos.Col, "write the old address from the site's root, like /old/path/",
@@ -359,12 +358,12 @@ func (l *loader) aliases(f *fields) []string {
 func (l *loader) readEntry(p, slug string, sp splitResult, doc *markdown.Doc, d diags) {
 	f := readFields(sp, d, "glossary entry", glossaryKeys)
 	e := &Entry{Source: p, Slug: slug, URL: "/glossary/#" + slug, doc: doc}
-	e.Title = f.str("title", true, 90, "Approved mental health professional")
-	e.Abbr = f.str("abbr", false, 20, "AMHP")
-	for _, it := range f.list("also", "[AMHPs, approved mental health professionals]") {
+	e.Title = f.textOf(glossaryFields, "title")
+	e.Abbr = f.textOf(glossaryFields, "abbr")
+	for _, it := range f.listOf(glossaryFields, "also") {
 		e.Also = append(e.Also, it.Value)
 	}
-	e.Summary = f.str("summary", true, 300, "A specially trained professional who ...")
+	e.Summary = f.textOf(glossaryFields, "summary")
 	l.site.Glossary = append(l.site.Glossary, e)
 	l.bySource[p] = e
 }
