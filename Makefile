@@ -6,7 +6,7 @@ GO ?= go
 BROWSER := tests/browser
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: site check schemas test test-go test-browser bench fmt clean browser-tools
+.PHONY: site check report brief schemas test test-go test-browser bench fmt clean browser-tools
 
 site:
 	$(GO) run ./cmd/alongside build
@@ -21,6 +21,18 @@ BIN := bin/alongside
 check:
 	@$(GO) build -o $(BIN) ./cmd/alongside
 	@./$(BIN) check $(CHECK) || { status=$$?; [ -z "$$CI" ] || exit $$status; }
+
+# make report writes the editors' report, report.html in the project
+# folder (git ignores it): every problem, reviews due soon, reading grades.
+report:
+	@$(GO) build -o $(BIN) ./cmd/alongside
+	@./$(BIN) check -report report.html $(CHECK) || { status=$$?; [ -z "$$CI" ] || exit $$status; }
+
+# make brief title="Housing and mental health" starts a new brief, as a
+# draft, in content/briefs/.
+brief:
+	@$(GO) build -o $(BIN) ./cmd/alongside
+	@./$(BIN) new brief "$(title)" || { status=$$?; [ -z "$$CI" ] || exit $$status; }
 
 # The JSON Schemas in schemas/ are made from the field definitions in
 # internal/content/schema.go; run this after changing them, and commit both.

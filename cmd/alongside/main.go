@@ -33,7 +33,7 @@ const usage = `alongside builds the Mental Health Social Care Knowledge Hub.
 Usage:
 
   alongside build [-base-url URL] [-drafts] [-out DIR] [-root DIR]
-  alongside check [-base-url URL] [-drafts] [-root DIR]
+  alongside check [-base-url URL] [-drafts] [-strict] [-report FILE.html] [-root DIR]
   alongside new brief "Title of the brief"
   alongside version
 
