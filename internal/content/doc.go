@@ -21,23 +21,47 @@
 //	any other file under content/  the same path      copied as it is
 //
 // Files and folders whose names start with "_" or "." are ignored, so an
-// editor can keep notes beside the content. A Markdown file anywhere else
-// is an error, not silently unpublished. A file name must already be a slug
-// (lower-case ASCII letters, digits, single hyphens); the message suggests
-// the right one. The layouts add the pages listed by Site.Generated; a file
-// or alias that would take the same address as another is an error naming
-// both.
+// editor can keep notes beside the content, and so is a file named
+// Makefile (it lets "make check" run from that folder). A Markdown file
+// anywhere else is an error, not silently unpublished. A file name must
+// already be a slug (lower-case ASCII letters, digits, single hyphens);
+// the message names what is wrong (capital letters, a name that differs
+// from another only in case, a look-alike letter from another alphabet, an
+// invisible space) and suggests a name that is free in the folder. A file
+// that looks like a page but would be published as it is (housing.md.txt,
+// housing.MD, housing.markdown, a .txt file that starts with front matter,
+// a Word document among the pages) is an error and is not published. The
+// layouts add the pages listed by Site.Generated; a file or alias that
+// would take the same address as another is an error naming both.
 //
 // # Front matter
 //
 // Every Markdown file starts with YAML between two lines of "---". The keys
-// of each kind are fixed (see briefKeys, termKeys, glossaryKeys, pageKeys);
-// an unknown key is an error with "did you mean" for a near miss. Choices
-// made for editors who have never used a terminal:
+// of each kind, their types and limits are defined once, in schema.go
+// (briefFields, termFields, glossaryFields, pageFields, siteFields): the
+// readers take their limits from there, and so do the JSON Schemas in
+// schemas/ (make schemas). An unknown key is an error with "did you mean"
+// for a near miss.
+//
+// YAML is read line by line before yaml.v3 decodes it (yamltext.go), so
+// that each mistake an editor makes is told in plain words at its line and
+// column: a colon in a value ("the title has a colon in it, after
+// "Housing""), curly quotation marks, a tab, an invisible character by
+// name ("there is a non-breaking space after "functions:""), a missing
+// space after a colon, an unclosed list or quotation mark, text after a
+// closing quotation mark, a line that lines up with nothing above it. Every
+// problem yaml.v3 itself can report has plain words too. A file whose
+// front matter is broken still takes its address, so links to it are not
+// reported, and the rest of it (the keys that could be read, the body) is
+// still checked. site.yaml is read the same way.
+//
+// Choices made for editors who have never used a terminal:
 //
 //   - A list key given one value ("functions: capacity") is a list of one.
-//   - Dates are written YYYY-MM-DD. "reviewed" may not be after the build
-//     date nor before "published"; "review_due" defaults to reviewed plus
+//   - Dates are written YYYY-MM-DD; a day that does not exist is named
+//     ("February 2026 has 28 days"), and a date written another way is
+//     given back year first. "published" and "reviewed" may not be after
+//     the build date, nor "reviewed" before "published"; "review_due" defaults to reviewed plus
 //     site.yaml's review_interval months and must come after "reviewed". A
 //     review that is due is a warning, never an error: the page stays
 //     published while someone checks it.
@@ -45,9 +69,13 @@
 //     and its problems are then reported as warnings, so that work in
 //     progress never stops the published site from building.
 //   - A brief needs at least one function or priority, so that a taxonomy
-//     page reaches it. Topics are free tags, made into slugs ("Unpaid
-//     carers" is /topics/unpaid-carers/) and shown with the name site.yaml
-//     gives them. Audiences are the five of the schema (see Audiences).
+//     page reaches it. Topics are made into slugs ("Unpaid carers" is
+//     /topics/unpaid-carers/) and shown with the name site.yaml gives them;
+//     when site.yaml lists topics, a brief may use only those, so that a
+//     typo never makes a public topic page ("did you mean"). Audiences are
+//     the five of the schema (see Audiences).
+//   - The example text of the new brief template (Placeholders) is an
+//     error in a brief that is not a draft.
 //   - Text limits count characters, not bytes: title 90, summary 300.
 //
 // # Positions
@@ -68,8 +96,14 @@
 // relative to the page, so the site works under any sub-path. A missing
 // file, a missing #heading, a link to a draft, an absolute path, a folder
 // or an unsafe scheme is an error at the link's line and column, with "did
-// you mean" where a near name exists. External https: and mailto: links
-// are left alone.
+// you mean" where a near name exists. An address that is a web address
+// without https:// ("www.shelter.org.uk", "nhs.uk/x") is told to start
+// with it. External https: and mailto: links are left alone. Pages the
+// site makes have no file, so they are linked from the site's root:
+// "/map/", "/search/", "/glossary/", "/topics/", "/topics/<topic>/",
+// "/audiences/<audience>/", "/briefs/", "/functions/", "/priorities/";
+// each is checked (with "did you mean") and made relative like any link.
+// A root path to a page an editor wrote is an error that names its file.
 //
 // Heading ids come from the heading text (see markdown.Slug) and are
 // unique on the page. Links between pages give each page its backlinks;
@@ -84,4 +118,28 @@
 // heading with one "#" (the title is the page's only h1), a heading that
 // skips a level, an image without alt text and a link without text are
 // errors, because each makes the page worse for screen reader users.
+//
+// Markdown never fails, so what it cannot read reaches the page as typed.
+// The text of each paragraph (code left out) is searched for what only a
+// mistake leaves there, each an error: a link with spaces in its address
+// or a space before its "(", a "[text][label]" with no label line, a
+// footnote "[^1]" with no note, rows of "|" with no header line. Warnings,
+// for plain language and accessibility: link text that says nothing on its
+// own ("click here", a bare address), alt text that is a file name or
+// "image", a table whose header row is empty, an abbreviation that has no
+// glossary entry and is not spelt out on the page (site.yaml's
+// known_abbreviations are exempt), and an invisible character in the text
+// (in a link's address it is an error).
+//
+// # The site's own rules
+//
+// site.yaml's "checks:" sets the rules a site holds its pages to, each
+// with its number (Checks; a rule left out is off): a brief's words
+// (min_words, max_words), its sources (min_sources), an audience
+// (needs_audience), another page linking to it (needs_link_in), and the
+// reading grade (see Readability): above reading_grade a page gets a
+// warning naming its longest sentences at their lines; above
+// reading_grade_limit a page anyone may read (a brief for the public, any
+// page that is not a brief) is an error. Options.Strict makes every
+// warning an error.
 package content

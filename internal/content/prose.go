@@ -91,6 +91,7 @@ func (l *loader) lintProse(source string, doc *markdown.Doc, self *Page) {
 		d.errorf(p.Line, p.Col, "add a line like | --- | --- | under the first row, which holds the column headings",
 			"this looks like a table, but it has no header row, so it is shown as plain text")
 	}
+	l.invisibleInBody(d, doc)
 	if self != nil {
 		l.abbreviations(d, doc)
 	}
