@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 	"time"
-	
+
 	"github.com/alongside-hub/alongside/internal/content"
 )
 

@@ -56,7 +56,7 @@ type Page struct {
 	links   []resolvedLink
 	bodyAt  int // file line where the body starts
 	pending pendingTerms
-	broken  bool // its front matter could not be read: not published
+	broken  bool                 // its front matter could not be read: not published
 	keyAt   func(key string) Pos // briefs: where a front matter key is, or the opening ---
 	grade   Readability
 }

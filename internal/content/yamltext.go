@@ -85,9 +85,9 @@ type yamlLinter struct {
 	plainKey    string // key whose plain value may go on over the next lines
 	plainIndent int    // its indent, -1 if none
 
-	levels []level       // the indents of the keys and list items the line may belong to
+	levels []level      // the indents of the keys and list items the line may belong to
 	lists  map[int]bool // indents at which a "- " list is open
-	opened bool    // the last key line has no value, so the next line may go deeper
+	opened bool         // the last key line has no value, so the next line may go deeper
 }
 
 // level is one indent in use, and the line that set it.
