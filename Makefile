@@ -18,20 +18,23 @@ site:
 # folder under content/: the small Makefile there hands it to this one.
 # Options go in CHECK, like: make check CHECK=-strict
 BIN := bin/alongside
+# Build the command, saying nothing unless it fails ("go: downloading ..."
+# on a first run is not for editors).
+QUIET_BUILD = out=$$($(GO) build -o $(BIN) ./cmd/alongside 2>&1) || { printf '%s\n' "$$out"; exit 1; }
 check:
-	@$(GO) build -o $(BIN) ./cmd/alongside
+	@$(QUIET_BUILD)
 	@./$(BIN) check $(CHECK) || { status=$$?; [ -z "$$CI" ] || exit $$status; }
 
 # make report writes the editors' report, report.html in the project
 # folder (git ignores it): every problem, reviews due soon, reading grades.
 report:
-	@$(GO) build -o $(BIN) ./cmd/alongside
+	@$(QUIET_BUILD)
 	@./$(BIN) check -report report.html $(CHECK) || { status=$$?; [ -z "$$CI" ] || exit $$status; }
 
 # make brief title="Housing and mental health" starts a new brief, as a
 # draft, in content/briefs/.
 brief:
-	@$(GO) build -o $(BIN) ./cmd/alongside
+	@$(QUIET_BUILD)
 	@./$(BIN) new brief "$(title)" || { status=$$?; [ -z "$$CI" ] || exit $$status; }
 
 # The JSON Schemas in schemas/ are made from the field definitions in

@@ -66,6 +66,9 @@ type loader struct {
 	// their address for links, and their body is still checked.
 	broken        []*Page
 	brokenEntries []*Entry
+	// knownAbbr are the abbreviations that need no spelling out: the
+	// glossary's and site.yaml's known_abbreviations, made on first use.
+	knownAbbr map[string]bool
 }
 
 func (l *loader) diags(file string) diags { return diags{list: l.list, file: file} }

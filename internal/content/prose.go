@@ -150,15 +150,18 @@ func (l *loader) spacedLinkHint(source, text, dest string) string {
 // abbreviations warns at the first use of each abbreviation that has no
 // glossary entry and is not spelt out on the page ("... (ICB)").
 func (l *loader) abbreviations(d diags, doc *markdown.Doc) {
-	known := map[string]bool{}
-	for _, a := range l.site.Config.Checks.KnownAbbreviations {
-		known[a] = true
-	}
-	for _, e := range l.site.Glossary {
-		for _, w := range append([]string{e.Abbr, e.Title}, e.Also...) {
-			known[w] = true
+	if l.knownAbbr == nil {
+		l.knownAbbr = map[string]bool{}
+		for _, a := range l.site.Config.Checks.KnownAbbreviations {
+			l.knownAbbr[a] = true
+		}
+		for _, e := range l.site.Glossary {
+			for _, w := range append([]string{e.Abbr, e.Title}, e.Also...) {
+				l.knownAbbr[w] = true
+			}
 		}
 	}
+	known := l.knownAbbr
 	seen := map[string]bool{}
 	for bi := range doc.Blocks {
 		b := &doc.Blocks[bi]
