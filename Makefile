@@ -51,9 +51,12 @@ test-go:
 # The site is built at a sub-path, as on a GitHub Pages project site, and
 # served from 127.0.0.1 by the suite itself.
 test-browser: browser-tools $(BROWSER)/node_modules/.installed
+# The editors' report is written for a day two years ahead, so that it has
+# reviews due and problems in it, and checked by report.test.mjs.
 	@tmp=$$(mktemp -d); \
 	$(GO) run ./cmd/alongside build -out "$$tmp/site" -base-url http://127.0.0.1/hub/ || { rm -rf "$$tmp"; exit 1; }; \
-	cd $(BROWSER) && SITE_DIR="$$tmp/site" CHROMIUM=$(CHROMIUM) node --test --test-concurrency=1; status=$$?; \
+	mkdir "$$tmp/report" && $(GO) run ./cmd/alongside check -date $$(date -d '+2 years' +%Y-%m-%d) -report "$$tmp/report/report.html" >/dev/null 2>&1 || { rm -rf "$$tmp"; exit 1; }; \
+	cd $(BROWSER) && SITE_DIR="$$tmp/site" REPORT_FILE="$$tmp/report/report.html" CHROMIUM=$(CHROMIUM) node --test --test-concurrency=1; status=$$?; \
 	rm -rf "$$tmp"; exit $$status
 
 $(BROWSER)/node_modules/.installed: $(BROWSER)/package.json $(BROWSER)/package-lock.json

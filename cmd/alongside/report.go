@@ -146,11 +146,11 @@ var reportTemplate = template.Must(template.New("report").Parse(`<!DOCTYPE html>
 body { font: 1.125rem/1.5 system-ui, sans-serif; max-width: 60rem; margin: 0 auto; padding: 1rem; color: #111; background: #fff; }
 h1, h2 { line-height: 1.2; }
 table { border-collapse: collapse; width: 100%; margin: 1rem 0 2rem; }
-th, td { text-align: left; vertical-align: top; padding: .5rem; border-bottom: 1px solid #555; }
+th, td { text-align: left; vertical-align: top; padding: .5rem; border-bottom: 1px solid #555; overflow-wrap: anywhere; }
 code { font-size: 1rem; word-break: break-all; }
 .error { color: #8b0000; font-weight: bold; }
 .hint { color: #333; }
-a { color: #0645ad; }
+a { color: #003d99; }
 :focus { outline: 3px solid #000; outline-offset: 2px; }
 @media (prefers-color-scheme: dark) { body { background: #111; color: #eee; } .hint { color: #ccc; } .error { color: #ff9e9e; } a { color: #9ecbff; } :focus { outline-color: #fff; } th, td { border-color: #aaa; } }
 </style>
