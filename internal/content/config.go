@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -107,6 +108,7 @@ func readConfig(fsys fs.FS, opt Options, list *Diagnostics) (Config, error) {
 	case err != nil:
 		return cfg, err
 	}
+	src = bytes.TrimPrefix(src, []byte("\uFEFF")) // Notepad starts UTF-8 files with one
 	doc := decodeYAML(src, 1, d, "site.yaml")
 	r := splitResult{metaLine: 1, openLine: 1, broken: doc.repaired}
 	if doc.node != nil && doc.node.Kind == yaml.MappingNode {
