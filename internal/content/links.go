@@ -166,6 +166,15 @@ func (l *loader) resolve(source string, lk markdown.Link, self *Page) (string, *
 	} else {
 		hint = "check the spelling of the file name"
 	}
+	for _, r := range unescaped {
+		if c, ok := lookalike(r); ok {
+			hint = "the address has " + describeConfusable(r, c) + "; type it again on your keyboard"
+			if s, ok := closest(path.Base(targetSrc), near); ok {
+				hint += fmt.Sprintf(": did you mean %q?", strings.TrimSuffix(unescaped, path.Base(unescaped))+s)
+			}
+			break
+		}
+	}
 	d.errorf(at.Line, at.Col, hint, "%s to %q: there is no such %s", what, dest, kind)
 	return "", nil, false
 }
