@@ -16,7 +16,10 @@ check:
 
 test: test-go test-browser
 
+# go.mod must already be tidy: the check shows what "go mod tidy" would
+# change, and fails, rather than change it.
 test-go:
+	$(GO) mod tidy -diff
 	$(GO) vet ./...
 	$(GO) test -count=1 ./...
 

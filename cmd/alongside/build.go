@@ -66,8 +66,8 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, writ
 		}
 		opt.BuildDate = t
 	}
-	if f.out == "" {
-		f.out = filepath.Join(f.root, "public")
+	if code := checkPlaces(&f, name, write, stderr); code != exitOK {
+		return code
 	}
 	start := time.Now()
 	out, diags, err := buildSite(f.root, opt)
@@ -90,9 +90,10 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, writ
 		fmt.Fprintf(stdout, "checked %s in %s: %s\n", plural(pages(out), "page"), since(start), counts)
 		return exitOK
 	}
-	if err := out.WriteDir(f.out); err != nil {
-		fmt.Fprintf(stderr, "alongside build: %v\n", err)
-		return exitProblem
+	hooks, _ := ctx.Value(hooksKey{}).(writeHooks)
+	wopt := render.WriteOptions{Root: f.root, Shown: f.out, Step: hooks.step, TwoRenames: hooks.twoRenames}
+	if err := out.WriteDirWith(f.out, wopt); err != nil {
+		return printWriteError(stderr, err)
 	}
 	fmt.Fprintf(stdout, "built %s (%s) in %s: %s\n", plural(pages(out), "page"), plural(len(out.Files), "file"), since(start), counts)
 	return exitOK

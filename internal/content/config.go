@@ -81,8 +81,7 @@ func readConfig(fsys fs.FS, opt Options, list *Diagnostics) (Config, error) {
 		base = opt.BaseURL
 	}
 	if base != "" {
-		u, err := url.Parse(base)
-		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
+		if u, ok := NormalizeBaseURL(base); !ok {
 			p := f.posOf("base_url")
 			if opt.BaseURL != "" {
 				p = Pos{File: "-base-url"}
@@ -91,10 +90,7 @@ func readConfig(fsys fs.FS, opt Options, list *Diagnostics) (Config, error) {
 				Msg:  "the base URL " + quote(base) + " is not a full web address",
 				Hint: "write it like https://owner.github.io/hub/"})
 		} else {
-			if !strings.HasSuffix(u.Path, "/") {
-				u.Path += "/"
-			}
-			cfg.BaseURL = u.String()
+			cfg.BaseURL = u
 		}
 	}
 	cfg.TopicNames = map[string]string{}
@@ -109,6 +105,19 @@ func readConfig(fsys fs.FS, opt Options, list *Diagnostics) (Config, error) {
 		}
 	}
 	return cfg, nil
+}
+
+// NormalizeBaseURL checks that s is a full http or https address with no
+// query or fragment, and returns it ending in "/", as the site uses it.
+func NormalizeBaseURL(s string) (string, bool) {
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
+		return "", false
+	}
+	if !strings.HasSuffix(u.Path, "/") {
+		u.Path += "/"
+	}
+	return u.String(), true
 }
 
 func orDefault(s, def string) string {
