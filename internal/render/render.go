@@ -156,7 +156,7 @@ func Render(site *content.Site, ls Layouts, layouts fs.FS, root fs.FS) (*Output,
 		return nil, err
 	}
 	out.add("sitemap.xml", sitemap(site), "")
-	out.add("robots.txt", []byte("User-agent: *\nAllow: /\nSitemap: "+site.Config.Abs("/sitemap.xml")+"\n"), "")
+	addHosting(out, site.Config)
 	err := fs.WalkDir(layouts, "assets", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
