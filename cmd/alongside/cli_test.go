@@ -111,7 +111,7 @@ func TestHelpForEachCommand(t *testing.T) {
 			t.Errorf("%s -h: exit %d, %q", cmd, code, stderr)
 		}
 	}
-	if code, out, _ := runCLI(t, "-h"); code != 0 || !strings.Contains(out, "alongside build [-base-url URL] [-drafts] [-out DIR] [-root DIR]") {
+	if code, out, _ := runCLI(t, "-h"); code != 0 || !strings.Contains(out, "alongside build [-base-url URL] [-drafts] [-format text|github] [-out DIR] [-root DIR]") {
 		t.Errorf("-h: %d %q", code, out)
 	}
 }

@@ -125,8 +125,14 @@ func TestPagesBuild(t *testing.T) {
 			t.Errorf("%s was written for a project site", p)
 		}
 	}
+	// "Suggest a change to this page" opens the page's own file in GitHub's editor.
+	brief, _ := os.ReadFile(filepath.Join(out, "briefs", "advocacy", "index.html"))
+	if want := `<a href="https://github.com/alongside-hub/alongside/edit/main/content/briefs/advocacy.md">Suggest a change to this page</a>`; !strings.Contains(string(brief), want) {
+		t.Errorf("the advocacy brief lacks %s", want)
+	}
 	home, _ := os.ReadFile(filepath.Join(out, "index.html"))
-	for _, want := range []string{`<link rel="canonical" href="https://alongside-hub.github.io/alongside/">`, `<link rel="icon" href="assets/favicon.svg" type="image/svg+xml">`} {
+	for _, want := range []string{`<link rel="canonical" href="https://alongside-hub.github.io/alongside/">`, `<link rel="icon" href="assets/favicon.svg" type="image/svg+xml">`,
+		`<a href="https://github.com/alongside-hub/alongside/edit/main/content/index.md">Suggest a change to this page</a>`} {
 		if !strings.Contains(string(home), want) {
 			t.Errorf("the home page lacks %s", want)
 		}
