@@ -30,6 +30,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
@@ -76,7 +77,7 @@ type Doc struct {
 func newParser() goldmark.Markdown {
 	return goldmark.New(
 		goldmark.WithExtensions(
-			extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignStyle)),
+			extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignNone)),
 			extension.Strikethrough, extension.Linkify,
 			extension.TaskList, extension.Typographer,
 			extension.NewFootnote(extension.WithFootnoteBacklinkHTML(
@@ -174,6 +175,12 @@ func (d *Doc) collect() {
 			txt.Write(n.Value)
 		case *ast.CodeBlock, *ast.FencedCodeBlock:
 			txt.Write(n.Lines().Value(d.src))
+		case *east.TableCell:
+			// A class, not a style attribute: the pages' Content Security
+			// Policy allows no inline styles.
+			if n.Alignment != east.AlignNone {
+				n.SetAttributeString("class", []byte("align-"+n.Alignment.String()))
+			}
 		}
 		return ast.WalkContinue, nil
 	})

@@ -3,6 +3,8 @@ package markdown
 import (
 	"bytes"
 	"html"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -183,14 +185,28 @@ func wordByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c >= 0x80
 }
 
-// asciiLower lower-cases ASCII letters only, keeping byte offsets intact.
+// asciiLower lower-cases s letter by letter, keeping byte offsets intact:
+// a letter whose lower case takes another number of bytes is kept as it
+// is. Despite the name, "Équipe" gives "équipe".
 func asciiLower(s []byte) []byte {
-	b := make([]byte, len(s))
-	for i, c := range s {
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+			i++
+			continue
 		}
-		b[i] = c
+		r, n := utf8.DecodeRune(s[i:])
+		if l := unicode.ToLower(r); r != utf8.RuneError && utf8.RuneLen(l) == n {
+			b = utf8.AppendRune(b, l)
+		} else {
+			b = append(b, s[i:i+n]...)
+		}
+		i += n
 	}
 	return b
 }

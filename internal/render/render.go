@@ -33,6 +33,8 @@ import (
 	"io/fs"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/alongside-hub/alongside/internal/content"
 )
@@ -138,7 +140,7 @@ func Render(site *content.Site, ls Layouts, layouts fs.FS, root fs.FS) (*Output,
 		return nil, fmt.Errorf("layouts: assets: %w", err)
 	}
 	for _, f := range site.Files {
-		b, err := fs.ReadFile(root, f.Source)
+		b, err := f.Read(root) // through the path Load checked
 		if err != nil {
 			return nil, fmt.Errorf("copying %s: %w", f.Source, err)
 		}
@@ -194,7 +196,7 @@ func views(s *content.Site) []*View {
 		Description: "Briefs grouped by topic."})
 	for _, t := range s.Topics {
 		add(&View{Layout: "topic", URL: t.URL, Title: t.Name, Topic: t, Crumbs: []Crumb{home, {"Topics", "/topics/"}},
-			Description: "Briefs about " + strings.ToLower(t.Name[:1]) + t.Name[1:] + "."})
+			Description: "Briefs about " + lowerFirst(t.Name) + "."})
 	}
 	add(&View{Layout: "topics", URL: "/audiences/", Title: "Who the briefs are for", Crumbs: []Crumb{home}, Topics: s.Audiences,
 		Description: "Briefs grouped by who they are written for."})
@@ -220,23 +222,45 @@ type Group struct {
 	Entries []*content.Entry
 }
 
+// glossaryGroups groups the entries by the first letter of their title,
+// accents set aside ("Équipe mobile" is under E); a title that starts with
+// anything else (a digit, a symbol, another script) goes under "#". Each
+// letter is one group, whatever order the entries come in, so that the
+// page never has two headings with one id.
 func glossaryGroups(es []*content.Entry) []Group {
 	var gs []Group
+	at := map[string]int{}
 	for _, e := range es {
-		l := strings.ToUpper(e.Title[:1])
-		if l < "A" || l > "Z" {
-			l = "#"
+		l := "#"
+		if k := content.SortKey(e.Title); k != "" && k[0] >= 'a' && k[0] <= 'z' {
+			l = strings.ToUpper(k[:1]) // the key is ASCII here, so one byte is one letter
 		}
-		if len(gs) == 0 || gs[len(gs)-1].Letter != l {
+		i, ok := at[l]
+		if !ok {
 			id := "letter_" + strings.ToLower(l)
 			if l == "#" {
 				id = "letter_other"
 			}
+			i = len(gs)
+			at[l] = i
 			gs = append(gs, Group{Letter: l, ID: id})
 		}
-		gs[len(gs)-1].Entries = append(gs[len(gs)-1].Entries, e)
+		gs[i].Entries = append(gs[i].Entries, e)
 	}
 	return gs
+}
+
+// lowerFirst puts the first letter of a name in lower case, to fit it in
+// a sentence, unless the name starts with an abbreviation ("NHS funding").
+func lowerFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 || r == utf8.RuneError {
+		return s
+	}
+	if next, _ := utf8.DecodeRuneInString(s[n:]); unicode.IsUpper(next) {
+		return s
+	}
+	return string(unicode.ToLower(r)) + s[n:]
 }
 
 // Map is the functions x priorities table.
