@@ -39,30 +39,6 @@ import (
 	"github.com/alongside-hub/alongside/internal/content"
 )
 
-// Output is the whole site in memory.
-type Output struct {
-	Files   map[string][]byte // output path ("briefs/x/index.html") -> bytes
-	Sources map[string]string // output path -> the source file it came from, if any
-	Copied  map[string]bool   // output paths copied from content/ as they are
-}
-
-func (o *Output) add(outPath string, b []byte, source string) {
-	o.Files[outPath] = b
-	if source != "" {
-		o.Sources[outPath] = source
-	}
-}
-
-// Paths returns the output paths, sorted.
-func (o *Output) Paths() []string {
-	ps := make([]string, 0, len(o.Files))
-	for p := range o.Files {
-		ps = append(ps, p)
-	}
-	sort.Strings(ps)
-	return ps
-}
-
 // layoutNames are the page layouts; each is a file in layouts/ that defines
 // "main", and is drawn inside base.html.
 var layoutNames = []string{"home", "brief", "term", "page", "list", "terms", "topics", "topic",
@@ -104,7 +80,7 @@ func LoadLayouts(fsys fs.FS) (Layouts, error) {
 // Render makes every file of the site. assets is the layouts/assets folder
 // (copied to /assets/); files are read from root for content/ copies.
 func Render(site *content.Site, ls Layouts, layouts fs.FS, root fs.FS) (*Output, error) {
-	out := &Output{Files: map[string][]byte{}, Sources: map[string]string{}, Copied: map[string]bool{}}
+	out := newOutput()
 	for _, v := range views(site) {
 		var b bytes.Buffer
 		t := ls[v.Layout]
@@ -118,7 +94,7 @@ func Render(site *content.Site, ls Layouts, layouts fs.FS, root fs.FS) (*Output,
 		if v.Page != nil {
 			src = v.Page.Source
 		}
-		out.add(content.OutputPath(v.URL), b.Bytes(), src)
+		out.claim(content.OutputPath(v.URL), b.Bytes(), src, v.owner())
 	}
 	if err := addFeeds(out, site); err != nil {
 		return nil, err
@@ -133,7 +109,7 @@ func Render(site *content.Site, ls Layouts, layouts fs.FS, root fs.FS) (*Output,
 		if err != nil {
 			return err
 		}
-		out.add(p, b, "layouts/"+p)
+		out.claim(p, b, "layouts/"+p, owner{what: "layouts/" + p})
 		return nil
 	})
 	if err != nil {
@@ -144,9 +120,10 @@ func Render(site *content.Site, ls Layouts, layouts fs.FS, root fs.FS) (*Output,
 		if err != nil {
 			return nil, fmt.Errorf("copying %s: %w", f.Source, err)
 		}
-		out.add(strings.TrimPrefix(f.URL, "/"), b, f.Source)
+		out.claim(strings.TrimPrefix(f.URL, "/"), b, f.Source, owner{what: f.Source, pos: content.Pos{File: f.Source}})
 		out.Copied[strings.TrimPrefix(f.URL, "/")] = true
 	}
+	out.checkFolders()
 	return out, nil
 }
 
@@ -181,9 +158,11 @@ func views(s *content.Site) []*View {
 			v.Layout = "page"
 			v.Crumbs = []Crumb{home}
 		}
+		v.From = content.Pos{File: p.Source}
 		add(v)
-		for _, a := range p.Aliases {
-			add(&View{Layout: "alias", URL: a, Title: "This page has moved", Description: p.Summary, Target: p.URL})
+		for i, a := range p.Aliases {
+			add(&View{Layout: "alias", URL: a, Title: "This page has moved", Description: p.Summary, Target: p.URL,
+				From: p.AliasPos(i), Alias: a})
 		}
 	}
 	add(&View{Layout: "list", URL: "/briefs/", Title: "All briefs", Crumbs: []Crumb{home}, List: s.Briefs,
