@@ -9,7 +9,9 @@ import (
 	"testing/fstest"
 )
 
-func link(target string) *fstest.MapFile { return &fstest.MapFile{Data: []byte(target), Mode: fs.ModeSymlink} }
+func link(target string) *fstest.MapFile {
+	return &fstest.MapFile{Data: []byte(target), Mode: fs.ModeSymlink}
+}
 
 // TestLinksNeverLeaveContent follows every kind of link chain and shows
 // that a file whose real place is outside content/, or in a folder the
