@@ -223,3 +223,75 @@ func TestAliasesAreSitePaths(t *testing.T) {
 		}
 	}
 }
+
+// TestTooComplex: each shape of Markdown that would make the parser slow
+// or hungry is refused at once, with where, how many and what to do. The
+// first three are the sizes that once ran for minutes, took 13 s and took
+// 2.4 GB.
+func TestTooComplex(t *testing.T) {
+	table := "| a | b |\n|---|---|\n" + strings.Repeat("| x | y |\n", 4900000/10)
+	wide := strings.Repeat("|a", 2000) + "|\n" + strings.Repeat("|-", 2000) + "|\n" + strings.Repeat("|x|\n", 30)
+	notes := ""
+	for i := 0; i < 501; i++ {
+		notes += "x[^n]\n\n"
+	}
+	tests := []struct{ body, want string }{
+		{strings.Repeat("*a_", 150000), "content/briefs/good.md:8:1: error: this has 450000 bytes of Markdown; the most the site reads is 262144\n    hint: split it into several pages\n"},
+		{strings.Repeat("[a](", 50000), "content/briefs/good.md:8:83: error: this has 4199097 bytes of link addresses; the most the site reads is 4194304\n    hint: end each link's address with ), like [text](page.md), and check for one left open\n"},
+		{table, "content/briefs/good.md:8:1: error: this has 4900020 bytes of Markdown; the most the site reads is 262144\n    hint: split it into several pages\n"},
+		{strings.Repeat("*a_", 2000), "content/briefs/good.md:8:451: error: this has 301 emphasis marks (*, _ or ~) in one paragraph; the most the site reads is 300\n    hint: split the paragraph with blank lines, or write \\* or \\_ for a mark that is not emphasis\n"},
+		{strings.Repeat("[a](", 2000), "content/briefs/good.md:8:1201: error: this has 601 square brackets in one paragraph; the most the site reads is 600\n    hint: split the paragraph with blank lines, or write \\[ for a bracket that is not a link\n"},
+		{strings.Repeat("[a](", 250) + "\n\n" + strings.Repeat("[a](", 250) + "\n\n", ""},
+		{strings.Repeat("x [a](x)\n\n", 10001), "content/briefs/good.md:20008:3: error: this has 20001 square brackets; the most the site reads is 20000\n    hint: split it into several pages, or write \\[ for a bracket that is not a link\n"},
+		{strings.Repeat(">", 11) + " deep\n", "content/briefs/good.md:8:1: error: this has 11 blockquotes and lists inside each other; the most the site reads is 10\n    hint: put fewer lists and quotes inside each other; start a new list instead\n"},
+		{strings.Repeat("- ", 11) + "deep\n", "content/briefs/good.md:8:1: error: this has 11 blockquotes and lists inside each other; the most the site reads is 10\n    hint: put fewer lists and quotes inside each other; start a new list instead\n"},
+		{func() string {
+			s := ""
+			for i := 0; i < 12; i++ {
+				s += strings.Repeat("  ", i) + "- a\n"
+			}
+			return s
+		}(), "content/briefs/good.md:18:1: error: this has 11 blockquotes and lists inside each other; the most the site reads is 10\n    hint: put fewer lists and quotes inside each other; start a new list instead\n"},
+		{wide, "content/briefs/good.md:32:1: error: this has 50050 table cells; the most the site reads is 50000\n    hint: make the tables smaller, or split them into several tables; a row gets as many cells as the header has\n"},
+		{notes, "content/briefs/good.md:1008:2: error: this has 501 footnotes; the most the site reads is 500\n    hint: use fewer footnotes, or split it into several pages\n"},
+	}
+	for _, tt := range tests {
+		got := loadBrief(t, "", tt.body).String()
+		if got != tt.want {
+			name := tt.body
+			if len(name) > 40 {
+				name = name[:40] + "..."
+			}
+			t.Errorf("%q:\n%s\nwant:\n%s", name, got, tt.want)
+		}
+	}
+}
+
+// TestLoneCR: a carriage return on its own ends a line, as in editors
+// (old Mac files), wherever positions are counted: front matter, body and
+// the place of a bad byte. Only the positions and messages are compared;
+// the hints are other tests' business.
+func TestLoneCR(t *testing.T) {
+	tests := []struct{ src, want string }{
+		{"---\rtitle: Good\rsummary: Fine.\rfunctions: [capacity]\rpublished: 2026-01-01\rreviewed: 2026-11-01\rcolour: red\r---\rText.\r\rA [link](nowhere.md).\r",
+			"content/briefs/good.md:7:1: error: \"colour\" is not a front matter key for a brief\n" +
+				"content/briefs/good.md:11:3: error: link to \"nowhere.md\": there is no such brief\n"},
+		{"---\r\ntitle: Good\rsummary: Fine.\r\nfunctions: [capacity]\rpublished: 2026-01-01\rreviewed: 2026-11-01\r---\rText \xff.\r",
+			"content/briefs/good.md:8:6: error: the file has a character that is not valid UTF-8 text\n"},
+	}
+	for _, tt := range tests {
+		fsys := minimalSite()
+		fsys["content/briefs/good.md"] = &fstest.MapFile{Data: []byte(tt.src)}
+		_, diags, err := Load(fsys, Options{BuildDate: today})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got strings.Builder
+		for _, d := range diags {
+			got.WriteString(d.Pos.String() + ": " + d.Severity.String() + ": " + d.Msg + "\n")
+		}
+		if got.String() != tt.want {
+			t.Errorf("%q:\n%s\nwant:\n%s", tt.src, got.String(), tt.want)
+		}
+	}
+}

@@ -144,6 +144,8 @@ func (l *loader) readMarkdown(p, real string, info fs.FileInfo) error {
 	if err != nil {
 		return err
 	}
+	// A lone carriage return ends a line, as in editors.
+	src = markdown.LoneCRToLF(src)
 	if len(bytes.TrimSpace(src)) == 0 {
 		d.errorf(0, 0, "add front matter and text, or delete the file", "the file is empty")
 		return nil
@@ -165,6 +167,10 @@ func (l *loader) readMarkdown(p, real string, info fs.FileInfo) error {
 		return nil
 	}
 	doc := markdown.Parse(sp.body, sp.bodyLine)
+	if c := doc.TooComplex; c != nil {
+		d.errorf(c.Pos.Line, c.Pos.Col, complexityHint[c.Kind],
+			"this has %d %s; the most the site reads is %d", c.Count, c.What, c.Max)
+	}
 	if isGlossary {
 		l.readEntry(p, slug, sp, doc, d)
 		return nil
@@ -330,6 +336,21 @@ func (l *loader) readEntry(p, slug string, sp splitResult, doc *markdown.Doc, d 
 	e.Summary = f.str("summary", true, 300, "A specially trained professional who ...")
 	l.site.Glossary = append(l.site.Glossary, e)
 	l.bySource[p] = e
+}
+
+// complexityHint says what to do about each of markdown's limits, which
+// keep the build fast whatever a file holds.
+var complexityHint = map[string]string{
+	"size":             "split it into several pages",
+	"nesting":          "put fewer lists and quotes inside each other; start a new list instead",
+	"delimiters":       "split the paragraph with blank lines, or write \\* or \\_ for a mark that is not emphasis",
+	"delimiters-total": "split it into several pages, or write \\* or \\_ for a mark that is not emphasis",
+	"brackets":         "split the paragraph with blank lines, or write \\[ for a bracket that is not a link",
+	"brackets-total":   "split it into several pages, or write \\[ for a bracket that is not a link",
+	"link-work":        "end each link's address with ), like [text](page.md), and check for one left open",
+	"footnotes":        "use fewer footnotes, or split it into several pages",
+	"definitions":      "split it into several pages",
+	"table-cells":      "make the tables smaller, or split them into several tables; a row gets as many cells as the header has",
 }
 
 // invalidUTF8At finds the line and column of the first invalid byte.
