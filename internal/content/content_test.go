@@ -200,27 +200,6 @@ func TestDiagnosticsSortedAndCounted(t *testing.T) {
 	}
 }
 
-func FuzzFrontMatter(f *testing.F) {
-	f.Add([]byte("---\ntitle: A\nsummary: B\n---\nbody"))
-	f.Add([]byte("---\ntitle: [\n---\n"))
-	f.Add([]byte("---\n---\n"))
-	f.Add([]byte("\n\n---\ntitle: x\n"))
-	f.Fuzz(func(t *testing.T, src []byte) {
-		fsys := minimalSite()
-		fsys["content/briefs/fuzz.md"] = &fstest.MapFile{Data: src}
-		fsys["content/glossary/fuzz.md"] = &fstest.MapFile{Data: src}
-		_, diags, err := Load(fsys, Options{BuildDate: today})
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, d := range diags {
-			if d.Pos.Line < 0 || strings.TrimSpace(d.Msg) == "" {
-				t.Fatalf("bad diagnostic %+v", d)
-			}
-		}
-	})
-}
-
 // FuzzRelURL checks the one property that matters: a browser resolving the
 // relative address from the page lands on the target.
 func FuzzRelURL(f *testing.F) {
