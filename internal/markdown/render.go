@@ -148,18 +148,23 @@ func indexPhrase(s, lower, needle []byte) int {
 // every word of the match is capitalised and so is the word after it. A
 // term is not linked there, since the name means something else.
 func inName(s []byte, start, end int) bool {
-	if end+1 >= len(s) || s[end] != ' ' || !upper(s[end+1]) {
+	if end+1 >= len(s) || s[end] != ' ' || !upperAt(s, end+1) {
 		return false
 	}
 	for i := start; i < end; i++ {
-		if (i == start || s[i-1] == ' ') && !upper(s[i]) {
+		if (i == start || s[i-1] == ' ') && !upperAt(s, i) {
 			return false
 		}
 	}
 	return true
 }
 
-func upper(c byte) bool { return c >= 'A' && c <= 'Z' }
+// upperAt reports whether the letter that starts at s[i] is a capital,
+// in any alphabet ("É" as well as "E").
+func upperAt(s []byte, i int) bool {
+	r, _ := utf8.DecodeRune(s[i:])
+	return unicode.IsUpper(r)
+}
 
 // indexWord finds needle in s where it stands as a whole word.
 func indexWord(s, needle []byte) int {

@@ -19,6 +19,23 @@
 //   - Check finds what the layouts got wrong: a link or asset that goes
 //     nowhere, a missing fragment, a page without exactly one h1, without a
 //     lang or without a title.
+//   - Every file is put into the Output through one door (Output.claim,
+//     output.go), so no two sources can make one file: a content file or
+//     alias that takes the address of a layout asset, a generated file
+//     (feeds, sitemap, robots.txt, 404, search data...) or another file,
+//     a file where another needs a folder, or two paths that differ only
+//     in case, is an error naming both, reported by Check.
+//   - Every page carries a Content-Security-Policy <meta> that allows only
+//     the site's own scripts, styles, images and data, and
+//     <meta name="referrer" content="no-referrer">. Check fails a page
+//     without them, or with anything inline the policy would block (a
+//     <script> that is not a JSON-LD data block, a <style>, a style or
+//     on... attribute); the browser suite listens for violations. So
+//     scripts and styles live in layouts/assets/, and Markdown table
+//     alignment is a class. frame-ancestors is ignored in a <meta>, so it
+//     is not there.
+//   - Files copied from content/ are read through the real path Load
+//     checked (content.File.Read), never by their name again.
 //   - Layout ids contain an underscore ("main_content"). Heading ids made
 //     from Markdown never do, so the two cannot clash.
 //   - Every page's header links to the help page, /help/ (made from
@@ -77,8 +94,9 @@ func LoadLayouts(fsys fs.FS) (Layouts, error) {
 	return ls, nil
 }
 
-// Render makes every file of the site. assets is the layouts/assets folder
-// (copied to /assets/); files are read from root for content/ copies.
+// Render makes every file of the site. layouts holds assets/ (copied to
+// /assets/); root is the file system Load read, through which copied files
+// are read again at the real path Load checked.
 func Render(site *content.Site, ls Layouts, layouts fs.FS, root fs.FS) (*Output, error) {
 	out := newOutput()
 	for _, v := range views(site) {
