@@ -151,6 +151,12 @@ func FuzzLoad(f *testing.F) {
 	for _, a := range goldenArchives(f) {
 		f.Add(a)
 	}
+	// Links: a file named "link:PATH" is a symbolic link at PATH to the
+	// file's text.
+	f.Add([]byte("-- site.yaml --\ntitle: T\nbase_url: https://example.org/\n-- content/index.md --\n---\ntitle: H\nsummary: H.\n---\n" +
+		"-- secret.txt --\nsecret\n-- link:content/_private --\n..\n-- link:content/leak.txt --\n_private/secret.txt\n" +
+		"-- link:content/a.txt --\nb.txt\n-- link:content/b.txt --\na.txt\n-- link:content/up.txt --\n../secret.txt\n" +
+		"-- content/ok.txt --\nok\n-- link:content/ok-too.txt --\nok.txt\n"))
 	f.Fuzz(func(t *testing.T, archive []byte) {
 		fsys := fstest.MapFS{}
 		for _, fl := range txtar.Parse(archive).Files {
