@@ -167,7 +167,11 @@ func (l *loader) readMarkdown(p, real string, info fs.FileInfo) error {
 		return nil
 	}
 	doc := markdown.Parse(sp.body, sp.bodyLine)
-	if c := doc.TooComplex; c != nil {
+	switch c := doc.TooComplex; {
+	case c == nil:
+	case c.Kind == "size":
+		d.errorf(0, 0, complexityHint[c.Kind], "the text is %d KB; the most the site reads in one page is %d KB", (c.Count+1023)/1024, c.Max/1024)
+	default:
 		d.errorf(c.Pos.Line, c.Pos.Col, complexityHint[c.Kind],
 			"this has %d %s; the most the site reads is %d", c.Count, c.What, c.Max)
 	}
