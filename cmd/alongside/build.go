@@ -6,8 +6,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"time"
 
 	"github.com/alongside-hub/alongside/internal/content"
@@ -23,9 +25,9 @@ Options:
 
 // buildFlags are the options of build and check.
 type buildFlags struct {
-	root, out, baseURL, date string
-	report                   string
-	drafts, strict           bool
+	root, out, baseURL, date, format string
+	report                           string
+	drafts, strict                   bool
 }
 
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, write bool) int {
@@ -41,6 +43,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, writ
 	fs.BoolVar(&f.drafts, "drafts", false, "include pages marked draft: true")
 	fs.StringVar(&f.date, "date", "", "check review dates as if today were `YYYY-MM-DD`")
 	fs.BoolVar(&f.strict, "strict", false, "treat every warning as an error")
+	fs.StringVar(&f.format, "format", "text", "how to print problems: text, or github for GitHub Actions (see format.go)")
 	if write {
 		fs.StringVar(&f.out, "out", "", "the output `folder` (default: public/ in the project folder)")
 	} else {
@@ -70,8 +73,12 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, writ
 		}
 		opt.BuildDate = t
 	}
-	if f.out == "" {
-		f.out = filepath.Join(f.root, "public")
+	if !slices.Contains(formats, f.format) {
+		fmt.Fprintf(stderr, "alongside %s: -format should be text or github, not %q\n", name, f.format)
+		return exitUsage
+	}
+	if code := checkPlaces(&f, name, write, stderr); code != exitOK {
+		return code
 	}
 	if f.report != "" {
 		p, err := reportPath(f.root, f.out, f.report)
@@ -86,13 +93,23 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, writ
 	if f.strict {
 		strict(diags)
 	}
-	diags.Print(stderr)
+	printDiagnostics(f.format, diags, stdout, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "alongside %s: %v\n", name, err)
 		return exitProblem
 	}
 	nerr, _ := diags.Count()
 	counts := summary(diags, pages(out))
+	summarize := func(failed string) {
+		if f.format == "github" {
+			if err := writeSummary(name, diags, pages(out), failed); err != nil {
+				fmt.Fprintf(stderr, "alongside %s: writing the job summary: %v\n", name, err)
+			}
+		}
+	}
+	if nerr > 0 || !write {
+		summarize("")
+	}
 	if f.report != "" {
 		if err := report(f.root, opt, f.report, diags, counts); err != nil {
 			fmt.Fprintf(stderr, "alongside %s: writing the report: %v\n", name, err)
@@ -112,10 +129,13 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, writ
 		fmt.Fprintln(stdout, counts)
 		return exitOK
 	}
-	if err := out.WriteDir(f.out); err != nil {
-		fmt.Fprintf(stderr, "alongside build: %v\n", err)
-		return exitProblem
+	hooks, _ := ctx.Value(hooksKey{}).(writeHooks)
+	wopt := render.WriteOptions{Root: f.root, Shown: f.out, Step: hooks.step, TwoRenames: hooks.twoRenames}
+	if err := out.WriteDirWith(f.out, wopt); err != nil {
+		summarize(err.Error())
+		return printWriteError(stderr, err)
 	}
+	summarize("")
 	fmt.Fprintf(stdout, "built %s (%s) in %s: %s\n", plural(pages(out), "page"), plural(len(out.Files), "file"), since(start), builtNote(diags))
 	return exitOK
 }
@@ -124,7 +144,14 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, writ
 // output is nil when loading found errors, since rendering half a site
 // would only add confusing follow-on problems.
 func buildSite(root string, opt content.Options) (*render.Output, content.Diagnostics, error) {
-	fsys := os.DirFS(root)
+	// Reading through os.Root keeps every read inside the project folder,
+	// even if a link is swapped in while the build runs; content.Load
+	// then keeps every published file inside content/.
+	var fsys fs.FS = os.DirFS(root)
+	if r, err := os.OpenRoot(root); err == nil {
+		defer r.Close()
+		fsys = r.FS()
+	}
 	site, diags, err := content.Load(fsys, opt)
 	if err != nil || diags.HasErrors() {
 		return nil, diags, err

@@ -34,6 +34,9 @@ func reportPath(root, out, file string) (string, error) {
 	if !strings.EqualFold(filepath.Ext(abs), ".html") {
 		return "", fmt.Errorf("the report is a web page: give a file name ending in .html, like -report report.html")
 	}
+	if out == "" {
+		out = filepath.Join(root, "public") // check has no -out: the folder build writes by default
+	}
 	for _, dir := range []string{filepath.Join(root, "content"), filepath.Join(root, "layouts"), out} {
 		d, err := filepath.Abs(dir)
 		if err != nil {
@@ -117,6 +120,9 @@ func writeReport(path string, site *content.Site, diags content.Diagnostics, sen
 	var buf bytes.Buffer
 	buf.WriteString(reportMark + "\n")
 	if err := reportTemplate.Execute(&buf, data); err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}
 	tmp := path + ".tmp"

@@ -38,9 +38,9 @@ var vagueLinkText = map[string]bool{
 }
 
 var vagueAltText = map[string]bool{
-	"image": true, "picture": true, "photo": true, "photograph": true, "img": true, "graphic": true, "chart": true,
-	"figure": true, "diagram": true, "screenshot": true, "logo": true, "icon": true, "alt": true, "alt text": true,
-	"an image": true, "a picture": true, "a photo": true, "a chart": true, "image of": true, "placeholder": true,
+	"image": true, "picture": true, "photo": true, "photograph": true, "img": true, "graphic": true,
+	"screenshot": true, "icon": true, "alt": true, "alt text": true, "an image": true, "a picture": true,
+	"a photo": true, "a photograph": true, "image of": true, "picture of": true, "photo of": true, "placeholder": true,
 }
 
 // lintProse checks the text of one body; self is nil for a glossary entry.
