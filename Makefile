@@ -34,6 +34,7 @@ report:
 # make brief title="Housing and mental health" starts a new brief, as a
 # draft, in content/briefs/.
 brief:
+	@[ -n "$(title)" ] || { echo 'say the title of the brief, like: make brief title="What is advocacy?"'; exit 0; }
 	@$(QUIET_BUILD)
 	@./$(BIN) new brief "$(title)" || { status=$$?; [ -z "$$CI" ] || exit $$status; }
 
