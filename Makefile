@@ -34,9 +34,8 @@ report:
 # make brief title="Housing and mental health" starts a new brief, as a
 # draft, in content/briefs/.
 brief:
-	@[ -n "$(title)" ] || { echo 'say the title of the brief, like: make brief title="What is advocacy?"'; exit 0; }
-	@$(QUIET_BUILD)
-	@./$(BIN) new brief "$(title)" || { status=$$?; [ -z "$$CI" ] || exit $$status; }
+	@if [ -z "$(title)" ]; then echo 'say the title of the brief, like: make brief title="What is advocacy?"'; else \
+	  $(QUIET_BUILD); ./$(BIN) new brief "$(title)" || { status=$$?; [ -z "$$CI" ] || exit $$status; }; fi
 
 # The JSON Schemas in schemas/ are made from the field definitions in
 # internal/content/schema.go; run this after changing them, and commit both.
