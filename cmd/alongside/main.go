@@ -11,7 +11,9 @@
 // plain English, lower case, no final period; the one-line summary goes to
 // standard output. Exit status: 0 when there are no errors (warnings are
 // allowed), 1 when the content has errors or the build failed, 2 when the
-// command was used wrongly.
+// command was used wrongly: an unknown flag, a missing -root, a bad
+// -base-url, or an -out folder the build may not replace (see
+// render.CheckOutDir).
 package main
 
 import (
