@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/alongside-hub/alongside/internal/markdown"
 	"gopkg.in/yaml.v3"
 )
 
@@ -53,6 +54,7 @@ func readConfig(fsys fs.FS, opt Options, list *Diagnostics) (Config, error) {
 	case err != nil:
 		return cfg, err
 	}
+	src = markdown.LoneCRToLF(src) // a lone carriage return ends a line, as in editors
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
 		msg := strings.TrimPrefix(err.Error(), "yaml: ")

@@ -8,8 +8,11 @@ import (
 	"github.com/alongside-hub/alongside/internal/content"
 )
 
+// safeHead is the policy and referrer <meta> every page must have.
+const safeHead = `<meta http-equiv="Content-Security-Policy" content="` + policy + `"><meta name="referrer" content="no-referrer">`
+
 func page(body string) []byte {
-	return []byte(`<!doctype html><html lang="en-GB"><head><title>T</title></head><body>` + body + `</body></html>`)
+	return []byte(`<!doctype html><html lang="en-GB"><head>` + safeHead + `<title>T</title></head><body>` + body + `</body></html>`)
 }
 
 // TestCheckFindsLayoutFaults shows that Check catches each kind of fault a
@@ -19,7 +22,7 @@ func TestCheckFindsLayoutFaults(t *testing.T) {
 	out := &Output{Files: map[string][]byte{
 		"index.html":        page(`<h1>Home</h1><a href="briefs/">ok</a><a href="briefs/a/#part">ok</a><a href="https://x.org/">ext</a>`),
 		"briefs/index.html": page(`<h1>A</h1><h1>B</h1><a href="../missing/">x</a><a href="a/#nope">y</a><a href="a">z</a>`),
-		"briefs/a/index.html": []byte(`<!doctype html><html><head><title> </title></head><body><h2 id="part">P</h2><p id="part">again</p>` +
+		"briefs/a/index.html": []byte(`<!doctype html><html><head>` + safeHead + `<title> </title></head><body><h2 id="part">P</h2><p id="part">again</p>` +
 			`<a href="../../../up.html">up</a><img src="/elsewhere/x.png" alt="x"><a href="/hub/briefs/">ok</a><a href="../../robots.txt#x">r</a></body></html>`),
 		"robots.txt": []byte("User-agent: *\n"),
 	}, Sources: map[string]string{"briefs/a/index.html": "content/briefs/a.md"}}
