@@ -5,6 +5,40 @@
 //
 //   - Render is pure: site and layouts in, Output (path -> bytes) out. Only
 //     WriteDir touches the disk.
+//   - Every link between pages is relative to the page (View.Rel), so one
+//     build works at the root of a domain and under a sub-path such as a
+//     GitHub Pages project site. Absolute URLs, from base_url, appear only
+//     where a standard asks for them: canonical links, Open Graph, JSON-LD,
+//     feeds and the sitemap. The 404 page is served by GitHub Pages at any
+//     depth, so its links start from the base path instead.
+//   - Output is deterministic: pages are made in a fixed order, dates come
+//     from the content (never the clock), and nothing iterates a map into
+//     output.
+//   - Check finds what the layouts got wrong: a link or asset that goes
+//     nowhere, a missing fragment, a page without exactly one h1, without a
+//     lang or without a title.
+//   - Every file is put into the Output through one door (Output.claim,
+//     output.go), so no two sources can make one file: a content file or
+//     alias that takes the address of a layout asset, a generated file
+//     (feeds, sitemap, robots.txt, 404, search data...) or another file,
+//     a file where another needs a folder, or two paths that differ only
+//     in case, is an error naming both, reported by Check.
+//   - Every page carries a Content-Security-Policy <meta> that allows only
+//     the site's own scripts, styles, images and data, and
+//     <meta name="referrer" content="no-referrer">. Check fails a page
+//     without them, or with anything inline the policy would block (a
+//     <script> that is not a JSON-LD data block, a <style>, a style or
+//     on... attribute); the browser suite listens for violations. So
+//     scripts and styles live in layouts/assets/, and Markdown table
+//     alignment is a class. frame-ancestors is ignored in a <meta>, so it
+//     is not there.
+//   - Files copied from content/ are read through the real path Load
+//     checked (content.File.Read), never by their name again.
+//   - Layout ids contain an underscore ("main_content"). Heading ids made
+//     from Markdown never do, so the two cannot clash.
+//   - Every page's header links to the help page, /help/ (made from
+//     content/pages/help.md), in the same place (WCAG 2.2, 3.2.6). A site
+//     without it fails Check, like any other broken link.
 //
 // # The output folder
 //
@@ -41,40 +75,6 @@
 //     build says another is writing and stops, leaving the folder to it.
 //   - What killed builds left (.NAME.new-N and .NAME.old-N, N digits) is
 //     deleted by the next build, under the lock; nothing else is touched.
-//   - Every link between pages is relative to the page (View.Rel), so one
-//     build works at the root of a domain and under a sub-path such as a
-//     GitHub Pages project site. Absolute URLs, from base_url, appear only
-//     where a standard asks for them: canonical links, Open Graph, JSON-LD,
-//     feeds and the sitemap. The 404 page is served by GitHub Pages at any
-//     depth, so its links start from the base path instead.
-//   - Output is deterministic: pages are made in a fixed order, dates come
-//     from the content (never the clock), and nothing iterates a map into
-//     output.
-//   - Check finds what the layouts got wrong: a link or asset that goes
-//     nowhere, a missing fragment, a page without exactly one h1, without a
-//     lang or without a title.
-//   - Every file is put into the Output through one door (Output.claim,
-//     output.go), so no two sources can make one file: a content file or
-//     alias that takes the address of a layout asset, a generated file
-//     (feeds, sitemap, robots.txt, 404, search data...) or another file,
-//     a file where another needs a folder, or two paths that differ only
-//     in case, is an error naming both, reported by Check.
-//   - Every page carries a Content-Security-Policy <meta> that allows only
-//     the site's own scripts, styles, images and data, and
-//     <meta name="referrer" content="no-referrer">. Check fails a page
-//     without them, or with anything inline the policy would block (a
-//     <script> that is not a JSON-LD data block, a <style>, a style or
-//     on... attribute); the browser suite listens for violations. So
-//     scripts and styles live in layouts/assets/, and Markdown table
-//     alignment is a class. frame-ancestors is ignored in a <meta>, so it
-//     is not there.
-//   - Files copied from content/ are read through the real path Load
-//     checked (content.File.Read), never by their name again.
-//   - Layout ids contain an underscore ("main_content"). Heading ids made
-//     from Markdown never do, so the two cannot clash.
-//   - Every page's header links to the help page, /help/ (made from
-//     content/pages/help.md), in the same place (WCAG 2.2, 3.2.6). A site
-//     without it fails Check, like any other broken link.
 package render
 
 import (
