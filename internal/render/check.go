@@ -69,6 +69,9 @@ func scan(b []byte) pageFacts {
 				f.refs = append(f.refs, val)
 			case key == "style":
 				f.inline = append(f.inline, "a style attribute on <"+tag+">")
+			case (key == "href" || key == "src" || key == "action" || key == "formaction") &&
+				strings.HasPrefix(strings.ToLower(strings.TrimSpace(val)), "javascript:"):
+				f.inline = append(f.inline, "a javascript: address on <"+tag+">")
 			case strings.HasPrefix(key, "on"):
 				f.inline = append(f.inline, "an event handler ("+key+") on <"+tag+">")
 			}
