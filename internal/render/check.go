@@ -60,6 +60,10 @@ func scan(b []byte) pageFacts {
 			key := strings.ToLower(string(lx.AttrKey()))
 			val := html.UnescapeString(string(unquote(lx.AttrVal())))
 			attrs[key] = val
+			if (key == "href" || key == "src" || key == "action" || key == "formaction") &&
+				strings.HasPrefix(strings.ToLower(strings.TrimSpace(val)), "javascript:") {
+				f.inline = append(f.inline, "a javascript: address on <"+tag+">")
+			}
 			switch {
 			case key == "id":
 				f.ids[val]++
@@ -69,9 +73,6 @@ func scan(b []byte) pageFacts {
 				f.refs = append(f.refs, val)
 			case key == "style":
 				f.inline = append(f.inline, "a style attribute on <"+tag+">")
-			case (key == "href" || key == "src" || key == "action" || key == "formaction") &&
-				strings.HasPrefix(strings.ToLower(strings.TrimSpace(val)), "javascript:"):
-				f.inline = append(f.inline, "a javascript: address on <"+tag+">")
 			case strings.HasPrefix(key, "on"):
 				f.inline = append(f.inline, "an event handler ("+key+") on <"+tag+">")
 			}

@@ -106,7 +106,7 @@ func TestCheckFindsPolicyFaults(t *testing.T) {
 		"index.html": page(`<h1>Home</h1><script type="application/ld+json">{"@context":"https://schema.org"}</script><script src="assets/x.js"></script>`),
 		"bare/index.html": []byte(`<!doctype html><html lang="en-GB"><head><title>T</title>` +
 			`<meta http-equiv="Content-Security-Policy" content="default-src *"></head><body><h1>B</h1></body></html>`),
-		"inline/index.html": page(`<h1 style="color:red">I</h1><script>alert(1)</script><style>p{}</style><img src="../x.png" alt="x" onerror="alert(1)"><a href=" JavaScript:alert(1)">x</a>`),
+		"inline/index.html": page(`<h1 style="color:red">I</h1><script>alert(1)</script><style>p{}</style><img src="../x.png" alt="x" onerror="alert(1)"><a href="JavaScript:alert(1)">x</a>`),
 		"x.png":             []byte("png"),
 		"assets/x.js":       []byte(""),
 	}}
