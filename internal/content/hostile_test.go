@@ -244,6 +244,7 @@ func TestTooComplex(t *testing.T) {
 		{strings.Repeat("[a](", 250) + "\n\n" + strings.Repeat("[a](", 250) + "\n\n", ""},
 		{strings.Repeat("x [a](x)\n\n", 10001), "content/briefs/good.md:20008:3: error: this has 20001 square brackets; the most the site reads is 20000\n    hint: split it into several pages, or write \\[ for a bracket that is not a link\n"},
 		{strings.Repeat(">", 11) + " deep\n", "content/briefs/good.md:8:1: error: this has 11 blockquotes and lists inside each other; the most the site reads is 10\n    hint: put fewer lists and quotes inside each other; start a new list instead\n"},
+		{"[^1]: " + strings.Repeat("- ", 10) + "deep\n", "content/briefs/good.md:8:1: error: this has 11 blockquotes and lists inside each other; the most the site reads is 10\n    hint: put fewer lists and quotes inside each other; start a new list instead\n"},
 		{strings.Repeat("- ", 11) + "deep\n", "content/briefs/good.md:8:1: error: this has 11 blockquotes and lists inside each other; the most the site reads is 10\n    hint: put fewer lists and quotes inside each other; start a new list instead\n"},
 		{func() string {
 			s := ""

@@ -1,6 +1,9 @@
 package markdown
 
-import "fmt"
+import (
+	"bytes"
+	"fmt"
+)
 
 // Limits that keep Parse fast on any input.
 //
@@ -160,9 +163,9 @@ func addressLength(rest []byte) int {
 	return len(rest) + 1
 }
 
-// containerPrefix measures the blockquote and list markers at the start
-// of a line, generously: each ">" and list marker is one level, and so is
-// every two columns of indentation before the first. It returns where the
+// containerPrefix measures the blockquote, list and footnote markers at
+// the start of a line, generously: each ">", list marker and "[^x]:" is
+// one level, and so is every two columns of indentation before the first. It returns where the
 // rest of the line starts.
 func containerPrefix(line []byte) (rest, depth int) {
 	indent, i := 0, 0
@@ -187,6 +190,15 @@ func containerPrefix(line []byte) (rest, depth int) {
 			depth++
 			leading = false
 			i++
+		case c == '[' && i+1 < len(line) && line[i+1] == '^':
+			// A footnote's text is a container too: "[^1]: - - a".
+			j := bytes.Index(line[i:], []byte("]:"))
+			if j < 0 {
+				return i, depth + indent/2
+			}
+			depth++
+			leading = false
+			i += j + 2
 		case c >= '0' && c <= '9':
 			j := i
 			for j < len(line) && j-i < 9 && line[j] >= '0' && line[j] <= '9' {
