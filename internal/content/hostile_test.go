@@ -237,7 +237,7 @@ func TestTooComplex(t *testing.T) {
 	}
 	tests := []struct{ body, want string }{
 		{strings.Repeat("*a_", 150000), "content/briefs/good.md: error: the text is 440 KB; the most the site reads in one page is 256 KB\n    hint: split it into several pages\n"},
-		{strings.Repeat("[a](", 50000), "content/briefs/good.md:8:83: error: this has 4199097 bytes of link addresses; the most the site reads is 4194304\n    hint: end each link's address with ), like [text](page.md), and check for one left open\n"},
+		{strings.Repeat("[a](", 50000), "content/briefs/good.md:8:83: error: the links up to here leave their addresses open: finding where they end means reading 4101 KB, and the most the site reads is 4096 KB\n    hint: end each link's address with ), like [text](page.md), and check for one left open\n"},
 		{table, "content/briefs/good.md: error: the text is 4786 KB; the most the site reads in one page is 256 KB\n    hint: split it into several pages\n"},
 		{strings.Repeat("*a_", 2000), "content/briefs/good.md:8:451: error: this has 301 emphasis marks (*, _ or ~) in one paragraph; the most the site reads is 300\n    hint: split the paragraph with blank lines, or write \\* or \\_ for a mark that is not emphasis\n"},
 		{strings.Repeat("[a](", 2000), "content/briefs/good.md:8:1201: error: this has 601 square brackets in one paragraph; the most the site reads is 600\n    hint: split the paragraph with blank lines, or write \\[ for a bracket that is not a link\n"},
