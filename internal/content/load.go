@@ -350,6 +350,7 @@ func (l *loader) readEntry(p, slug string, sp splitResult, doc *markdown.Doc, d 
 var complexityHint = map[string]string{
 	"size":             "split it into several pages",
 	"nesting":          "put fewer lists and quotes inside each other; start a new list instead",
+	"containers":       "split it into several pages, or use fewer lists and quotes inside each other",
 	"delimiters":       "split the paragraph with blank lines, or write \\* or \\_ for a mark that is not emphasis",
 	"delimiters-total": "split it into several pages, or write \\* or \\_ for a mark that is not emphasis",
 	"brackets":         "split the paragraph with blank lines, or write \\[ for a bracket that is not a link",
