@@ -209,6 +209,6 @@ func (l *loader) checkURLs() {
 		}
 	}
 	for _, f := range l.site.Files {
-		claim(f.URL, f.Source, "this makes the page", Pos{File: f.Source})
+		claim(f.URL, f.Source, "this makes the file", Pos{File: f.Source})
 	}
 }

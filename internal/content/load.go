@@ -171,6 +171,9 @@ func (l *loader) readMarkdown(p, real string, info fs.FileInfo) error {
 	case c == nil:
 	case c.Kind == "size":
 		d.errorf(0, 0, complexityHint[c.Kind], "the text is %d KB; the most the site reads in one page is %d KB", (c.Count+1023)/1024, c.Max/1024)
+	case c.Kind == "link-work":
+		d.errorf(c.Pos.Line, c.Pos.Col, complexityHint[c.Kind],
+			"the links up to here leave their addresses open: finding where they end means reading %d KB, and the most the site reads is %d KB", (c.Count+1023)/1024, c.Max/1024)
 	default:
 		d.errorf(c.Pos.Line, c.Pos.Col, complexityHint[c.Kind],
 			"this has %d %s; the most the site reads is %d", c.Count, c.What, c.Max)
@@ -347,6 +350,7 @@ func (l *loader) readEntry(p, slug string, sp splitResult, doc *markdown.Doc, d 
 var complexityHint = map[string]string{
 	"size":             "split it into several pages",
 	"nesting":          "put fewer lists and quotes inside each other; start a new list instead",
+	"containers":       "split it into several pages, or use fewer lists and quotes inside each other",
 	"delimiters":       "split the paragraph with blank lines, or write \\* or \\_ for a mark that is not emphasis",
 	"delimiters-total": "split it into several pages, or write \\* or \\_ for a mark that is not emphasis",
 	"brackets":         "split the paragraph with blank lines, or write \\[ for a bracket that is not a link",

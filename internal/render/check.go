@@ -60,6 +60,10 @@ func scan(b []byte) pageFacts {
 			key := strings.ToLower(string(lx.AttrKey()))
 			val := html.UnescapeString(string(unquote(lx.AttrVal())))
 			attrs[key] = val
+			if (key == "href" || key == "src" || key == "action" || key == "formaction") &&
+				strings.HasPrefix(strings.ToLower(strings.TrimSpace(val)), "javascript:") {
+				f.inline = append(f.inline, "a javascript: address on <"+tag+">")
+			}
 			switch {
 			case key == "id":
 				f.ids[val]++

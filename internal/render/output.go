@@ -38,7 +38,8 @@ func newOutput() *Output {
 }
 
 // claim adds one file, made by who. If another source made that file
-// first, the first one stays and the clash is reported.
+// first, the first one stays and the clash is reported. Like the maps it
+// fills, it is for one goroutine at a time.
 func (o *Output) claim(outPath string, b []byte, source string, who owner) {
 	if o.owners == nil {
 		o.owners = map[string]owner{}
