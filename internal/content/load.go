@@ -135,9 +135,9 @@ func (l *loader) checkSymlink(p string) (bool, error) {
 
 var (
 	briefKeys = []string{"title", "summary", "functions", "priorities", "topics", "audiences", "published",
-		"reviewed", "review_due", "content_note", "sources", "draft", "aliases"}
+		"reviewed", "review_due", "content_note", "sources", "applies_to", "draft", "aliases"}
 	termKeys     = []string{"title", "label", "summary", "order"}
-	glossaryKeys = []string{"title", "abbr", "also", "summary"}
+	glossaryKeys = []string{"title", "abbr", "also", "summary", "applies_to"}
 	pageKeys     = []string{"title", "summary", "draft", "aliases", "reviewed", "review_due"}
 )
 
@@ -237,6 +237,7 @@ func (l *loader) readBrief(pg *Page, f *fields) {
 	}
 	l.readReview(pg, f, true)
 	pg.Sources = f.sources()
+	pg.AppliesTo = f.appliesTo()
 	pg.Aliases = l.aliases(f)
 	// Taxonomy slugs are resolved in index, once every page is known.
 	pg.pending = pendingTerms{
@@ -315,6 +316,7 @@ func (l *loader) readEntry(p, slug string, sp splitResult, doc *markdown.Doc, d 
 		e.Also = append(e.Also, it.Value)
 	}
 	e.Summary = f.str("summary", true, 300, "A specially trained professional who ...")
+	e.AppliesTo = f.appliesTo()
 	l.site.Glossary = append(l.site.Glossary, e)
 	l.bySource[p] = e
 }
