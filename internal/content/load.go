@@ -238,6 +238,7 @@ func (l *loader) readBrief(pg *Page, f *fields) {
 	l.readReview(pg, f, true)
 	pg.Sources = f.sources()
 	pg.AppliesTo = f.appliesTo()
+	pg.ForYou = forYouHeading(pg.Headings)
 	pg.Aliases = l.aliases(f)
 	// Taxonomy slugs are resolved in index, once every page is known.
 	pg.pending = pendingTerms{
@@ -251,6 +252,22 @@ func (l *loader) readBrief(pg *Page, f *fields) {
 		f.d.errorf(f.openLine, 1, "add functions: [...] or priorities: [...] so that a function or priority page lists it",
 			"a brief needs at least one function or priority")
 	}
+}
+
+// ForYouTitle is the heading of the section of a brief that says what the
+// evidence means for its readers. The layouts give it its own place: a
+// box, and a link to it at the top of the brief.
+const ForYouTitle = "What this means for you"
+
+// forYouHeading finds the brief's "What this means for you" section: a
+// level-2 heading with those words, whatever its capitals or punctuation.
+func forYouHeading(hs []markdown.Heading) string {
+	for _, h := range hs {
+		if h.Level == 2 && Slugify(h.Text) == Slugify(ForYouTitle) {
+			return h.ID
+		}
+	}
+	return ""
 }
 
 // readReview reads reviewed and review_due, and applies the date rules.

@@ -46,6 +46,7 @@ type Page struct {
 	Body     []byte             // rendered HTML of the Markdown body
 	Headings []markdown.Heading // every heading of the body
 	TOC      []markdown.Heading // the level-2 headings, when there are 3 or more
+	ForYou   string             // briefs: id of the "What this means for you" heading, if there is one
 	Words    int                // words in the body
 
 	Briefs    []*Page // function and priority pages: their briefs, by title

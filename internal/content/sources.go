@@ -36,15 +36,6 @@ func (s Source) DOIURL() string {
 	return "https://doi.org/" + (&url.URL{Path: s.DOI}).EscapedPath()
 }
 
-// Link is where the reference links: the DOI when there is one (it does
-// not break when a publisher moves the file), else the url.
-func (s Source) Link() string {
-	if d := s.DOIURL(); d != "" {
-		return d
-	}
-	return s.URL
-}
-
 // SourceType is the kind of evidence a source is, as written in YAML.
 type SourceType string
 
