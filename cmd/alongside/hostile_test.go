@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/alongside-hub/alongside/internal/render"
 )
 
 // TestCheckAgreesWithBuild runs check and build on the same bad (and
@@ -46,6 +48,7 @@ func TestCheckAgreesWithBuild(t *testing.T) {
 			}
 			out := filepath.Join(t.TempDir(), "public")
 			writeFile(t, filepath.Join(out, "index.html"), "the published site")
+			writeFile(t, filepath.Join(out, render.Marker), "") // as if an earlier build wrote it
 			check, _, checkErr := runCLI(t, "check", "-root", root, "-date", "2026-11-23")
 			build, _, buildErr := runCLI(t, "build", "-root", root, "-out", out, "-date", "2026-11-23")
 			if check != build || (build == 0) != tt.ok {
