@@ -33,6 +33,9 @@ func Load(fsys fs.FS, opt Options) (*Site, Diagnostics, error) {
 	y, m, dd := opt.BuildDate.Date()
 	s := &Site{Config: cfg, BuildDate: time.Date(y, m, dd, 0, 0, 0, 0, time.UTC)}
 	l := &loader{fsys: fsys, opt: opt, site: s, list: &list}
+	if opt.Cache != nil {
+		opt.Cache.begin(opt, cfg)
+	}
 	if err := l.walk(); err != nil {
 		return nil, list, err
 	}
@@ -41,6 +44,9 @@ func Load(fsys fs.FS, opt Options) (*Site, Diagnostics, error) {
 	l.resolveLinks()
 	l.relate()
 	l.render()
+	if opt.Cache != nil {
+		opt.Cache.end()
+	}
 	list.Sort()
 	return s, list, nil
 }
@@ -99,7 +105,7 @@ func (l *loader) walk() error {
 			return nil
 		}
 		if strings.HasSuffix(name, ".md") {
-			return l.readMarkdown(p)
+			return l.readMarkdownCached(p)
 		}
 		rel := strings.TrimPrefix(p, "content/")
 		l.site.Files = append(l.site.Files, File{Source: p, URL: "/" + rel})

@@ -114,7 +114,7 @@ func (l *loader) render() {
 		if p.Kind == KindBrief {
 			terms = glossaryTerms(s.Glossary, p.URL)
 		}
-		p.Body = renderDoc(p.doc, p.links, p.URL, terms)
+		p.Body = l.renderBody(p.Source, p.doc, p.links, p.URL, terms)
 		var h2 []markdown.Heading
 		for _, h := range p.Headings {
 			if h.Level == 2 {
@@ -126,7 +126,7 @@ func (l *loader) render() {
 		}
 	}
 	for _, e := range s.Glossary {
-		e.Body = renderDoc(e.doc, e.links, "/glossary/", nil)
+		e.Body = l.renderBody(e.Source, e.doc, e.links, "/glossary/", nil)
 	}
 }
 

@@ -66,10 +66,13 @@ func scan(b []byte) pageFacts {
 // layouts.
 func (o *Output) Check(site *content.Site) content.Diagnostics {
 	var ds content.Diagnostics
-	facts := map[string]pageFacts{}
-	for _, p := range o.Paths() {
-		if strings.HasSuffix(p, ".html") {
-			facts[p] = scan(o.Files[p])
+	facts := o.facts
+	if facts == nil {
+		facts = map[string]pageFacts{}
+		for _, p := range o.Paths() {
+			if isHTML(p) {
+				facts[p] = scan(o.Files[p])
+			}
 		}
 	}
 	base := site.Config.BasePath()
@@ -114,6 +117,8 @@ func (o *Output) Check(site *content.Site) content.Diagnostics {
 	}
 	return ds
 }
+
+func isHTML(p string) bool { return strings.HasSuffix(p, ".html") }
 
 // checkRef resolves ref as a browser would from the file at p and says
 // what is wrong with it, or "" if nothing.

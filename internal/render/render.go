@@ -42,6 +42,9 @@ type Output struct {
 	Files   map[string][]byte // output path ("briefs/x/index.html") -> bytes
 	Sources map[string]string // output path -> the source file it came from, if any
 	Copied  map[string]bool   // output paths copied from content/ as they are
+
+	minified map[string]bool      // pages a Cache gave already minified
+	facts    map[string]pageFacts // pages a Cache has already scanned, for Check
 }
 
 func (o *Output) add(outPath string, b []byte, source string) {
@@ -102,8 +105,25 @@ func LoadLayouts(fsys fs.FS) (Layouts, error) {
 // Render makes every file of the site. assets is the layouts/assets folder
 // (copied to /assets/); files are read from root for content/ copies.
 func Render(site *content.Site, ls Layouts, layouts fs.FS, root fs.FS) (*Output, error) {
-	out := &Output{Files: map[string][]byte{}, Sources: map[string]string{}, Copied: map[string]bool{}}
+	return render(site, ls, layouts, root, nil)
+}
+
+// render is Render; reuse, if not nil, may give a page's bytes, already
+// minified, instead of running its layout (see Cache).
+func render(site *content.Site, ls Layouts, layouts fs.FS, root fs.FS, reuse func(*View, string) ([]byte, bool)) (*Output, error) {
+	out := &Output{Files: map[string][]byte{}, Sources: map[string]string{}, Copied: map[string]bool{}, minified: map[string]bool{}}
 	for _, v := range views(site) {
+		if reuse != nil {
+			if b, ok := reuse(v, content.OutputPath(v.URL)); ok {
+				src := ""
+				if v.Page != nil {
+					src = v.Page.Source
+				}
+				out.add(content.OutputPath(v.URL), b, src)
+				out.minified[content.OutputPath(v.URL)] = true
+				continue
+			}
+		}
 		var b bytes.Buffer
 		t := ls[v.Layout]
 		if t == nil {

@@ -1,0 +1,225 @@
+package content
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"fmt"
+	"hash"
+	"io"
+	"io/fs"
+	"sync"
+
+	"github.com/alongside-hub/alongside/internal/markdown"
+)
+
+// Cache lets one Load reuse what an earlier Load learned from each
+// Markdown file, for a long-lived process that builds the same project
+// many times (alongside serve). Give the same Cache in Options.Cache to
+// every Load; a nil Cache means no reuse.
+//
+// What is kept, per source path, keyed by the SHA-256 of the file's bytes:
+//
+//   - everything reading the file alone gives: its front matter fields,
+//     the parsed Markdown and its facts (headings, links, text), and the
+//     diagnostics found on the way;
+//   - the rendered HTML of its body, keyed by everything the rendering
+//     reads besides the file: the page's address, where each of its links
+//     resolved to, and the glossary terms it may link.
+//
+// Why the result stays right: nothing that joins files is kept. Sorting,
+// taxonomies, link resolution and its diagnostics, backlinks, related
+// briefs and previous/next are worked out again from the kept per-file
+// facts on every Load, and each Load gets its own copies of the pages, so
+// a page of an earlier Site is never changed. The whole cache is dropped
+// when the options or site.yaml change (dates, drafts, review interval,
+// topic names all feed the per-file rules), and an entry whose file is
+// gone is dropped at the end of the Load that no longer saw it, so the
+// cache holds one entry per file of the current tree and no more.
+type Cache struct {
+	mu    sync.Mutex
+	key   [sha256.Size]byte // options and site.yaml the entries were made with
+	files map[string]*cacheEntry
+	seen  map[string]bool // sources read by the current Load
+}
+
+// NewCache returns an empty cache.
+func NewCache() *Cache { return &Cache{} }
+
+// cacheEntry is what one Markdown file gave.
+type cacheEntry struct {
+	sum     [sha256.Size]byte
+	list    Diagnostics // found while reading the file
+	page    *Page       // the page as read, before any joining; never handed out
+	entry   *Entry
+	draft   bool // left out as a draft
+	bodyKey [sha256.Size]byte
+	body    []byte // rendered for bodyKey; nil until rendered
+}
+
+// Len is the number of files the cache holds.
+func (c *Cache) Len() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return len(c.files)
+}
+
+// begin starts a Load with these options and this site.yaml.
+func (c *Cache) begin(opt Options, cfg Config) {
+	h := sha256.New()
+	opt.Cache = nil
+	fmt.Fprintf(h, "%#v\x00%#v", opt, cfg)
+	var key [sha256.Size]byte
+	h.Sum(key[:0])
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if key != c.key || c.files == nil {
+		c.key, c.files = key, map[string]*cacheEntry{}
+	}
+	c.seen = map[string]bool{}
+}
+
+// end forgets the files the Load did not read.
+func (c *Cache) end() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for p := range c.files {
+		if !c.seen[p] {
+			delete(c.files, p)
+		}
+	}
+	c.seen = nil
+}
+
+// oneFile answers ReadFile for one path from bytes already read.
+type oneFile struct {
+	fs.FS
+	name string
+	src  []byte
+}
+
+func (o oneFile) ReadFile(name string) ([]byte, error) {
+	if name == o.name {
+		return o.src, nil
+	}
+	return fs.ReadFile(o.FS, name)
+}
+
+// readMarkdownCached is readMarkdown, reusing what the cache holds for a
+// file with the same bytes.
+func (l *loader) readMarkdownCached(p string) error {
+	c := l.opt.Cache
+	if c == nil {
+		return l.readMarkdown(p)
+	}
+	src, err := fs.ReadFile(l.fsys, p)
+	if err != nil {
+		return l.readMarkdown(p) // reports it as it would without a cache
+	}
+	sum := sha256.Sum256(src)
+	c.mu.Lock()
+	e := c.files[p]
+	c.seen[p] = true
+	c.mu.Unlock()
+	if e == nil || e.sum != sum {
+		e = &cacheEntry{sum: sum}
+		before, pages, entries := len(*l.list), len(l.site.Pages), len(l.site.Glossary)
+		fsys := l.fsys
+		l.fsys = oneFile{FS: fsys, name: p, src: src}
+		err := l.readMarkdown(p)
+		l.fsys = fsys
+		if err != nil {
+			return err
+		}
+		e.list = append(Diagnostics(nil), (*l.list)[before:]...)
+		if len(l.site.Pages) > pages {
+			cp := *l.site.Pages[pages]
+			e.page = &cp
+		}
+		if len(l.site.Glossary) > entries {
+			cp := *l.site.Glossary[entries]
+			e.entry = &cp
+		}
+		e.draft = l.drafts[p]
+		c.mu.Lock()
+		c.files[p] = e
+		c.mu.Unlock()
+		return nil
+	}
+	*l.list = append(*l.list, e.list...)
+	if e.draft {
+		l.drafts[p] = true
+	}
+	if e.page != nil {
+		cp := *e.page
+		l.site.Pages = append(l.site.Pages, &cp)
+		l.bySource[p] = &cp
+	}
+	if e.entry != nil {
+		cp := *e.entry
+		l.site.Glossary = append(l.site.Glossary, &cp)
+		l.bySource[p] = &cp
+	}
+	return nil
+}
+
+// renderBody is renderDoc, reusing the HTML of the last render of the same
+// file with the same inputs.
+func (l *loader) renderBody(source string, doc *markdown.Doc, links []resolvedLink, from string, terms []markdown.Term) []byte {
+	c := l.opt.Cache
+	if c == nil {
+		return renderDoc(doc, links, from, terms)
+	}
+	c.mu.Lock()
+	e := c.files[source]
+	c.mu.Unlock()
+	if e == nil {
+		return renderDoc(doc.Unrendered(), links, from, terms)
+	}
+	key := bodyKey(from, links, terms)
+	c.mu.Lock()
+	body := e.body
+	if e.bodyKey != key {
+		body = nil
+	}
+	c.mu.Unlock()
+	if body != nil {
+		return body
+	}
+	body = renderDoc(doc.Unrendered(), links, from, terms)
+	c.mu.Lock()
+	e.bodyKey, e.body = key, body
+	c.mu.Unlock()
+	return body
+}
+
+// bodyKey hashes what renderDoc reads besides the document itself.
+func bodyKey(from string, links []resolvedLink, terms []markdown.Term) [sha256.Size]byte {
+	h := sha256.New()
+	str := func(s string) { writeLen(h, len(s)); io.WriteString(h, s) }
+	str(from)
+	writeLen(h, len(links))
+	for _, lk := range links {
+		writeLen(h, lk.Pos.Line)
+		writeLen(h, lk.Pos.Col)
+		str(lk.target)
+	}
+	writeLen(h, len(terms))
+	for _, t := range terms {
+		writeLen(h, len(t.Phrases))
+		for _, p := range t.Phrases {
+			str(p)
+		}
+		str(t.Abbr)
+		str(t.Title)
+		str(t.URL)
+	}
+	var key [sha256.Size]byte
+	h.Sum(key[:0])
+	return key
+}
+
+func writeLen(h hash.Hash, n int) {
+	var b [8]byte
+	binary.LittleEndian.PutUint64(b[:], uint64(n))
+	h.Write(b[:])
+}
