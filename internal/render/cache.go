@@ -27,10 +27,11 @@ import (
 // the page it shows, every exported field; of any other page it reaches
 // (its functions, backlinks, related briefs, the briefs of a list...),
 // the page's "card": every exported field except its body, headings and
-// lists of other pages; of a topic reached through a page, its slug, name
+// the pages it lists, of which only the number counts; of a topic reached through a page, its slug, name
 // and address. Of the Site it covers the settings, the build date and the
 // pages of the footer. So a layout may show, of another page, its title,
-// summary, dates and the like, but not its body or the pages it lists;
+// summary, dates and how many briefs it has, but not its body or which
+// pages it lists;
 // and a layout that reads any other part of the Site (the home page lists
 // the latest briefs) is made again on every build. Which layouts those
 // are is read from the layouts' text, so a new layout is safe by default.
@@ -43,6 +44,15 @@ type Cache struct {
 	always  map[string]bool // layouts made again on every build
 	pages   map[string]cachedPage
 	scanned map[string]scannedPage
+	made    []string // pages the last Render made again, sorted
+}
+
+// Made lists the pages the last Render made again rather than reused,
+// sorted: the pages it found could have changed.
+func (c *Cache) Made() []string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return append([]string(nil), c.made...)
 }
 
 type cachedPage struct {
@@ -149,6 +159,12 @@ func (c *Cache) Render(site *content.Site, layouts fs.FS, root fs.FS) (*Output, 
 		next[p] = cachedPage{fp: f, b: out.Files[p]}
 	}
 	c.pages = next
+	c.made = c.made[:0]
+	for _, v := range out.Paths() {
+		if isHTML(v) && !out.minified[v] {
+			c.made = append(c.made, v)
+		}
+	}
 	return out, nil
 }
 
@@ -188,7 +204,8 @@ var (
 	timeType  = reflect.TypeOf(time.Time{})
 )
 
-// cardSkip are the fields of a page a layout may not show of another page.
+// cardSkip are the fields of a page a layout may not show of another page;
+// of its lists, it may show the length.
 var cardSkip = map[string]bool{"Body": true, "Headings": true, "TOC": true,
 	"Briefs": true, "Backlinks": true, "Related": true}
 
@@ -241,10 +258,17 @@ func (f *fingerprinter) card(p *content.Page) uint64 {
 	t := v.Type()
 	for i := 0; i < t.NumField(); i++ {
 		sf := t.Field(i)
-		if !sf.IsExported() || cardSkip[sf.Name] {
+		if !sf.IsExported() {
 			continue
 		}
 		h.WriteString(sf.Name)
+		if cardSkip[sf.Name] {
+			// A list page may show how many pages a page lists.
+			if fv := v.Field(i); fv.Kind() == reflect.Slice {
+				maphash.WriteComparable(&h, fv.Len())
+			}
+			continue
+		}
 		f.value(&h, v.Field(i), inCard)
 	}
 	n := h.Sum64()

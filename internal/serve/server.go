@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net"
 	"net/http"
 	"os"
@@ -45,7 +46,11 @@ func New(opt Options) *Server {
 	if opt.Stderr == nil {
 		opt.Stderr = io.Discard
 	}
-	s := &Server{opt: opt, b: newBuilder(os.DirFS(opt.Root), opt.Content)}
+	return newServer(os.DirFS(opt.Root), opt)
+}
+
+func newServer(fsys fs.FS, opt Options) *Server {
+	s := &Server{opt: opt, b: newBuilder(fsys, opt.Content)}
 	s.snap.Store(&snapshot{failed: true})
 	return s
 }
