@@ -49,7 +49,8 @@ func contentType(p string) string {
 // characters, and paths that are not rooted at "/".
 func badPath(r *http.Request) bool {
 	raw := r.URL.EscapedPath()
-	if r.URL.Opaque != "" || !strings.HasPrefix(raw, "/") || strings.HasPrefix(raw, "//") {
+	if r.URL.Opaque != "" || r.URL.Host != "" && strings.HasPrefix(r.RequestURI, "//") ||
+		!strings.HasPrefix(raw, "/") || strings.HasPrefix(raw, "//") {
 		return true
 	}
 	lower := strings.ToLower(raw)
@@ -112,7 +113,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	ct := contentType(name)
 	if strings.HasSuffix(name, ".html") {
-		body = inject(body, snap.diags, snap.drafts[name], snap.gen)
+		body = inject(body, snap.diags, snap.drafts[name], false, snap.gen)
 	}
 	s.write(w, r, status, ct, body)
 }

@@ -97,12 +97,18 @@ const serveCSS = `.alongside-problems {
 
 // overlayHTML lists every problem of a failed build in the words of
 // "alongside check": file:line:column, severity, message, then the hint.
-func overlayHTML(ds content.Diagnostics) []byte {
+// first says that no build has worked yet, so there is no page behind it.
+func overlayHTML(ds content.Diagnostics, first bool) []byte {
 	nerr, _ := ds.Count()
 	var b bytes.Buffer
 	b.WriteString(`<section id="alongside_problems" class="alongside-problems" role="alert" tabindex="-1" aria-labelledby="alongside_problems_title">`)
-	fmt.Fprintf(&b, `<h2 id="alongside_problems_title">The site was not rebuilt: %s to fix</h2>`, html.EscapeString(countWords(nerr, "error")))
-	b.WriteString(`<p>This page shows the last version that built. Fix each problem below and save the file: the page then reloads by itself.</p><ol>`)
+	if first {
+		fmt.Fprintf(&b, `<h2 id="alongside_problems_title">The site cannot be built yet: %s to fix</h2>`, html.EscapeString(countWords(nerr, "error")))
+		b.WriteString(`<p>Fix each problem below and save the file: this page then reloads by itself.</p><ol>`)
+	} else {
+		fmt.Fprintf(&b, `<h2 id="alongside_problems_title">The site was not rebuilt: %s to fix</h2>`, html.EscapeString(countWords(nerr, "error")))
+		b.WriteString(`<p>This page shows the last version that built. Fix each problem below and save the file: the page then reloads by itself.</p><ol>`)
+	}
 	for _, d := range ds {
 		b.WriteString(`<li><code>`)
 		b.WriteString(html.EscapeString(d.Pos.String()))
@@ -130,17 +136,17 @@ func problemsPage(ds content.Diagnostics, gen uint64) []byte {
 	var b bytes.Buffer
 	b.WriteString(`<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Problems to fix – preview</title><meta name="color-scheme" content="light dark"></head><body><main id="main_content" tabindex="-1"><h1>Problems to fix before the site can be built</h1>`)
 	b.WriteString(`</main></body></html>`)
-	return inject(b.Bytes(), ds, false, gen)
+	return inject(b.Bytes(), ds, false, true, gen)
 }
 
 // inject adds serve's stylesheet and script to a page, the draft banner at
 // the start of its main content, and the problems overlay at its end. A
 // page without <main> gets them at the start and end of <body>.
-func inject(page []byte, ds content.Diagnostics, draft bool, gen uint64) []byte {
+func inject(page []byte, ds content.Diagnostics, draft, first bool, gen uint64) []byte {
 	head := []byte(`<link rel="stylesheet" href="` + ownCSS + `"><script src="` + reloadJS + `" data-build="` + strconv.FormatUint(gen, 10) + `" defer></script>`)
 	var overlay []byte
 	if ds.HasErrors() {
-		overlay = overlayHTML(ds)
+		overlay = overlayHTML(ds, first)
 	}
 	out := make([]byte, 0, len(page)+len(head)+len(overlay)+len(draftBanner))
 	i := bytes.Index(page, []byte("</head>"))

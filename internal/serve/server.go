@@ -40,16 +40,16 @@ type Server struct {
 // New returns a server for the project in opt.Root. Nothing is built
 // until Run or Rebuild.
 func New(opt Options) *Server {
+	return newServer(os.DirFS(opt.Root), opt)
+}
+
+func newServer(fsys fs.FS, opt Options) *Server {
 	if opt.Stdout == nil {
 		opt.Stdout = io.Discard
 	}
 	if opt.Stderr == nil {
 		opt.Stderr = io.Discard
 	}
-	return newServer(os.DirFS(opt.Root), opt)
-}
-
-func newServer(fsys fs.FS, opt Options) *Server {
 	s := &Server{opt: opt, b: newBuilder(fsys, opt.Content)}
 	s.snap.Store(&snapshot{failed: true})
 	return s
