@@ -35,6 +35,8 @@ type Server struct {
 	hub  hub
 	mu   sync.Mutex // one build at a time
 	gen  uint64     // number of the last build; guarded by mu
+
+	record func(*snapshot) // tests: sees every snapshot before it is served
 }
 
 // New returns a server for the project in opt.Root. Nothing is built
@@ -159,6 +161,9 @@ func (s *Server) rebuild() string {
 		next.files, next.drafts, next.failed = prev.files, prev.drafts, true
 	} else {
 		next.files, next.drafts = res.out.Files, res.drafts
+	}
+	if s.record != nil {
+		s.record(next)
 	}
 	s.snap.Store(next)
 	s.hub.publish(next.gen)
