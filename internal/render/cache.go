@@ -44,7 +44,11 @@ type Cache struct {
 	always  map[string]bool // layouts made again on every build
 	pages   map[string]cachedPage
 	scanned map[string]scannedPage
-	made    []string // pages the last Render made again, sorted
+	checked map[string]checkedPage
+	checks  uint64            // Checks so far
+	files   [sha256.Size]byte // the paths and base path of the last Check
+	filesAt uint64            // the Check at which they last changed
+	made    []string          // pages the last Render made again, sorted
 }
 
 // Made lists the pages the last Render made again rather than reused,
@@ -61,13 +65,20 @@ type cachedPage struct {
 }
 
 type scannedPage struct {
-	b     []byte // the bytes scanned, compared by identity
-	facts pageFacts
+	b       []byte // the bytes scanned, compared by identity
+	facts   pageFacts
+	changed uint64 // the Check at which these bytes first came
+}
+
+type checkedPage struct {
+	at      uint64 // the Check that made ds
+	ds      content.Diagnostics
+	targets []string // pages its fragments point into
 }
 
 // NewCache returns an empty cache.
 func NewCache() *Cache {
-	return &Cache{seed: maphash.MakeSeed(), pages: map[string]cachedPage{}, scanned: map[string]scannedPage{}}
+	return &Cache{seed: maphash.MakeSeed(), pages: map[string]cachedPage{}, scanned: map[string]scannedPage{}, checked: map[string]checkedPage{}}
 }
 
 // siteRead finds what a layout reads of the Site or calls that reads it.
@@ -169,10 +180,25 @@ func (c *Cache) Render(site *content.Site, layouts fs.FS, root fs.FS) (*Output, 
 }
 
 // Check is Output.Check, scanning again only the pages whose bytes are not
-// the ones it scanned last time.
+// the ones it scanned last time, and checking again only the pages whose
+// result could differ: a page's problems depend on its own bytes, on which
+// files the build has, and on the ids of the pages its fragments point
+// into, so its last result is kept while none of those changed.
 func (c *Cache) Check(o *Output, site *content.Site) content.Diagnostics {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	c.checks++
+	now := c.checks
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00", site.Config.BasePath())
+	for _, p := range o.Paths() {
+		fmt.Fprintf(h, "%s\x00", p)
+	}
+	var files [sha256.Size]byte
+	h.Sum(files[:0])
+	if files != c.files {
+		c.files, c.filesAt = files, now
+	}
 	next := map[string]scannedPage{}
 	o.facts = map[string]pageFacts{}
 	for p, b := range o.Files {
@@ -181,13 +207,33 @@ func (c *Cache) Check(o *Output, site *content.Site) content.Diagnostics {
 		}
 		s, ok := c.scanned[p]
 		if !ok || len(s.b) != len(b) || (len(b) > 0 && &s.b[0] != &b[0]) {
-			s = scannedPage{b: b, facts: scan(b)}
+			s = scannedPage{b: b, facts: scan(b), changed: now}
 		}
 		next[p] = s
 		o.facts[p] = s.facts
 	}
 	c.scanned = next
-	return o.Check(site)
+	checked := map[string]checkedPage{}
+	o.reuseCheck = func(p string) (content.Diagnostics, bool) {
+		prev, ok := c.checked[p]
+		if !ok || prev.at < c.filesAt || prev.at < next[p].changed {
+			return nil, false
+		}
+		for _, t := range prev.targets {
+			if prev.at < next[t].changed {
+				return nil, false
+			}
+		}
+		checked[p] = prev
+		return prev.ds, true
+	}
+	o.keepCheck = func(p string, ds content.Diagnostics, targets []string) {
+		checked[p] = checkedPage{at: now, ds: ds, targets: targets}
+	}
+	ds := o.Check(site)
+	o.reuseCheck, o.keepCheck = nil, nil
+	c.checked = checked
+	return ds
 }
 
 // fingerprinter hashes what a layout can read of a View.

@@ -45,6 +45,10 @@ type Output struct {
 
 	minified map[string]bool      // pages a Cache gave already minified
 	facts    map[string]pageFacts // pages a Cache has already scanned, for Check
+
+	// A Cache's hooks into Check: a page's earlier result, and a new one.
+	reuseCheck func(path string) (content.Diagnostics, bool)
+	keepCheck  func(path string, ds content.Diagnostics, fragTargets []string)
 }
 
 func (o *Output) add(outPath string, b []byte, source string) {
