@@ -122,7 +122,3 @@ func synthTerms(m fstest.MapFS) (fns, prs []string) {
 	sort.Strings(prs)
 	return fns, prs
 }
-
-func testingNow() time.Time { return time.Now() }
-
-func sinceMs(t time.Time) int64 { return time.Since(t).Milliseconds() }
