@@ -12,6 +12,7 @@ import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { launch, AXE_PATH, AXE_TAGS, AXE_EXTRA_RULES } from "./lib.mjs";
 
+const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; base-uri 'none'";
 const repo = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const binary = process.env.ALONGSIDE;
 
@@ -29,6 +30,14 @@ async function startServe(before) {
   assert.ok(binary, "ALONGSIDE is not set: run this through make test, which builds the command first");
   const root = await mkdtemp(join(tmpdir(), "alongside-serve-"));
   for (const part of ["site.yaml", "content", "layouts"]) await cp(join(repo, part), join(root, part), { recursive: true });
+  // Pages allow only the site's own scripts, styles and connections, as
+  // the published site does; add the policy to the copy if the layouts
+  // do not have it yet, so that the reload script is held to it.
+  const base = join(root, "layouts", "base.html");
+  const layout = await readFile(base, "utf8");
+  if (!layout.includes("Content-Security-Policy")) {
+    await writeFile(base, layout.replace('<meta charset="utf-8">', `<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" content="${CSP}">`));
+  }
   if (before) await before(root);
   const port = await freePort();
   const child = spawn(binary, ["serve", "-root", root, "-addr", `127.0.0.1:${port}`], { stdio: ["ignore", "pipe", "pipe"] });
@@ -57,8 +66,10 @@ async function startServe(before) {
   return { root, origin, stop, child };
 }
 
+// axe runs through the browser's debugging protocol, which a page's
+// Content-Security-Policy does not apply to, so the policy stays on.
 async function axe(tab) {
-  await tab.addScriptTag({ path: AXE_PATH });
+  await tab.evaluate(await readFile(AXE_PATH, "utf8"));
   const out = [];
   for (const scheme of ["light", "dark"]) {
     await tab.emulateMedia({ colorScheme: scheme, reducedMotion: "reduce" });
@@ -78,6 +89,8 @@ test("serve: a saved change reloads the page; a mistake shows the problems over 
   try {
     const tab = await browser.context.newPage();
     tab.on("request", (r) => assert.equal(new URL(r.url()).hostname, "127.0.0.1", `request to ${r.url()}`));
+    const blocked = [];
+    tab.on("console", (m) => { if (/Content Security Policy/i.test(m.text())) blocked.push(m.text()); });
     const file = join(s.root, "content", "briefs", "advocacy.md");
     const good = await readFile(file, "utf8");
     await tab.setViewportSize({ width: 1280, height: 700 });
@@ -118,6 +131,7 @@ test("serve: a saved change reloads the page; a mistake shows the problems over 
     await tab.waitForFunction((m) => !document.getElementById("alongside_problems") && !document.body.textContent.includes(m), marker, { timeout: 15000 });
     assert.ok(await tab.locator("h1").isVisible());
     assert.deepEqual(await axe(tab), []);
+    assert.deepEqual(blocked, [], "the page's Content-Security-Policy blocked something serve added");
   } finally {
     await browser.close();
     await s.stop();
