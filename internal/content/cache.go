@@ -7,6 +7,7 @@ import (
 	"hash"
 	"io"
 	"io/fs"
+	"reflect"
 	"sync"
 
 	"github.com/alongside-hub/alongside/internal/markdown"
@@ -39,7 +40,8 @@ type Cache struct {
 	mu    sync.Mutex
 	key   [sha256.Size]byte // options and site.yaml the entries were made with
 	files map[string]*cacheEntry
-	seen  map[string]bool // sources read by the current Load
+	seen  map[string]bool    // sources read by the current Load
+	gloss *[sha256.Size]byte // glossaryKey of the current Load, once made
 }
 
 // NewCache returns an empty cache.
@@ -66,8 +68,8 @@ func (c *Cache) Len() int {
 // begin starts a Load with these options and this site.yaml.
 func (c *Cache) begin(opt Options, cfg Config) {
 	h := sha256.New()
-	opt.Cache = nil
-	fmt.Fprintf(h, "%#v\x00%#v", opt, cfg)
+	optionsKey(h, opt)
+	fmt.Fprintf(h, "\x00%#v", cfg)
 	var key [sha256.Size]byte
 	h.Sum(key[:0])
 	c.mu.Lock()
@@ -75,7 +77,7 @@ func (c *Cache) begin(opt Options, cfg Config) {
 	if key != c.key || c.files == nil {
 		c.key, c.files = key, map[string]*cacheEntry{}
 	}
-	c.seen = map[string]bool{}
+	c.seen, c.gloss = map[string]bool{}, nil
 }
 
 // end forgets the files the Load did not read.
@@ -162,20 +164,31 @@ func (l *loader) readMarkdownCached(p string) error {
 	return nil
 }
 
-// renderBody is renderDoc, reusing the HTML of the last render of the same
-// file with the same inputs.
-func (l *loader) renderBody(source string, doc *markdown.Doc, links []resolvedLink, from string, terms []markdown.Term) []byte {
+// renderBody is renderDoc for a body whose first use of each glossary
+// term is linked if terms is true (briefs), reusing the HTML of the last
+// render of the same file with the same inputs.
+func (l *loader) renderBody(source string, doc *markdown.Doc, links []resolvedLink, from string, terms bool) []byte {
+	glossary := func() []markdown.Term {
+		if !terms {
+			return nil
+		}
+		return glossaryTerms(l.site.Glossary, from)
+	}
 	c := l.opt.Cache
 	if c == nil {
-		return renderDoc(doc, links, from, terms)
+		return renderDoc(doc, links, from, glossary())
 	}
 	c.mu.Lock()
 	e := c.files[source]
+	var gkey [sha256.Size]byte
+	if terms {
+		gkey = c.glossaryKey(l.site.Glossary)
+	}
 	c.mu.Unlock()
 	if e == nil {
-		return renderDoc(doc.Unrendered(), links, from, terms)
+		return renderDoc(doc.Unrendered(), links, from, glossary())
 	}
-	key := bodyKey(from, links, terms)
+	key := bodyKey(from, links, gkey)
 	c.mu.Lock()
 	body := e.body
 	if e.bodyKey != key {
@@ -185,15 +198,41 @@ func (l *loader) renderBody(source string, doc *markdown.Doc, links []resolvedLi
 	if body != nil {
 		return body
 	}
-	body = renderDoc(doc.Unrendered(), links, from, terms)
+	body = renderDoc(doc.Unrendered(), links, from, glossary())
 	c.mu.Lock()
 	e.bodyKey, e.body = key, body
 	c.mu.Unlock()
 	return body
 }
 
-// bodyKey hashes what renderDoc reads besides the document itself.
-func bodyKey(from string, links []resolvedLink, terms []markdown.Term) [sha256.Size]byte {
+// glossaryKey hashes what glossaryTerms reads of the entries, once per
+// Load; the caller holds c.mu.
+func (c *Cache) glossaryKey(entries []*Entry) [sha256.Size]byte {
+	if c.gloss != nil {
+		return *c.gloss
+	}
+	h := sha256.New()
+	str := func(s string) { writeLen(h, len(s)); io.WriteString(h, s) }
+	writeLen(h, len(entries))
+	for _, e := range entries {
+		str(e.Title)
+		writeLen(h, len(e.Also))
+		for _, a := range e.Also {
+			str(a)
+		}
+		str(e.Abbr)
+		str(e.URL)
+	}
+	var key [sha256.Size]byte
+	h.Sum(key[:0])
+	c.gloss = &key
+	return key
+}
+
+// bodyKey hashes what renderDoc reads besides the document itself: the
+// page's address (links and terms are made relative to it), where each
+// link goes, and the glossary terms (gloss, zero for none).
+func bodyKey(from string, links []resolvedLink, gloss [sha256.Size]byte) [sha256.Size]byte {
 	h := sha256.New()
 	str := func(s string) { writeLen(h, len(s)); io.WriteString(h, s) }
 	str(from)
@@ -203,16 +242,7 @@ func bodyKey(from string, links []resolvedLink, terms []markdown.Term) [sha256.S
 		writeLen(h, lk.Pos.Col)
 		str(lk.target)
 	}
-	writeLen(h, len(terms))
-	for _, t := range terms {
-		writeLen(h, len(t.Phrases))
-		for _, p := range t.Phrases {
-			str(p)
-		}
-		str(t.Abbr)
-		str(t.Title)
-		str(t.URL)
-	}
+	h.Write(gloss[:])
 	var key [sha256.Size]byte
 	h.Sum(key[:0])
 	return key
@@ -222,4 +252,17 @@ func writeLen(h hash.Hash, n int) {
 	var b [8]byte
 	binary.LittleEndian.PutUint64(b[:], uint64(n))
 	h.Write(b[:])
+}
+
+// optionsKey writes the options that can change what a file gives: every
+// field of Options but functions and pointers (the cache itself, hooks).
+func optionsKey(w io.Writer, opt Options) {
+	v := reflect.ValueOf(opt)
+	for i := 0; i < v.NumField(); i++ {
+		switch f := v.Field(i); f.Kind() {
+		case reflect.Func, reflect.Pointer, reflect.Chan, reflect.Interface:
+		default:
+			fmt.Fprintf(w, "%s=%#v\x00", v.Type().Field(i).Name, f.Interface())
+		}
+	}
 }

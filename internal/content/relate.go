@@ -110,11 +110,7 @@ func shared(a, b []*Page) int {
 func (l *loader) render() {
 	s := l.site
 	for _, p := range s.Pages {
-		var terms []markdown.Term
-		if p.Kind == KindBrief {
-			terms = glossaryTerms(s.Glossary, p.URL)
-		}
-		p.Body = l.renderBody(p.Source, p.doc, p.links, p.URL, terms)
+		p.Body = l.renderBody(p.Source, p.doc, p.links, p.URL, p.Kind == KindBrief)
 		var h2 []markdown.Heading
 		for _, h := range p.Headings {
 			if h.Level == 2 {
@@ -126,7 +122,7 @@ func (l *loader) render() {
 		}
 	}
 	for _, e := range s.Glossary {
-		e.Body = l.renderBody(e.Source, e.doc, e.links, "/glossary/", nil)
+		e.Body = l.renderBody(e.Source, e.doc, e.links, "/glossary/", false)
 	}
 }
 

@@ -167,7 +167,7 @@ func (e *editor) step() string {
 // after every change, the rebuild gives the same files, byte for byte,
 // and the same problems, as a fresh build of the same tree.
 func TestIncrementalMatchesFullBuild(t *testing.T) {
-	steps := 25
+	steps := 20
 	if testing.Short() {
 		steps = 8
 	}
@@ -177,12 +177,12 @@ func TestIncrementalMatchesFullBuild(t *testing.T) {
 		seed uint64
 	}{
 		{"hub", repoFS(t), 1},
-		{"synthetic", syntheticFS(t, 120), 2},
+		{"synthetic", syntheticFS(t, 60), 2},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			e := &editor{m: tc.m, r: rand.New(rand.NewPCG(tc.seed, 11)), broken: map[string][]byte{}}
 			inc := newBuilder(tc.m, testOptions())
-			built := 0
+			built, reused := 0, 0
 			for i := 0; i <= steps; i++ {
 				what := "first build"
 				if i > 0 {
@@ -206,6 +206,15 @@ func TestIncrementalMatchesFullBuild(t *testing.T) {
 					continue
 				}
 				built++
+				html := 0
+				for _, p := range got.out.Paths() {
+					if strings.HasSuffix(p, ".html") {
+						html++
+					}
+				}
+				if i > 0 && len(inc.rc.Made()) < html/2 {
+					reused++
+				}
 				for _, p := range want.out.Paths() {
 					if g, ok := got.out.Files[p]; !ok {
 						t.Fatalf("step %d (%s): %s is missing from the incremental build", i, what, p)
@@ -222,6 +231,9 @@ func TestIncrementalMatchesFullBuild(t *testing.T) {
 			}
 			if built < steps/2 {
 				t.Fatalf("only %d of %d steps built: the test changes too little that can be compared", built, steps)
+			}
+			if reused < built/2 {
+				t.Fatalf("only %d of %d rebuilds reused most pages: the caches are not being tested", reused, built)
 			}
 			if n := inc.cc.Len(); n != len(e.files("content/briefs"))+len(e.files("content/glossary"))+len(e.files("content/functions"))+len(e.files("content/priorities"))+len(e.files("content/pages"))+1 {
 				t.Errorf("the content cache holds %d files, not one per Markdown file of the tree", n)
