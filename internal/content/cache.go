@@ -92,30 +92,16 @@ func (c *Cache) end() {
 	c.seen = nil
 }
 
-// oneFile answers ReadFile for one path from bytes already read.
-type oneFile struct {
-	fs.FS
-	name string
-	src  []byte
-}
-
-func (o oneFile) ReadFile(name string) ([]byte, error) {
-	if name == o.name {
-		return o.src, nil
-	}
-	return fs.ReadFile(o.FS, name)
-}
-
 // readMarkdownCached is readMarkdown, reusing what the cache holds for a
 // file with the same bytes.
-func (l *loader) readMarkdownCached(p string) error {
+func (l *loader) readMarkdownCached(p, real string, info fs.FileInfo) error {
 	c := l.opt.Cache
 	if c == nil {
-		return l.readMarkdown(p)
+		return l.readMarkdown(p, real, info)
 	}
-	src, err := fs.ReadFile(l.fsys, p)
+	src, err := readChecked(l.fsys, p, real, info)
 	if err != nil {
-		return l.readMarkdown(p) // reports it as it would without a cache
+		return l.readMarkdown(p, real, info) // reports it as it would without a cache
 	}
 	sum := sha256.Sum256(src)
 	c.mu.Lock()
@@ -124,12 +110,10 @@ func (l *loader) readMarkdownCached(p string) error {
 	c.mu.Unlock()
 	if e == nil || e.sum != sum {
 		e = &cacheEntry{sum: sum}
+		// A file not seen before, or changed: read it as without a cache
+		// (it is read a second time, through the same checks).
 		before, pages, entries := len(*l.list), len(l.site.Pages), len(l.site.Glossary)
-		fsys := l.fsys
-		l.fsys = oneFile{FS: fsys, name: p, src: src}
-		err := l.readMarkdown(p)
-		l.fsys = fsys
-		if err != nil {
+		if err := l.readMarkdown(p, real, info); err != nil {
 			return err
 		}
 		e.list = append(Diagnostics(nil), (*l.list)[before:]...)
@@ -165,9 +149,10 @@ func (l *loader) readMarkdownCached(p string) error {
 }
 
 // renderBody is renderDoc for a body whose first use of each glossary
-// term is linked if terms is true (briefs), reusing the HTML of the last
-// render of the same file with the same inputs.
-func (l *loader) renderBody(source string, doc *markdown.Doc, links []resolvedLink, from string, terms bool) []byte {
+// term is linked if terms is true (briefs), with boxes as renderDoc takes
+// them, reusing the HTML of the last render of the same file with the
+// same inputs.
+func (l *loader) renderBody(source string, doc *markdown.Doc, links []resolvedLink, from string, terms bool, boxes map[string]string) []byte {
 	glossary := func() []markdown.Term {
 		if !terms {
 			return nil
@@ -176,7 +161,7 @@ func (l *loader) renderBody(source string, doc *markdown.Doc, links []resolvedLi
 	}
 	c := l.opt.Cache
 	if c == nil {
-		return renderDoc(doc, links, from, glossary())
+		return renderDoc(doc, links, from, glossary(), boxes)
 	}
 	c.mu.Lock()
 	e := c.files[source]
@@ -186,9 +171,9 @@ func (l *loader) renderBody(source string, doc *markdown.Doc, links []resolvedLi
 	}
 	c.mu.Unlock()
 	if e == nil {
-		return renderDoc(doc.Unrendered(), links, from, glossary())
+		return renderDoc(doc.Unrendered(), links, from, glossary(), boxes)
 	}
-	key := bodyKey(from, links, gkey)
+	key := bodyKey(from, links, gkey, boxes)
 	c.mu.Lock()
 	body := e.body
 	if e.bodyKey != key {
@@ -198,7 +183,7 @@ func (l *loader) renderBody(source string, doc *markdown.Doc, links []resolvedLi
 	if body != nil {
 		return body
 	}
-	body = renderDoc(doc.Unrendered(), links, from, glossary())
+	body = renderDoc(doc.Unrendered(), links, from, glossary(), boxes)
 	c.mu.Lock()
 	e.bodyKey, e.body = key, body
 	c.mu.Unlock()
@@ -231,8 +216,8 @@ func (c *Cache) glossaryKey(entries []*Entry) [sha256.Size]byte {
 
 // bodyKey hashes what renderDoc reads besides the document itself: the
 // page's address (links and terms are made relative to it), where each
-// link goes, and the glossary terms (gloss, zero for none).
-func bodyKey(from string, links []resolvedLink, gloss [sha256.Size]byte) [sha256.Size]byte {
+// link goes, the glossary terms (gloss, zero for none) and the boxes.
+func bodyKey(from string, links []resolvedLink, gloss [sha256.Size]byte, boxes map[string]string) [sha256.Size]byte {
 	h := sha256.New()
 	str := func(s string) { writeLen(h, len(s)); io.WriteString(h, s) }
 	str(from)
@@ -243,6 +228,11 @@ func bodyKey(from string, links []resolvedLink, gloss [sha256.Size]byte) [sha256
 		str(lk.target)
 	}
 	h.Write(gloss[:])
+	writeLen(h, len(boxes))
+	for _, k := range sortedKeys(boxes) {
+		str(k)
+		str(boxes[k])
+	}
 	var key [sha256.Size]byte
 	h.Sum(key[:0])
 	return key

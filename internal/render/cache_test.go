@@ -7,7 +7,7 @@ import (
 )
 
 func testPage(body string) []byte {
-	return []byte(`<!doctype html><html lang="en-GB"><head><title>t</title></head><body><h1>T</h1>` + body + `</body></html>`)
+	return []byte(`<!doctype html><html lang="en-GB"><head><meta http-equiv="Content-Security-Policy" content="` + policy + `"><meta name="referrer" content="no-referrer"><title>t</title></head><body><h1>T</h1>` + body + `</body></html>`)
 }
 
 // Cache.Check gives what Output.Check gives, as pages change around a
