@@ -3,6 +3,7 @@
 //
 //	alongside build    load, check, render, minify, write public/
 //	alongside check    the same checks, writing nothing
+//	alongside serve    preview in the browser, rebuilt on every save
 //	alongside new      start a new brief from a template
 //	alongside version  print the version
 //
@@ -36,6 +37,7 @@ Usage:
 
   alongside build [-base-url URL] [-drafts] [-format text|github] [-out DIR] [-root DIR]
   alongside check [-base-url URL] [-drafts] [-format text|github] [-root DIR]
+  alongside serve [-addr 127.0.0.1:8080] [-drafts] [-public] [-root DIR]
   alongside new brief "Title of the brief"
   alongside version
 
@@ -59,6 +61,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return runBuild(ctx, args[1:], stdout, stderr, true)
 	case "check":
 		return runBuild(ctx, args[1:], stdout, stderr, false)
+	case "serve":
+		return runServe(ctx, args[1:], stdout, stderr)
 	case "new":
 		return runNew(args[1:], stdout, stderr)
 	case "version", "-version", "--version":

@@ -34,6 +34,9 @@ func Load(fsys fs.FS, opt Options) (*Site, Diagnostics, error) {
 	y, m, dd := opt.BuildDate.Date()
 	s := &Site{Config: cfg, BuildDate: time.Date(y, m, dd, 0, 0, 0, 0, time.UTC)}
 	l := &loader{fsys: fsys, opt: opt, site: s, list: &list}
+	if opt.Cache != nil {
+		opt.Cache.begin(opt, cfg)
+	}
 	if err := l.walk(); err != nil {
 		return nil, list, err
 	}
@@ -43,6 +46,9 @@ func Load(fsys fs.FS, opt Options) (*Site, Diagnostics, error) {
 	l.checkEvidence()
 	l.relate()
 	l.render()
+	if opt.Cache != nil {
+		opt.Cache.end()
+	}
 	list.Sort()
 	return s, list, nil
 }
@@ -103,7 +109,7 @@ func (l *loader) walk() error {
 			return nil
 		}
 		if strings.HasSuffix(name, ".md") {
-			return l.readMarkdown(p, real, info)
+			return l.readMarkdownCached(p, real, info)
 		}
 		rel := strings.TrimPrefix(p, "content/")
 		l.site.Files = append(l.site.Files, File{Source: p, URL: "/" + rel, real: real, info: info})

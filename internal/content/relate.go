@@ -110,15 +110,11 @@ func shared(a, b []*Page) int {
 func (l *loader) render() {
 	s := l.site
 	for _, p := range s.Pages {
-		var terms []markdown.Term
 		var boxes map[string]string
-		if p.Kind == KindBrief {
-			terms = glossaryTerms(s.Glossary, p.URL)
-			if p.ForYou != "" {
-				boxes = map[string]string{p.ForYou: "for-you"}
-			}
+		if p.Kind == KindBrief && p.ForYou != "" {
+			boxes = map[string]string{p.ForYou: "for-you"}
 		}
-		p.Body = renderDoc(p.doc, p.links, p.URL, terms, boxes)
+		p.Body = l.renderBody(p.Source, p.doc, p.links, p.URL, p.Kind == KindBrief, boxes)
 		var h2 []markdown.Heading
 		for _, h := range p.Headings {
 			if h.Level == 2 {
@@ -130,7 +126,7 @@ func (l *loader) render() {
 		}
 	}
 	for _, e := range s.Glossary {
-		e.Body = renderDoc(e.doc, e.links, "/glossary/", nil, nil)
+		e.Body = l.renderBody(e.Source, e.doc, e.links, "/glossary/", false, nil)
 	}
 }
 

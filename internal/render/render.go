@@ -147,8 +147,25 @@ func LoadLayouts(fsys fs.FS) (Layouts, error) {
 // /assets/); root is the file system Load read, through which copied files
 // are read again at the real path Load checked.
 func Render(site *content.Site, ls Layouts, layouts fs.FS, root fs.FS) (*Output, error) {
+	return render(site, ls, layouts, root, nil)
+}
+
+// render is Render; reuse, if not nil, may give a page's bytes, already
+// minified, instead of running its layout (see Cache).
+func render(site *content.Site, ls Layouts, layouts fs.FS, root fs.FS, reuse func(*View, string) ([]byte, bool)) (*Output, error) {
 	out := newOutput()
 	for _, v := range views(site) {
+		if reuse != nil {
+			if b, ok := reuse(v, content.OutputPath(v.URL)); ok {
+				src := ""
+				if v.Page != nil {
+					src = v.Page.Source
+				}
+				out.claim(content.OutputPath(v.URL), b, src, v.owner())
+				out.minified[content.OutputPath(v.URL)] = true
+				continue
+			}
+		}
 		var b bytes.Buffer
 		t := ls[v.Layout]
 		if t == nil {
