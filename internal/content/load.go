@@ -135,9 +135,9 @@ func (l *loader) checkSymlink(p string) (bool, error) {
 
 var (
 	briefKeys = []string{"title", "summary", "functions", "priorities", "topics", "audiences", "published",
-		"reviewed", "review_due", "content_note", "sources", "draft", "aliases"}
+		"reviewed", "review_due", "content_note", "sources", "applies_to", "draft", "aliases"}
 	termKeys     = []string{"title", "label", "summary", "order"}
-	glossaryKeys = []string{"title", "abbr", "also", "summary"}
+	glossaryKeys = []string{"title", "abbr", "also", "summary", "applies_to"}
 	pageKeys     = []string{"title", "summary", "draft", "aliases", "reviewed", "review_due"}
 )
 
@@ -237,6 +237,8 @@ func (l *loader) readBrief(pg *Page, f *fields) {
 	}
 	l.readReview(pg, f, true)
 	pg.Sources = f.sources()
+	pg.AppliesTo = f.appliesTo()
+	pg.ForYou = forYouHeading(pg.Headings)
 	pg.Aliases = l.aliases(f)
 	// Taxonomy slugs are resolved in index, once every page is known.
 	pg.pending = pendingTerms{
@@ -250,6 +252,22 @@ func (l *loader) readBrief(pg *Page, f *fields) {
 		f.d.errorf(f.openLine, 1, "add functions: [...] or priorities: [...] so that a function or priority page lists it",
 			"a brief needs at least one function or priority")
 	}
+}
+
+// ForYouTitle is the heading of the section of a brief that says what the
+// evidence means for its readers. The layouts give it its own place: a
+// box, and a link to it at the top of the brief.
+const ForYouTitle = "What this means for you"
+
+// forYouHeading finds the brief's "What this means for you" section: a
+// level-2 heading with those words, whatever its capitals or punctuation.
+func forYouHeading(hs []markdown.Heading) string {
+	for _, h := range hs {
+		if h.Level == 2 && Slugify(h.Text) == Slugify(ForYouTitle) {
+			return h.ID
+		}
+	}
+	return ""
 }
 
 // readReview reads reviewed and review_due, and applies the date rules.
@@ -315,6 +333,7 @@ func (l *loader) readEntry(p, slug string, sp splitResult, doc *markdown.Doc, d 
 		e.Also = append(e.Also, it.Value)
 	}
 	e.Summary = f.str("summary", true, 300, "A specially trained professional who ...")
+	e.AppliesTo = f.appliesTo()
 	l.site.Glossary = append(l.site.Glossary, e)
 	l.bySource[p] = e
 }

@@ -6,6 +6,7 @@ import (
 	"html"
 	"net/url"
 	"path"
+	"regexp"
 	"strings"
 
 	"github.com/alongside-hub/alongside/internal/content"
@@ -20,13 +21,42 @@ type pageFacts struct {
 	h1    int
 	lang  string
 	title string
+	// escaped is text a reader would see with an HTML entity in it, such
+	// as "&rsquo;" shown as it is: text escaped twice.
+	escaped []string
+	badIDs  []string // ids made from an escaped entity
+}
+
+// entityText finds an HTML entity in text that was already decoded once.
+var entityText = regexp.MustCompile(`&(?:[a-zA-Z][a-zA-Z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});`)
+
+// entityNames are the entities of punctuation and spaces; one of them as
+// a word of an id ("what-rsquo-s-next") comes from an escaped entity.
+var entityNames = map[string]bool{"rsquo": true, "lsquo": true, "rdquo": true, "ldquo": true, "ndash": true,
+	"mdash": true, "hellip": true, "laquo": true, "raquo": true, "nbsp": true, "amp": true, "quot": true,
+	"apos": true, "lt": true, "gt": true, "sbquo": true, "bdquo": true, "prime": true}
+
+// checkText looks at text as the reader sees it, decoded once.
+func (f *pageFacts) checkText(decoded string) {
+	if m := entityText.FindString(decoded); m != "" {
+		f.escaped = append(f.escaped, m)
+	}
+}
+
+func (f *pageFacts) checkID(id string) {
+	for _, w := range strings.FieldsFunc(id, func(r rune) bool { return r == '-' || r == '_' }) {
+		if entityNames[w] {
+			f.badIDs = append(f.badIDs, id)
+			return
+		}
+	}
 }
 
 func scan(b []byte) pageFacts {
 	f := pageFacts{ids: map[string]int{}}
 	lx := phtml.NewLexer(parse.NewInputBytes(b))
 	tag := ""
-	inTitle := false
+	inTitle, inCode := false, false
 	for {
 		tt, data := lx.Next()
 		switch tt {
@@ -38,11 +68,15 @@ func scan(b []byte) pageFacts {
 				f.h1++
 			}
 			inTitle = tag == "title"
+			inCode = tag == "script" || tag == "style" || tag == "code" || tag == "pre"
 		case phtml.EndTagToken:
-			inTitle = false
+			inTitle, inCode = false, false
 		case phtml.TextToken:
 			if inTitle {
 				f.title += string(data)
+			}
+			if !inCode {
+				f.checkText(html.UnescapeString(string(data)))
 			}
 		case phtml.AttributeToken:
 			key := strings.ToLower(string(lx.AttrKey()))
@@ -50,6 +84,9 @@ func scan(b []byte) pageFacts {
 			switch {
 			case key == "id":
 				f.ids[val]++
+				f.checkID(val)
+			case key == "title", key == "alt", key == "aria-label", key == "content", key == "placeholder":
+				f.checkText(val)
 			case key == "lang" && tag == "html":
 				f.lang = val
 			case key == "href" && (tag == "a" || tag == "link"), key == "src":
@@ -95,6 +132,14 @@ func (o *Output) Check(site *content.Site) content.Diagnostics {
 		}
 		if strings.TrimSpace(f.title) == "" {
 			report(fmt.Sprintf("the page %s has no title", page), "the layout's <title> element must not be empty")
+		}
+		for _, e := range f.escaped {
+			report(fmt.Sprintf("the page %s shows %q to readers: an HTML entity escaped twice", page, e),
+				"write the character itself (’ or “), or check the code that escapes this text")
+		}
+		for _, id := range f.badIDs {
+			report(fmt.Sprintf("the page %s has the id %q, made from an HTML entity", page, id),
+				"ids are made from the text a reader sees; check the code that makes this one")
 		}
 		for id, n := range f.ids {
 			if n > 1 {

@@ -73,9 +73,14 @@ type Layouts map[string]*template.Template
 // (the layouts folder). The error names the file and line.
 func LoadLayouts(fsys fs.FS) (Layouts, error) {
 	base := template.New("base.html").Funcs(template.FuncMap{
-		"date":    longDate,
-		"isodate": isoDate,
-		"inc":     func(i int) int { return i + 1 },
+		"date":     longDate,
+		"isodate":  isoDate,
+		"inc":      func(i int) int { return i + 1 },
+		"count":    count,
+		"ref":      reference,
+		"places":   content.PlacesName,
+		"pluralOf": func(n int, one string) string { return pluralOf(n, one) },
+		"cell":     mapCell,
 	})
 	if _, err := base.ParseFS(fsys, "base.html"); err != nil {
 		return nil, fmt.Errorf("layouts: %w", err)
@@ -119,6 +124,9 @@ func Render(site *content.Site, ls Layouts, layouts fs.FS, root fs.FS) (*Output,
 		out.add(content.OutputPath(v.URL), b.Bytes(), src)
 	}
 	if err := addFeeds(out, site); err != nil {
+		return nil, err
+	}
+	if err := addCiteFiles(out, site); err != nil {
 		return nil, err
 	}
 	out.add("sitemap.xml", sitemap(site), "")
@@ -168,7 +176,7 @@ func views(s *content.Site) []*View {
 		case content.KindBrief:
 			v.Layout, v.OGType = "brief", "article"
 			v.Crumbs = []Crumb{home, {"Briefs", "/briefs/"}}
-			v.JSONLD = articleLD(s, p)
+			v.JSONLD = toJS(briefLD(s, p))
 		case content.KindFunction:
 			v.Layout, v.Feed = "term", p.URL+"feed.xml"
 			v.Crumbs = []Crumb{home, {"Functions", "/functions/"}}
@@ -201,6 +209,15 @@ func views(s *content.Site) []*View {
 	for _, t := range s.Audiences {
 		add(&View{Layout: "topic", URL: t.URL, Title: "Briefs for: " + t.Name, Topic: t, Crumbs: []Crumb{home, {"Who the briefs are for", "/audiences/"}},
 			Description: "Briefs written for: " + t.Name + "."})
+	}
+	if len(s.Nations) > 0 {
+		add(&View{Layout: "topics", URL: "/applies-to/", Title: "Where the briefs apply", Crumbs: []Crumb{home}, Topics: s.Nations,
+			Description: "Briefs grouped by the nation of the UK they apply to: law, services and bodies differ between England, Wales, Scotland and Northern Ireland."})
+		for _, t := range s.Nations {
+			add(&View{Layout: "topic", URL: t.URL, Title: "Briefs that apply in " + t.Name, Topic: t,
+				Crumbs:      []Crumb{home, {"All briefs", "/briefs/"}, {"Where the briefs apply", "/applies-to/"}},
+				Description: "Briefs that apply in " + t.Name + ": those for " + t.Name + ", and those for more of the UK that include it."})
+		}
 	}
 	add(&View{Layout: "glossary", URL: "/glossary/", Title: "Glossary", Crumbs: []Crumb{home}, Groups: glossaryGroups(s.Glossary),
 		Description: "Plain-English meanings of the words used in mental health social care, A to Z."})
@@ -241,16 +258,26 @@ func glossaryGroups(es []*content.Entry) []Group {
 
 // Map is the functions x priorities table.
 type Map struct {
-	Functions []*content.Page
-	Rows      []MapRow
+	Functions  []*content.Page
+	Rows       []MapRow
+	NoFunction int // briefs with no function, whatever their priority
 }
 
 // MapRow is one priority of the map.
 type MapRow struct {
-	Priority *content.Page
-	Cells    []MapCell // one per function, in order
-	Total    int       // briefs with this priority
+	Priority   *content.Page
+	Cells      []MapCell // one per function, in order
+	NoFunction MapCell   // briefs with this priority and no function (Function is nil)
+	Total      int       // briefs with this priority
 }
+
+// MapCellView is what the map-cell template needs: a cell and its row.
+type MapCellView struct {
+	Row  MapRow
+	Cell MapCell
+}
+
+func mapCell(r MapRow, c MapCell) MapCellView { return MapCellView{Row: r, Cell: c} }
 
 // MapCell is the briefs with one function and one priority.
 type MapCell struct {
@@ -261,6 +288,11 @@ type MapCell struct {
 
 func buildMap(s *content.Site) *Map {
 	m := &Map{Functions: s.Functions}
+	for _, b := range s.Briefs {
+		if len(b.Functions) == 0 {
+			m.NoFunction++
+		}
+	}
 	for _, pr := range s.Priorities {
 		row := MapRow{Priority: pr, Total: len(pr.Briefs)}
 		for _, fn := range s.Functions {
@@ -274,14 +306,27 @@ func buildMap(s *content.Site) *Map {
 			}
 			row.Cells = append(row.Cells, c)
 		}
+		row.NoFunction = MapCell{ID: "cell_none_" + pr.Slug}
+		for _, b := range pr.Briefs {
+			if len(b.Functions) == 0 {
+				row.NoFunction.Briefs = append(row.NoFunction.Briefs, b)
+			}
+		}
 		m.Rows = append(m.Rows, row)
 	}
 	return m
 }
 
-func sortByPublished(ps []*content.Page) {
+// sortByRecent orders briefs newest first by the day they were last
+// reviewed (or published, if never reviewed), then by the day they were
+// published, then by title: the order of "Most recently reviewed" and of
+// the feeds.
+func sortByRecent(ps []*content.Page) {
 	sort.SliceStable(ps, func(i, j int) bool {
 		a, b := ps[i], ps[j]
+		if ua, ub := updated(a), updated(b); !ua.Equal(ub) {
+			return ua.After(ub)
+		}
 		if !a.Published.Equal(b.Published) {
 			return a.Published.After(b.Published)
 		}
