@@ -110,7 +110,7 @@ func TestHubHelpPageNumbers(t *testing.T) {
 		t.Fatal(err)
 	}
 	text := string(b)
-	for _, n := range []string{"999", "111", "116 123", "85258", "0808 808 8000"} {
+	for _, n := range []string{"999", "111", "press 2", "NHS 24", "116 123", "85258", "0808 808 8000", "0800 1111"} {
 		if !strings.Contains(text, n) {
 			t.Errorf("the help page does not give %s", n)
 		}
