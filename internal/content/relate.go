@@ -142,6 +142,7 @@ func glossaryTerms(entries []*Entry, from string) []markdown.Term {
 			Abbr:    e.Abbr,
 			Title:   e.Title,
 			URL:     RelURL(from, e.URL),
+			Hidden:  " (glossary)",
 		})
 	}
 	return terms

@@ -80,7 +80,7 @@ func parseTerms(b []byte) []Term {
 		if len(f) != 4 {
 			continue
 		}
-		ts = append(ts, Term{URL: f[0], Title: f[1], Abbr: f[2], Phrases: strings.Split(f[3], ";")})
+		ts = append(ts, Term{URL: f[0], Title: f[1], Abbr: f[2], Phrases: strings.Split(f[3], ";"), Hidden: " (glossary)"})
 	}
 	return ts
 }

@@ -17,6 +17,10 @@ type Term struct {
 	Abbr    string   // optional short form, matched exactly; shown as <abbr title="Title">
 	Title   string   // the full name
 	URL     string   // where the first use links
+	// Hidden is said by screen readers after the term, inside the link, and
+	// not shown: " (glossary)" tells a link to a definition from a link with
+	// the same words to a page on that subject.
+	Hidden string
 }
 
 // RenderOptions says what Render does beyond plain conversion.
@@ -219,6 +223,9 @@ func (d *Doc) splitLink(t *ast.Text, m match, term Term) *ast.Text {
 	} else {
 		link.AppendChild(link, inner)
 	}
+	if term.Hidden != "" {
+		link.AppendChild(link, &hidden{Words: term.Hidden})
+	}
 	if m.start > 0 {
 		before := ast.NewTextSegment(text.NewSegment(seg.Start, seg.Start+m.start))
 		parent.InsertBefore(parent, t, before)
@@ -303,6 +310,25 @@ func (a *abbr) Kind() ast.NodeKind { return kindAbbr }
 
 func (a *abbr) Dump(src []byte, level int) { ast.DumpHelper(a, src, level, nil, nil) }
 
+// hidden is text for screen readers only: <span class="visually-hidden">.
+type hidden struct {
+	ast.BaseInline
+	Words string
+}
+
+var kindHidden = ast.NewNodeKind("Hidden")
+
+func (h *hidden) Kind() ast.NodeKind { return kindHidden }
+
+func (h *hidden) Dump(src []byte, level int) { ast.DumpHelper(h, src, level, nil, nil) }
+
+func (r *siteRenderer) hidden(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		_, _ = w.WriteString(`<span class="visually-hidden">` + html.EscapeString(node.(*hidden).Words) + "</span>")
+	}
+	return ast.WalkSkipChildren, nil
+}
+
 // siteRenderer renders raw HTML as nothing at all, and glossary <abbr>.
 type siteRenderer struct{}
 
@@ -311,6 +337,7 @@ func (r *siteRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindHTMLBlock, skip)
 	reg.Register(kindAbbr, r.abbr)
 	reg.Register(kindSection, r.section)
+	reg.Register(kindHidden, r.hidden)
 	reg.Register(east.KindTaskCheckBox, r.taskBox)
 }
 
