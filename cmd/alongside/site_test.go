@@ -24,8 +24,10 @@ func buildRepo(t *testing.T, baseURL string) string {
 	if code != 0 {
 		t.Fatalf("building the hub failed (exit %d):\n%s%s", code, stderr, stdout)
 	}
-	if !strings.HasSuffix(stdout, ": 0 errors, 0 warnings\n") || stderr != "" {
-		t.Errorf("the hub should build with no errors and no warnings:\n%s%s", stderr, stdout)
+	// Warnings (a review falling due, a page above the reading grade aim)
+	// are for editors to act on; they never fail the build or CI.
+	if strings.Contains(stderr, ": error: ") {
+		t.Errorf("the hub should build with no errors:\n%s%s", stderr, stdout)
 	}
 	return out
 }

@@ -113,7 +113,9 @@
 // file, a missing #heading, a link to a draft, an absolute path, a folder
 // or an unsafe scheme is an error at the link's line and column, with "did
 // you mean" where a near name exists. External https: and mailto: links
-// are left alone.
+// are left alone; tel: and sms: links must hold a number a phone can dial
+// (digits, "+" in front for the international form: tel:116123,
+// sms:85258?body=SHOUT).
 //
 // Heading ids come from the heading text (see markdown.Slug) and are
 // unique on the page. Links between pages give each page its backlinks;
@@ -121,6 +123,24 @@
 // ties broken by title; previous and next follow the brief's first function
 // in title order. In briefs, the first use of each glossary term (its
 // title, its "also" forms, or its exact abbreviation) links to its entry.
+//
+// # What this means for you
+//
+// A brief's level-2 heading "What this means for you" (any capitals or
+// punctuation) starts the section that says what the evidence means for
+// people and carers, practitioners and commissioners (### subheadings for
+// each, if the brief wants them). Page.ForYou holds its id; the section,
+// up to the next ## heading, renders inside <section class="for-you">, and
+// the layout links to it from the top of the brief. A brief for the
+// public (audiences includes public) without one gets a warning.
+//
+// # Link text
+//
+// The same words should lead to the same place: a link whose text leads
+// somewhere other than another link with the same text (ignoring case),
+// or whose text is the title of another brief, function or priority, is a
+// warning at the link. Layout links are held to the same rule by the
+// whole-site test; glossary links carry " (glossary)" for screen readers.
 //
 // # Markdown
 //

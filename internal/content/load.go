@@ -39,6 +39,7 @@ func Load(fsys fs.FS, opt Options) (*Site, Diagnostics, error) {
 	l.index()
 	l.checkURLs()
 	l.resolveLinks()
+	l.checkEvidence()
 	l.relate()
 	l.render()
 	list.Sort()
@@ -242,11 +243,12 @@ func (l *loader) readBrief(pg *Page, f *fields) {
 	pg.Aliases = l.aliases(f)
 	// Taxonomy slugs are resolved in index, once every page is known.
 	pg.pending = pendingTerms{
-		functions:  f.list("functions", "[stewardship, capacity]"),
-		priorities: f.list("priorities", "[better-lives]"),
-		topics:     f.list("topics", "[recovery, unpaid-carers]"),
-		audiences:  f.list("audiences", "[public, practitioners]"),
-		at:         f.posOf("functions"),
+		functions:   f.list("functions", "[stewardship, capacity]"),
+		priorities:  f.list("priorities", "[better-lives]"),
+		topics:      f.list("topics", "[recovery, unpaid-carers]"),
+		audiences:   f.list("audiences", "[public, practitioners]"),
+		at:          f.posOf("functions"),
+		audiencesAt: f.posOf("audiences"),
 	}
 	if len(pg.pending.functions) == 0 && len(pg.pending.priorities) == 0 {
 		f.d.errorf(f.openLine, 1, "add functions: [...] or priorities: [...] so that a function or priority page lists it",

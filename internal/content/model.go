@@ -66,6 +66,7 @@ type Page struct {
 type pendingTerms struct {
 	functions, priorities, topics, audiences []item
 	at                                       Pos
+	audiencesAt                              Pos
 }
 
 // Topic is a free tag, an audience or a nation: a generated page that

@@ -21,6 +21,16 @@
 //     lang or without a title.
 //   - Layout ids contain an underscore ("main_content"). Heading ids made
 //     from Markdown never do, so the two cannot clash.
+//   - Words that depend on a number go through one rule, count ("1 brief",
+//     "2 briefs"), in every layout.
+//   - What a reader needs to weigh and check a brief is made here, from its
+//     front matter: "About this evidence" (AboutEvidence, from the types of
+//     its sources), each source as a full reference (reference), and how
+//     to cite it, on the page and as RIS, BibTeX and CSL-JSON files beside
+//     it (cite.go). JSON-LD puts lastReviewed on a WebPage, the type
+//     schema.org defines it for, with the Article as its main entity.
+//   - Lists of briefs "by date" are by the day each was last reviewed,
+//     then published, then title (sortByRecent), and say so.
 //   - Every page's header links to the help page, /help/ (made from
 //     content/pages/help.md), in the same place (WCAG 2.2, 3.2.6). A site
 //     without it fails Check, like any other broken link.
