@@ -222,3 +222,33 @@ func TestFKGrade(t *testing.T) {
 		t.Errorf("dense text graded %.1f", g)
 	}
 }
+
+// TestHubBriefsSayWhatTheyRestOn keeps the promises the home and about
+// pages make: every brief says where it applies and what we do not know,
+// every source of a brief has its kind of evidence, and every glossary
+// entry says where it applies.
+func TestHubBriefsSayWhatTheyRestOn(t *testing.T) {
+	site := loadHub(t)
+	for _, b := range site.Briefs {
+		if len(b.AppliesTo) == 0 {
+			t.Errorf("%s: no applies_to; say where the brief applies", b.Source)
+		}
+		gaps := false
+		for _, h := range b.Headings {
+			gaps = gaps || (h.Level == 2 && h.Text == "What we do not know")
+		}
+		if !gaps {
+			t.Errorf("%s: no \"What we do not know\" section", b.Source)
+		}
+		for _, s := range b.Sources {
+			if s.Type == "" {
+				t.Errorf("%s: the source %q has no type", b.Source, s.Title)
+			}
+		}
+	}
+	for _, e := range site.Glossary {
+		if len(e.AppliesTo) == 0 {
+			t.Errorf("%s: no applies_to; say where the term applies", e.Source)
+		}
+	}
+}
