@@ -99,10 +99,29 @@
 // Positions are lines and columns of the editor's file: columns count
 // characters. Front matter positions come from yaml.v3 nodes; body
 // positions from goldmark, offset by the lines the front matter took. A
-// byte-order mark and Windows line endings are accepted. A file that is
-// not UTF-8 is reported at its first bad byte; a file over MaxFileSize, an
-// empty file, unclosed front matter and a symbolic link that leads outside
-// content/ each have their own message.
+// byte-order mark and Windows line endings are accepted, and a lone
+// carriage return (old Mac files) ends a line. A file that is not UTF-8 is
+// reported at its first bad byte; a file over MaxFileSize, an empty file
+// and unclosed front matter each have their own message. A Markdown body
+// that would make the parser slow or hungry (markdown.MaxBody and the
+// other limits of the markdown package) is an error at the place it goes
+// over, saying what to change.
+//
+// # Files and links on disk
+//
+// Every file is published from its real path: every symbolic link in it
+// is followed, through folders and other links. A file whose real path is
+// outside content/, in a folder the site ignores, behind an absolute link
+// or a loop, or is not an ordinary file, is refused with its own message;
+// content/ itself must be a real folder (see files.go). Copied files are
+// read again, at render time, through the path that was checked, and
+// refused if the file found there is no longer the one checked.
+//
+// An image must be a file of the site: a picture from another website
+// (https:, http:, //, data: ...) is an error, since every reader's browser
+// would fetch it. Aliases are plain paths ("/old/path/"); two sources that
+// would make one file (compared in lower case, as on Windows and macOS)
+// are an error naming both.
 //
 // # Links
 //

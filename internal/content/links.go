@@ -91,6 +91,11 @@ func (l *loader) resolve(source string, lk markdown.Link, self *Page) (string, *
 		d.errorf(at.Line, at.Col, "put the address in the round brackets, like [text](other-brief.md)", "this %s has no address", what)
 		return "", nil, false
 	}
+	if lk.Image && isExternal(dest) {
+		d.errorf(at.Line, at.Col, "save the picture into content/, next to this file, and use its name, like ![A chart](chart.png): the site shows only its own pictures, so that readers' browsers never call another website",
+			"image %q: the picture is on another website", dest)
+		return "", nil, false
+	}
 	if u, err := url.Parse(dest); err == nil && u.Scheme != "" {
 		switch strings.ToLower(u.Scheme) {
 		case "http", "https", "mailto":
@@ -182,6 +187,27 @@ func (l *loader) resolve(source string, lk markdown.Link, self *Page) (string, *
 	}
 	d.errorf(at.Line, at.Col, hint, "%s to %q: there is no such %s", what, dest, kind)
 	return "", nil, false
+}
+
+// isExternal reports whether dest leaves the site as a browser reads it:
+// it has a scheme ("https:", "data:") before any "/", "?" or "#", or it
+// starts with two slashes, a backslash counting as a slash and tabs and
+// line breaks left out, as browsers do.
+func isExternal(dest string) bool {
+	d := strings.Map(func(r rune) rune {
+		switch r {
+		case '\t', '\n', '\r':
+			return -1
+		case '\\':
+			return '/'
+		}
+		return r
+	}, dest)
+	if strings.HasPrefix(d, "//") {
+		return true
+	}
+	i := strings.IndexAny(d, ":/?#")
+	return i > 0 && d[i] == ':'
 }
 
 // checkAnchor reports a #fragment that names no heading of target.

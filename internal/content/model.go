@@ -1,6 +1,7 @@
 package content
 
 import (
+	"io/fs"
 	"time"
 
 	"github.com/alongside-hub/alongside/internal/markdown"
@@ -55,10 +56,19 @@ type Page struct {
 	Prev      *Page   // previous brief in the first function, by title
 	Next      *Page
 
-	doc     *markdown.Doc
-	links   []resolvedLink
-	bodyAt  int // file line where the body starts
-	pending pendingTerms
+	doc      *markdown.Doc
+	links    []resolvedLink
+	aliasPos []Pos // where each of Aliases was written
+	bodyAt   int   // file line where the body starts
+	pending  pendingTerms
+}
+
+// AliasPos is where the i-th alias of the page was written.
+func (p *Page) AliasPos(i int) Pos {
+	if i < len(p.aliasPos) {
+		return p.aliasPos[i]
+	}
+	return Pos{File: p.Source}
 }
 
 // pendingTerms are a brief's taxonomy values as written, resolved once
@@ -98,6 +108,9 @@ type Entry struct {
 type File struct {
 	Source string // "content/briefs/chart.png"
 	URL    string // "/briefs/chart.png"
+
+	real string      // the checked real path, links followed; read it with Read
+	info fs.FileInfo // what was found there when it was checked
 }
 
 // Site is everything loaded from the root, checked and cross-linked.

@@ -58,8 +58,9 @@ func placeSlugs() []string {
 
 // appliesTo reads the applies_to list. Places are kept in one form
 // whatever the order or overlap they were written in: [england, wales]
-// and [england-and-wales, england] are both England and Wales, and the
-// four nations together are the UK.
+// and [england-and-wales, england] are both England and Wales, the four
+// nations together are the UK, and [england-and-wales, northern-ireland]
+// is England, Wales and Northern Ireland.
 func (f *fields) appliesTo() []Place {
 	nations := map[string]bool{}
 	for _, it := range f.list("applies_to", "[england]") {
@@ -76,26 +77,35 @@ func (f *fields) appliesTo() []Place {
 	return placesCovering(nations)
 }
 
-// placesCovering names a set of nations with the fewest places.
+// placesCovering names a set of nations: as one place when one place
+// is exactly those nations (England and Wales, the UK), else nation by
+// nation ("England, Wales and Northern Ireland").
 func placesCovering(nations map[string]bool) []Place {
-	var out []Place
-	left := map[string]bool{}
-	for n := range nations {
-		left[n] = true
+	if len(nations) == 0 {
+		return nil
 	}
 	for _, p := range Places {
-		all := len(p.Nations) > 0
-		for _, n := range p.Nations {
-			all = all && left[n]
+		if len(p.Nations) == len(nations) && coversAll(p, nations) {
+			return []Place{p}
 		}
-		if all {
+	}
+	var out []Place
+	for _, n := range Nations {
+		if nations[n.Slug] {
+			p, _ := placeOf(n.Slug)
 			out = append(out, p)
-			for _, n := range p.Nations {
-				delete(left, n)
-			}
 		}
 	}
 	return out
+}
+
+func coversAll(p Place, nations map[string]bool) bool {
+	for _, n := range p.Nations {
+		if !nations[n] {
+			return false
+		}
+	}
+	return true
 }
 
 // PlacesName says where pages apply, in words: "England and Wales",

@@ -15,6 +15,12 @@
 //     are made unique within the document with -1, -2, ... suffixes. Headings
 //     carry no visible self-link: a screen reader would read it as part of
 //     every heading. Pages reach sections through the table of contents.
+//   - A body goes through goldmark only if it is within the limits of
+//     limits.go (size, nesting, emphasis marks and brackets per paragraph
+//     and in all, link addresses, footnotes, link definitions, table
+//     cells), so that time and memory stay bounded on any input; otherwise
+//     the document is empty and Doc.TooComplex says where and why.
+//   - A lone carriage return ends a line, as CommonMark and editors say.
 //   - Raw HTML is never passed through. It is reported as a fact and renders
 //     as nothing, so an editor's stray tag cannot break a page.
 //   - Render is called once, after the caller has decided where each link
@@ -31,6 +37,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
@@ -67,6 +74,10 @@ type Doc struct {
 	RawHTML  []Pos  // where raw HTML was written; it renders as nothing
 	Text     string // plain text of the whole body, for word counts and search
 
+	// TooComplex is set when the body goes over a limit (limits.go); the
+	// document is then empty.
+	TooComplex *Complexity
+
 	src      []byte
 	root     ast.Node
 	lines    []int // byte offset where each line of src starts
@@ -77,7 +88,7 @@ type Doc struct {
 func newParser() goldmark.Markdown {
 	return goldmark.New(
 		goldmark.WithExtensions(
-			extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignStyle)),
+			extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignNone)),
 			extension.Strikethrough, extension.Linkify,
 			extension.TaskList, newTypographer(),
 			extension.NewFootnote(extension.WithFootnoteBacklinkHTML(
@@ -111,7 +122,11 @@ func newTypographer() goldmark.Extender {
 
 // Parse parses body, whose first line is line firstLine of its file.
 // Invalid UTF-8 should be reported by the caller before; Parse still copes.
+// A lone carriage return ends a line, as in editors and CommonMark. A body
+// over one of the limits (see limits.go) is not parsed: the document is
+// empty and TooComplex says why.
 func Parse(body []byte, firstLine int) *Doc {
+	body = LoneCRToLF(body)
 	d := &Doc{src: body, line0: firstLine}
 	d.lines = append(d.lines, 0)
 	for i, b := range body {
@@ -119,10 +134,32 @@ func Parse(body []byte, firstLine int) *Doc {
 			d.lines = append(d.lines, i+1)
 		}
 	}
+	if c, at := scanLimits(body); c != nil {
+		c.Pos = d.pos(at)
+		d.TooComplex = c
+		d.root = ast.NewDocument()
+		return d
+	}
 	md := newParser()
 	d.root = md.Parser().Parse(text.NewReader(body))
 	d.collect()
 	return d
+}
+
+// LoneCRToLF returns src with each carriage return that is not followed
+// by a line feed made a line feed, so that every line ends in "\n" and
+// byte offsets stay the same. src is copied only if it has one.
+func LoneCRToLF(src []byte) []byte {
+	out := src
+	for i, c := range src {
+		if c == '\r' && (i+1 == len(src) || src[i+1] != '\n') {
+			if &out[0] == &src[0] {
+				out = bytes.Clone(src)
+			}
+			out[i] = '\n'
+		}
+	}
+	return out
 }
 
 // pos converts a byte offset in src into a file position.
@@ -195,6 +232,12 @@ func (d *Doc) collect() {
 			txt.WriteString(stringText(n))
 		case *ast.CodeBlock, *ast.FencedCodeBlock:
 			txt.Write(n.Lines().Value(d.src))
+		case *east.TableCell:
+			// A class, not a style attribute: the pages' Content Security
+			// Policy allows no inline styles.
+			if n.Alignment != east.AlignNone {
+				n.SetAttributeString("class", []byte("align-"+n.Alignment.String()))
+			}
 		}
 		return ast.WalkContinue, nil
 	})

@@ -3,6 +3,8 @@ package markdown
 import (
 	"bytes"
 	"html"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -157,18 +159,23 @@ func indexPhrase(s, lower, needle []byte) int {
 // every word of the match is capitalised and so is the word after it. A
 // term is not linked there, since the name means something else.
 func inName(s []byte, start, end int) bool {
-	if end+1 >= len(s) || s[end] != ' ' || !upper(s[end+1]) {
+	if end+1 >= len(s) || s[end] != ' ' || !upperAt(s, end+1) {
 		return false
 	}
 	for i := start; i < end; i++ {
-		if (i == start || s[i-1] == ' ') && !upper(s[i]) {
+		if (i == start || s[i-1] == ' ') && !upperAt(s, i) {
 			return false
 		}
 	}
 	return true
 }
 
-func upper(c byte) bool { return c >= 'A' && c <= 'Z' }
+// upperAt reports whether the letter that starts at s[i] is a capital,
+// in any alphabet ("É" as well as "E").
+func upperAt(s []byte, i int) bool {
+	r, _ := utf8.DecodeRune(s[i:])
+	return unicode.IsUpper(r)
+}
 
 // indexWord finds needle in s where it stands as a whole word.
 func indexWord(s, needle []byte) int {
@@ -194,14 +201,28 @@ func wordByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c >= 0x80
 }
 
-// asciiLower lower-cases ASCII letters only, keeping byte offsets intact.
+// asciiLower lower-cases s letter by letter, keeping byte offsets intact:
+// a letter whose lower case takes another number of bytes is kept as it
+// is. Despite the name, "Équipe" gives "équipe".
 func asciiLower(s []byte) []byte {
-	b := make([]byte, len(s))
-	for i, c := range s {
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+			i++
+			continue
 		}
-		b[i] = c
+		r, n := utf8.DecodeRune(s[i:])
+		if l := unicode.ToLower(r); r != utf8.RuneError && utf8.RuneLen(l) == n {
+			b = utf8.AppendRune(b, l)
+		} else {
+			b = append(b, s[i:i+n]...)
+		}
+		i += n
 	}
 	return b
 }
