@@ -2,6 +2,8 @@ package render
 
 import (
 	"encoding/json"
+	"regexp"
+	"strings"
 	"testing"
 	"time"
 
@@ -128,3 +130,63 @@ func TestBibEscape(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// TestCiteFiles: each citation file reads back in its own format, with
+// the brief's facts, whatever characters its title holds.
+func TestCiteFiles(t *testing.T) {
+	s := &content.Site{Config: content.Config{Title: "Hub & Co", BaseURL: "https://example.org/hub/", Language: "en-GB"}}
+	p := &content.Page{Kind: content.KindBrief, Slug: "costs", URL: "/briefs/costs/", Title: "Costs {and} 50% of care_plans: \"why\"?",
+		Summary: "Line one\nline two.", Published: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC), Reviewed: time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)}
+	s.Briefs = []*content.Page{p}
+	out := &Output{Files: map[string][]byte{}, Sources: map[string]string{}}
+	if err := addCiteFiles(out, s); err != nil {
+		t.Fatal(err)
+	}
+	ris := string(out.Files["briefs/costs/cite.ris"])
+	lines := strings.Split(strings.TrimSuffix(ris, "\r\n"), "\r\n")
+	for _, l := range lines {
+		if !risLine.MatchString(l) {
+			t.Errorf("RIS line %q is not TAG  - value", l)
+		}
+	}
+	if lines[0] != "TY  - ELEC" || lines[len(lines)-1] != "ER  - " || !strings.Contains(ris, "AB  - Line one line two.\r\n") ||
+		!strings.Contains(ris, "UR  - https://example.org/hub/briefs/costs/\r\n") || !strings.Contains(ris, "N1  - Last reviewed 20 November 2026\r\n") {
+		t.Errorf("RIS:\n%s", ris)
+	}
+	bib := string(out.Files["briefs/costs/cite.bib"])
+	depth := 0
+	for i, r := range bib {
+		switch {
+		case r == '{' && (i == 0 || bib[i-1] != '\\'):
+			depth++
+		case r == '}' && (i == 0 || bib[i-1] != '\\'):
+			depth--
+		}
+		if depth < 0 {
+			t.Fatalf("BibTeX closes a brace it did not open:\n%s", bib)
+		}
+	}
+	if depth != 0 || !strings.HasPrefix(bib, "@misc{costs,\n") || !strings.Contains(bib, `title = {Costs \{and\} 50\% of care\_plans: "why"?},`) ||
+		!strings.Contains(bib, "author = {{Hub \\& Co}},") || !strings.Contains(bib, "year = {2026},") {
+		t.Errorf("BibTeX:\n%s", bib)
+	}
+	var csl []struct {
+		ID     string              `json:"id"`
+		Type   string              `json:"type"`
+		Title  string              `json:"title"`
+		Author []map[string]string `json:"author"`
+		Issued struct {
+			DateParts [][]int `json:"date-parts"`
+		} `json:"issued"`
+		URL string `json:"URL"`
+	}
+	if err := json.Unmarshal(out.Files["briefs/costs/cite.json"], &csl); err != nil {
+		t.Fatal(err)
+	}
+	if len(csl) != 1 || csl[0].ID != "costs" || csl[0].Type != "webpage" || csl[0].Title != p.Title || csl[0].Author[0]["literal"] != "Hub & Co" ||
+		len(csl[0].Issued.DateParts) != 1 || csl[0].Issued.DateParts[0][0] != 2026 || csl[0].URL != "https://example.org/hub/briefs/costs/" {
+		t.Errorf("CSL-JSON: %+v", csl)
+	}
+}
+
+var risLine = regexp.MustCompile(`^[A-Z][A-Z0-9]  - .*$`)
