@@ -1,12 +1,13 @@
-# The two commands a newcomer needs:
+# The commands a newcomer needs:
 #   make site   build public/ from content/ and layouts/
+#   make serve  preview in the browser, reloaded on every save (Ctrl-C stops it)
 #   make test   run every test: the Go tests, then the accessibility suite
 #               in Debian's Chromium over every page of a fresh build
 GO ?= go
 BROWSER := tests/browser
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: site check report brief schemas pages test test-go test-browser bench fmt clean browser-tools fuzz
+.PHONY: site serve check report brief schemas pages test test-go test-browser bench fmt clean browser-tools fuzz
 
 site:
 	$(GO) run ./cmd/alongside build
@@ -41,6 +42,9 @@ brief:
 # internal/content/schema.go; run this after changing them, and commit both.
 schemas:
 	$(GO) test ./internal/content -run '^TestSchemas$$' -count=1 -update
+
+serve:
+	$(GO) run ./cmd/alongside serve
 
 # What .github/workflows/pages.yml builds and publishes, with the same
 # flags: BASE_URL is the address actions/configure-pages reports there;
@@ -82,9 +86,10 @@ test-browser: browser-tools $(BROWSER)/node_modules/.installed
 # The editors' report is written for a day two years ahead, so that it has
 # reviews due and problems in it, and checked by report.test.mjs.
 	@tmp=$$(mktemp -d); \
-	$(GO) run ./cmd/alongside build -out "$$tmp/site" -base-url http://127.0.0.1/hub/ || { rm -rf "$$tmp"; exit 1; }; \
-	mkdir "$$tmp/report" && $(GO) run ./cmd/alongside check -date $$(date -d '+2 years' +%Y-%m-%d) -report "$$tmp/report/report.html" >/dev/null 2>&1 || { rm -rf "$$tmp"; exit 1; }; \
-	cd $(BROWSER) && SITE_DIR="$$tmp/site" REPORT_FILE="$$tmp/report/report.html" CHROMIUM=$(CHROMIUM) node --test --test-concurrency=1; status=$$?; \
+	$(GO) build -o "$$tmp/alongside" ./cmd/alongside || { rm -rf "$$tmp"; exit 1; }; \
+	"$$tmp/alongside" build -out "$$tmp/site" -base-url http://127.0.0.1/hub/ || { rm -rf "$$tmp"; exit 1; }; \
+	mkdir "$$tmp/report" && "$$tmp/alongside" check -date $$(date -d '+2 years' +%Y-%m-%d) -report "$$tmp/report/report.html" >/dev/null 2>&1 || { rm -rf "$$tmp"; exit 1; }; \
+	cd $(BROWSER) && SITE_DIR="$$tmp/site" ALONGSIDE="$$tmp/alongside" REPORT_FILE="$$tmp/report/report.html" CHROMIUM=$(CHROMIUM) node --test --test-concurrency=1; status=$$?; \
 	rm -rf "$$tmp"; exit $$status
 
 $(BROWSER)/node_modules/.installed: $(BROWSER)/package.json $(BROWSER)/package-lock.json

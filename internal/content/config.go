@@ -219,4 +219,5 @@ type Options struct {
 	Drafts    bool      // include pages marked draft: true
 	BaseURL   string    // overrides site.yaml's base_url when not empty
 	Strict    bool      // every warning is an error ("check -strict")
+	Cache     *Cache    // reuse what earlier Loads read from unchanged files; may be nil
 }

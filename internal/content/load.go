@@ -34,15 +34,22 @@ func Load(fsys fs.FS, opt Options) (*Site, Diagnostics, error) {
 	y, m, dd := opt.BuildDate.Date()
 	s := &Site{Config: cfg, BuildDate: time.Date(y, m, dd, 0, 0, 0, 0, time.UTC)}
 	l := &loader{fsys: fsys, opt: opt, site: s, list: &list}
+	if opt.Cache != nil {
+		opt.Cache.begin(opt, cfg)
+	}
 	if err := l.walk(); err != nil {
 		return nil, list, err
 	}
 	l.index()
 	l.checkURLs()
 	l.resolveLinks()
+	l.checkEvidence()
 	l.relate()
 	l.checkRules()
 	l.render()
+	if opt.Cache != nil {
+		opt.Cache.end()
+	}
 	if opt.Strict {
 		for i := range list {
 			list[i].Severity = Error
@@ -118,7 +125,7 @@ func (l *loader) walk() error {
 			return nil
 		}
 		if strings.HasSuffix(name, ".md") {
-			return l.readMarkdown(p, real, info)
+			return l.readMarkdownCached(p, real, info)
 		}
 		if l.notAPage(p, name) {
 			return nil
@@ -206,6 +213,9 @@ func (l *loader) readMarkdown(p, real string, info fs.FileInfo) error {
 	case c == nil:
 	case c.Kind == "size":
 		d.errorf(0, 0, complexityHint[c.Kind], "the text is %d KB; the most the site reads in one page is %d KB", (c.Count+1023)/1024, c.Max/1024)
+	case c.Kind == "link-work":
+		d.errorf(c.Pos.Line, c.Pos.Col, complexityHint[c.Kind],
+			"the links up to here leave their addresses open: finding where they end means reading %d KB, and the most the site reads is %d KB", (c.Count+1023)/1024, c.Max/1024)
 	default:
 		d.errorf(c.Pos.Line, c.Pos.Col, complexityHint[c.Kind],
 			"this has %d %s; the most the site reads is %d", c.Count, c.What, c.Max)
@@ -277,19 +287,38 @@ func (l *loader) readBrief(pg *Page, f *fields) {
 		f.placeholder("summary", pg.Summary, p.Line, p.Col)
 	}
 	pg.Sources = f.sources()
+	pg.AppliesTo = f.appliesTo()
+	pg.ForYou = forYouHeading(pg.Headings)
 	pg.Aliases = l.aliases(f, pg)
 	// Taxonomy slugs are resolved in index, once every page is known.
 	pg.pending = pendingTerms{
-		functions:  f.listOf(briefFields, "functions"),
-		priorities: f.listOf(briefFields, "priorities"),
-		topics:     f.listOf(briefFields, "topics"),
-		audiences:  f.listOf(briefFields, "audiences"),
-		at:         f.posOf("functions"),
+		functions:   f.listOf(briefFields, "functions"),
+		priorities:  f.listOf(briefFields, "priorities"),
+		topics:      f.listOf(briefFields, "topics"),
+		audiences:   f.listOf(briefFields, "audiences"),
+		at:          f.posOf("functions"),
+		audiencesAt: f.posOf("audiences"),
 	}
 	if len(pg.pending.functions) == 0 && len(pg.pending.priorities) == 0 && !f.broken {
 		f.d.errorf(f.openLine, 1, "add functions: [...] or priorities: [...] so that a function or priority page lists it",
 			"a brief needs at least one function or priority")
 	}
+}
+
+// ForYouTitle is the heading of the section of a brief that says what the
+// evidence means for its readers. The layouts give it its own place: a
+// box, and a link to it at the top of the brief.
+const ForYouTitle = "What this means for you"
+
+// forYouHeading finds the brief's "What this means for you" section: a
+// level-2 heading with those words, whatever its capitals or punctuation.
+func forYouHeading(hs []markdown.Heading) string {
+	for _, h := range hs {
+		if h.Level == 2 && Slugify(h.Text) == Slugify(ForYouTitle) {
+			return h.ID
+		}
+	}
+	return ""
 }
 
 // readReview reads reviewed and review_due, and applies the date rules.
@@ -390,6 +419,7 @@ func (l *loader) readEntry(p, slug string, sp splitResult, doc *markdown.Doc, d 
 		e.Also = append(e.Also, it.Value)
 	}
 	e.Summary = f.textOf(glossaryFields, "summary")
+	e.AppliesTo = f.appliesTo()
 	l.site.Glossary = append(l.site.Glossary, e)
 	l.bySource[p] = e
 }
@@ -399,6 +429,7 @@ func (l *loader) readEntry(p, slug string, sp splitResult, doc *markdown.Doc, d 
 var complexityHint = map[string]string{
 	"size":             "split it into several pages",
 	"nesting":          "put fewer lists and quotes inside each other; start a new list instead",
+	"containers":       "split it into several pages, or use fewer lists and quotes inside each other",
 	"delimiters":       "split the paragraph with blank lines, or write \\* or \\_ for a mark that is not emphasis",
 	"delimiters-total": "split it into several pages, or write \\* or \\_ for a mark that is not emphasis",
 	"brackets":         "split the paragraph with blank lines, or write \\[ for a bracket that is not a link",

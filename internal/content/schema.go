@@ -28,6 +28,7 @@ const (
 	SourceList                  // a list of sources, each with the keys of Fields
 	NameMap                     // a map of slugs to the names readers see
 	Group                       // a set of keys, each of Fields
+	Scalar                      // one value, text or a number: "3", 49
 )
 
 // Field is one key of a front matter block or of site.yaml.
@@ -53,9 +54,18 @@ const (
 var sourceFields = []Field{
 	{Key: "title", Kind: Text, Required: true, Example: `"Name of the report"`, Doc: "The title of the report, article or web page, as it is given in it."},
 	{Key: "author", Kind: Text, Example: "O'Neill A, Robinson CA", Doc: "Who wrote it: surnames and initials, or the organisation."},
+	{Key: "editor", Kind: Text, Example: "Smith J", Doc: "Who edited it, for an edited book or collection."},
 	{Key: "year", Kind: Whole, Min: 1000, Max: 9999, Example: "2025", Doc: "The year it was published, as four digits."},
-	{Key: "publisher", Kind: Text, Example: "Cambridge University Press", Doc: "Who published it: a journal, a publisher or an organisation."},
+	{Key: "publisher", Kind: Text, Example: "Cambridge University Press", Doc: "Who published it: a publisher or an organisation."},
+	{Key: "journal", Kind: Text, Example: "BJPsych Bulletin", Doc: "The journal an article is in."},
+	{Key: "volume", Kind: Scalar, Example: "49", Doc: "The journal's volume."},
+	{Key: "issue", Kind: Scalar, Example: "3", Doc: "The journal's issue."},
+	{Key: "pages", Kind: Scalar, Example: "123-130", Doc: "The pages of the article."},
+	{Key: "doi", Kind: Text, Pattern: `^(https?://(dx\.)?doi\.org/|doi:\s*)?10\.[0-9]{4,9}/\S+$`, Example: "10.1192/bjb.2024.80", Doc: "Its DOI, which starts with 10."},
 	{Key: "url", Kind: Text, Pattern: webPattern, Example: "https://example.org/report", Doc: "Its web address, starting with https://."},
+	{Key: "accessed", Kind: Date, Example: "2026-12-01", Doc: "The day it was read online: year-month-day."},
+	{Key: "type", Kind: Text, Enum: sourceTypeNames(), Example: "research-study", Doc: "What kind of evidence it is."},
+	{Key: "note", Kind: Text, Example: "read in O'Neill and others (2025)", Doc: "A short note shown after the reference."},
 }
 
 var briefFields = []Field{
@@ -70,6 +80,7 @@ var briefFields = []Field{
 	{Key: "review_due", Kind: Date, Example: "2027-11-20", Doc: "When it should next be checked. Leave it out to use review_interval in site.yaml."},
 	{Key: "content_note", Kind: Text, Max: 300, Example: "This page talks about being detained in hospital.", Doc: "A one-sentence note shown before the text, for difficult subjects."},
 	{Key: "sources", Kind: SourceList, Fields: sourceFields, Doc: "Where the facts come from, shown as a numbered list."},
+	{Key: "applies_to", Kind: List, Enum: placeSlugs(), Example: "[england]", Doc: "Where in the UK it applies: law and services differ between the nations."},
 	{Key: "draft", Kind: Bool, Example: "true", Doc: "true keeps the brief off the site while it is written."},
 	{Key: "aliases", Kind: List, Pattern: "^/", Example: "[/old/path/]", Doc: "Old addresses of the brief, from the site's root; each redirects here."},
 }
@@ -86,6 +97,7 @@ var glossaryFields = []Field{
 	{Key: "abbr", Kind: Text, Max: 20, Example: "AMHP", Doc: "Its short form, if it has one."},
 	{Key: "also", Kind: List, Example: "[AMHPs, approved mental health professionals]", Doc: "Other forms of the term to recognise in briefs."},
 	{Key: "summary", Kind: Text, Required: true, Max: 300, Example: "A specially trained professional who ...", Doc: "What it means, in a sentence or two."},
+	{Key: "applies_to", Kind: List, Enum: placeSlugs(), Example: "[england]", Doc: "Where in the UK the term applies."},
 }
 
 var pageFields = []Field{
@@ -208,6 +220,9 @@ func fieldSchema(f Field) map[string]any {
 	switch f.Kind {
 	case Text:
 		s = map[string]any{"type": "string"}
+		if len(f.Enum) > 0 {
+			s["enum"] = f.Enum
+		}
 		if f.Max > 0 {
 			s["maxLength"] = f.Max
 		}
@@ -229,6 +244,8 @@ func fieldSchema(f Field) map[string]any {
 		s = map[string]any{"anyOf": []any{item, map[string]any{"type": "array", "items": item}, map[string]any{"type": "null"}}}
 	case Date:
 		s = map[string]any{"type": "string", "pattern": datePattern}
+	case Scalar:
+		s = map[string]any{"type": []string{"string", "number"}}
 	case Bool:
 		s = map[string]any{"type": "boolean"}
 	case Whole:

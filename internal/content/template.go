@@ -29,6 +29,9 @@ topics: []
 # Who it is for: public, lived-experience, practitioners, researchers,
 # commissioners. Give at least one.
 audiences: [public]
+# Where in the UK it applies: uk, england, england-and-wales, wales,
+# scotland or northern-ireland. Law and services differ between them.
+applies_to: [england]
 # The day it first goes on the site, and the day it was last checked
 # against its sources. Write dates as year-month-day: 2026-11-20.
 published: %[2]s
@@ -45,12 +48,24 @@ sources:
     author: Surname A, Surname B
     year: 2025
     publisher: Who published it
+    # What kind of evidence it is: research-study, review-of-studies,
+    # statistics, law, policy-statement, professional-guidance or
+    # expert-opinion.
+    type: research-study
+    # Where to find it: its DOI (10.xxxx/...) and/or its web address.
+    # doi: 10.1192/bjb.2024.80
     # url: https://example.org/report
 # Keep true while you work on it: a draft is not published, and its
 # problems are warnings. Set it to false when the brief is ready.
 draft: true
 ---
 Write the brief here, in Markdown. Use ## for section headings.
+
+## What this means for you
+
+Say what the evidence means for people and carers, for practitioners and
+for commissioners. This section is shown in a box, with a link to it at the
+top of the brief.
 
 Link to another brief by its file name, like this: [what councils do](councils-care-act-and-mental-health.md).
 `
@@ -77,6 +92,7 @@ var Placeholders = []struct{ Key, Text string }{
 	{"author", "Surname A, Surname B"},
 	{"publisher", "Who published it"},
 	{"", "Write the brief here, in Markdown."},
+	{"", "Say what the evidence means for people and carers"},
 	{"", "Link to another brief by its file name, like this:"},
 }
 

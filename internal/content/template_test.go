@@ -26,15 +26,17 @@ func TestUntouchedTemplateIsNeverPublished(t *testing.T) {
     hint: add functions: [...] or priorities: [...] so that a function or priority page lists it
 content/briefs/housing-what-helps.md:7:10: error: "Say here, in plain words, what this brief explains and why it matters." is the example text of the new brief template
     hint: write the brief's summary in its place, or set draft: true until it is ready
-content/briefs/housing-what-helps.md:32:12: error: "Name of the report or article" is the example text of the new brief template
+content/briefs/housing-what-helps.md:35:12: error: "Name of the report or article" is the example text of the new brief template
     hint: write the source's title in its place, or set draft: true until it is ready
-content/briefs/housing-what-helps.md:33:13: error: "Surname A, Surname B" is the example text of the new brief template
+content/briefs/housing-what-helps.md:36:13: error: "Surname A, Surname B" is the example text of the new brief template
     hint: write the source's author in its place, or set draft: true until it is ready
-content/briefs/housing-what-helps.md:35:16: error: "Who published it" is the example text of the new brief template
+content/briefs/housing-what-helps.md:38:16: error: "Who published it" is the example text of the new brief template
     hint: write the source's publisher in its place, or set draft: true until it is ready
-content/briefs/housing-what-helps.md:41:1: error: "Write the brief here, in Markdown." is the example text of the new brief template
+content/briefs/housing-what-helps.md:50:1: error: "Write the brief here, in Markdown." is the example text of the new brief template
     hint: replace it with the text of the brief, or set draft: true until it is ready
-content/briefs/housing-what-helps.md:43:1: error: "Link to another brief by its file name, like this:" is the example text of the new brief template
+content/briefs/housing-what-helps.md:54:1: error: "Say what the evidence means for people and carers" is the example text of the new brief template
+    hint: replace it with the text of the brief, or set draft: true until it is ready
+content/briefs/housing-what-helps.md:58:1: error: "Link to another brief by its file name, like this:" is the example text of the new brief template
     hint: replace it with the text of the brief, or set draft: true until it is ready
 `
 	if got := diags.String(); got != want {

@@ -1,6 +1,9 @@
 package markdown
 
-import "fmt"
+import (
+	"bytes"
+	"fmt"
+)
 
 // Limits that keep Parse fast on any input.
 //
@@ -14,24 +17,29 @@ import "fmt"
 //     line (parseLinkDestination), so "[a](" repeated 50,000 times on one
 //     line takes 13 s; each "]" also looks back at every open "[";
 //   - nesting: each line is matched against every open blockquote and
-//     list, so 100,000 ">" take 10 s;
+//     list, so 100,000 ">" take 10 s, and each level is a node;
 //   - footnotes and link definitions: each is compared with the others;
 //   - tables: every row gets as many cells as the header has, so a wide
 //     header over many short rows makes millions of cells (a 4.9 MB table
 //     took 2.4 GB).
 //
-// Before goldmark sees a body, scan measures each of these in one linear
-// pass, counting generously (code counts too), and Parse refuses a body
-// over any limit: the document is left empty and Doc.TooComplex says
-// where and why, so that the caller reports it. Under the limits the
+// Before goldmark sees a body, scanLimits measures each of these in one
+// linear pass, counting generously (code counts too, and a paragraph runs
+// to the next blank line), and Parse refuses a body over any limit. The
+// work that grows with the square is then at most the limit for one
+// paragraph times the limit for the body (1000 x 20,000 emphasis marks):
+// a few times the cost of ordinary prose. A body over a limit is not
+// parsed: the document is left empty and Doc.TooComplex says where and
+// why, so that the caller reports it. Under the limits the
 // worst case for a body of MaxBody bytes is measured by BenchmarkHostile
 // in limits_test.go, against ordinary prose of the same size.
 const (
 	MaxBody            = 256 << 10 // bytes of Markdown; the longest brief is about 6 KB
 	MaxNesting         = 10        // blockquotes and lists inside each other, on one line
-	MaxDelimiters      = 300       // runs of "*", "_" and "~" in one paragraph
-	MaxBrackets        = 600       // "[" and "]" in one paragraph
-	MaxDelimitersTotal = 40000     // runs of "*", "_" and "~" in the whole body
+	MaxContainers      = 20000     // the nesting of every line, added up
+	MaxDelimiters      = 1000      // runs of "*", "_" and "~" in one paragraph
+	MaxBrackets        = 2000      // "[" and "]" in one paragraph
+	MaxDelimitersTotal = 20000     // runs of "*", "_" and "~" in the whole body
 	MaxBracketsTotal   = 20000     // "[" and "]" in the whole body
 	MaxLinkWork        = 4 << 20   // bytes read after every "](" up to a space, in the whole body
 	MaxFootnotes       = 500       // "[^" in the whole body
@@ -42,7 +50,7 @@ const (
 // Complexity is a limit a body went over.
 type Complexity struct {
 	Pos   Pos
-	Kind  string // which limit: "size", "nesting", "delimiters", "brackets", "delimiters-total", "brackets-total", "link-work", "footnotes", "definitions", "table-cells"
+	Kind  string // which limit: "size", "nesting", "containers", "delimiters", "brackets", "delimiters-total", "brackets-total", "link-work", "footnotes", "definitions", "table-cells"
 	What  string // what was counted: "emphasis marks (*, _ or ~) in one paragraph"
 	Count int    // how many, when the limit was passed (Count > Max)
 	Max   int
@@ -80,6 +88,7 @@ func scanLimits(src []byte) (*Complexity, int) {
 		footnotes        int
 		definitions      int
 		cells            int
+		containers       int
 		tableCols        int // columns of the table being read, 0 outside one
 	)
 	for start := 0; start < len(src) && s.over == nil; {
@@ -91,6 +100,9 @@ func scanLimits(src []byte) (*Complexity, int) {
 		body, depth := containerPrefix(line)
 		if depth > MaxNesting {
 			s.fail(start, "nesting", "blockquotes and lists inside each other", depth, MaxNesting)
+		}
+		if containers += depth; containers > MaxContainers {
+			s.fail(start, "containers", "lines of lists and quotes, counting each level", containers, MaxContainers)
 		}
 		if blank(line) {
 			delims, brackets, tableCols = 0, 0, 0
@@ -111,10 +123,12 @@ func scanLimits(src []byte) (*Complexity, int) {
 				}
 			}
 		}
+		// A list marker or a line like "***" is not emphasis.
+		rule := thematicBreak(line)
 		for i := 0; i < len(line) && s.over == nil; i++ {
 			switch c := line[i]; c {
 			case '*', '_', '~':
-				if i == 0 || line[i-1] != c {
+				if i >= body && !rule && (i == body || line[i-1] != c) {
 					if delims++; delims > MaxDelimiters {
 						s.fail(start+i, "delimiters", "emphasis marks (*, _ or ~) in one paragraph", delims, MaxDelimiters)
 					}
@@ -160,9 +174,9 @@ func addressLength(rest []byte) int {
 	return len(rest) + 1
 }
 
-// containerPrefix measures the blockquote and list markers at the start
-// of a line, generously: each ">" and list marker is one level, and so is
-// every two columns of indentation before the first. It returns where the
+// containerPrefix measures the blockquote, list and footnote markers at
+// the start of a line, generously: each ">", list marker and "[^x]:" is
+// one level, and so is every two columns of indentation before the first. It returns where the
 // rest of the line starts.
 func containerPrefix(line []byte) (rest, depth int) {
 	indent, i := 0, 0
@@ -187,6 +201,15 @@ func containerPrefix(line []byte) (rest, depth int) {
 			depth++
 			leading = false
 			i++
+		case c == '[' && i+1 < len(line) && line[i+1] == '^':
+			// A footnote's text is a container too: "[^1]: - - a".
+			j := bytes.Index(line[i:], []byte("]:"))
+			if j < 0 {
+				return i, depth + indent/2
+			}
+			depth++
+			leading = false
+			i += j + 2
 		case c >= '0' && c <= '9':
 			j := i
 			for j < len(line) && j-i < 9 && line[j] >= '0' && line[j] <= '9' {
@@ -226,6 +249,29 @@ func delimiterRow(line []byte) int {
 		return 0
 	}
 	return pipes + 1
+}
+
+// thematicBreak reports whether line is a thematic break ("***",
+// "- - -"): at most three spaces, then three or more of one of "*", "-"
+// and "_", and spaces. Such a line is never emphasis.
+func thematicBreak(line []byte) bool {
+	n, indent := 0, 0
+	var mark byte
+	for _, c := range line {
+		switch {
+		case c == ' ' && n == 0:
+			if indent++; indent > 3 {
+				return false
+			}
+		case c == ' ' || c == '\t' && n > 0 || c == '\r':
+		case (c == '*' || c == '-' || c == '_') && (mark == 0 || c == mark):
+			mark = c
+			n++
+		default:
+			return false
+		}
+	}
+	return n >= 3
 }
 
 func blank(line []byte) bool {

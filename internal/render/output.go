@@ -23,6 +23,13 @@ type Output struct {
 
 	owners  map[string]owner // lower-case output path -> who made it
 	clashes content.Diagnostics
+
+	minified map[string]bool      // pages a Cache gave already minified
+	facts    map[string]pageFacts // pages a Cache has already scanned, for Check
+
+	// A Cache's hooks into Check: a page's earlier result, and a new one.
+	reuseCheck func(path string) (content.Diagnostics, bool)
+	keepCheck  func(path string, ds content.Diagnostics, fragTargets []string)
 }
 
 // owner is who made one output file, for messages.
@@ -34,11 +41,12 @@ type owner struct {
 }
 
 func newOutput() *Output {
-	return &Output{Files: map[string][]byte{}, Sources: map[string]string{}, Copied: map[string]bool{}}
+	return &Output{Files: map[string][]byte{}, Sources: map[string]string{}, Copied: map[string]bool{}, minified: map[string]bool{}}
 }
 
 // claim adds one file, made by who. If another source made that file
-// first, the first one stays and the clash is reported.
+// first, the first one stays and the clash is reported. Like the maps it
+// fills, it is for one goroutine at a time.
 func (o *Output) claim(outPath string, b []byte, source string, who owner) {
 	if o.owners == nil {
 		o.owners = map[string]owner{}

@@ -106,7 +106,7 @@ func TestCheckFindsPolicyFaults(t *testing.T) {
 		"index.html": page(`<h1>Home</h1><script type="application/ld+json">{"@context":"https://schema.org"}</script><script src="assets/x.js"></script>`),
 		"bare/index.html": []byte(`<!doctype html><html lang="en-GB"><head><title>T</title>` +
 			`<meta http-equiv="Content-Security-Policy" content="default-src *"></head><body><h1>B</h1></body></html>`),
-		"inline/index.html": page(`<h1 style="color:red">I</h1><script>alert(1)</script><style>p{}</style><img src="../x.png" alt="x" onerror="alert(1)">`),
+		"inline/index.html": page(`<h1 style="color:red">I</h1><script>alert(1)</script><style>p{}</style><img src="../x.png" alt="x" onerror="alert(1)"><a href="JavaScript:alert(1)">x</a>`),
 		"x.png":             []byte("png"),
 		"assets/x.js":       []byte(""),
 	}}
@@ -117,6 +117,8 @@ func TestCheckFindsPolicyFaults(t *testing.T) {
 (generated) bare/index.html: error: the page /bare/ does not say "no-referrer"
     hint: base.html's <head> needs <meta name="referrer" content="no-referrer">
 (generated) inline/index.html: error: the page /inline/ has a <style> element, which its Content-Security-Policy blocks
+    hint: put scripts and styles in layouts/assets/ and link to them; use a class instead of a style attribute
+(generated) inline/index.html: error: the page /inline/ has a javascript: address on <a>, which its Content-Security-Policy blocks
     hint: put scripts and styles in layouts/assets/ and link to them; use a class instead of a style attribute
 (generated) inline/index.html: error: the page /inline/ has a style attribute on <h1>, which its Content-Security-Policy blocks
     hint: put scripts and styles in layouts/assets/ and link to them; use a class instead of a style attribute
