@@ -45,6 +45,7 @@ type Page struct {
 	Headings []markdown.Heading // every heading of the body
 	TOC      []markdown.Heading // the level-2 headings, when there are 3 or more
 	Words    int                // words in the body
+	Text     string             // plain text of the body, blocks on lines of their own (for search)
 
 	Briefs    []*Page // function and priority pages: their briefs, by title
 	Backlinks []*Page // pages that link here, by title
@@ -82,6 +83,7 @@ type Entry struct {
 	Also    []string
 	Summary string
 	Body    []byte // rendered HTML, may be empty
+	Text    string // plain text of the body (for search)
 	URL     string // "/glossary/#<slug>"
 
 	doc   *markdown.Doc

@@ -35,6 +35,7 @@ import (
 	"strings"
 
 	"github.com/alongside-hub/alongside/internal/content"
+	"github.com/alongside-hub/alongside/internal/search"
 )
 
 // Output is the whole site in memory.
@@ -103,7 +104,12 @@ func LoadLayouts(fsys fs.FS) (Layouts, error) {
 // (copied to /assets/); files are read from root for content/ copies.
 func Render(site *content.Site, ls Layouts, layouts fs.FS, root fs.FS) (*Output, error) {
 	out := &Output{Files: map[string][]byte{}, Sources: map[string]string{}, Copied: map[string]bool{}}
-	for _, v := range views(site) {
+	ix := search.Build(site)
+	for p, b := range ix.Files {
+		out.add(p, b, "")
+	}
+	vs := views(site, ix)
+	for _, v := range vs {
 		var b bytes.Buffer
 		t := ls[v.Layout]
 		if t == nil {
@@ -121,7 +127,7 @@ func Render(site *content.Site, ls Layouts, layouts fs.FS, root fs.FS) (*Output,
 	if err := addFeeds(out, site); err != nil {
 		return nil, err
 	}
-	out.add("sitemap.xml", sitemap(site), "")
+	out.add("sitemap.xml", sitemap(site, vs), "")
 	out.add("robots.txt", []byte("User-agent: *\nAllow: /\nSitemap: "+site.Config.Abs("/sitemap.xml")+"\n"), "")
 	err := fs.WalkDir(layouts, "assets", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -149,7 +155,7 @@ func Render(site *content.Site, ls Layouts, layouts fs.FS, root fs.FS) (*Output,
 }
 
 // views lists every HTML page of the site, in a fixed order.
-func views(s *content.Site) []*View {
+func views(s *content.Site, ix *search.Index) []*View {
 	var vs []*View
 	home := Crumb{Name: "Home", URL: "/"}
 	add := func(v *View) {
@@ -207,7 +213,8 @@ func views(s *content.Site) []*View {
 	add(&View{Layout: "map", URL: "/map/", Title: "Map of the evidence", Crumbs: []Crumb{home}, Map: buildMap(s),
 		Description: "How many briefs there are for each research function and priority: where the evidence base is thin."})
 	add(&View{Layout: "search", URL: "/search/", Title: "Search the briefs", Crumbs: []Crumb{home}, List: s.Briefs,
-		Description: "Find a brief by words in its title or summary."})
+		Description: "Find a brief by any word in it, and narrow the results by function, priority, topic or reader.",
+		SearchIndex: "/" + ix.Entry})
 	add(&View{Layout: "404", URL: "/404.html", Title: "Page not found", Root: s.Config.BasePath(),
 		Description: "There is no page at this address."})
 	return vs

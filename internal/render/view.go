@@ -30,6 +30,8 @@ type View struct {
 	Map    *Map             // the map page
 	Groups []Group          // the glossary, A to Z
 	Target string           // alias pages: where the page went
+
+	SearchIndex string // the search page: site path of the index's entry file
 }
 
 // Crumb is one step of the breadcrumbs.
