@@ -1,0 +1,191 @@
+// The search page as a reader meets it: full-text search as they type,
+// filters, the address, the keyboard, axe with results shown, and the page
+// with JavaScript off. The site is served under /hub/ (PREFIX), as on a
+// GitHub Pages project site. The fixed queries and the stems come from
+// internal/search/testdata, the same files the Go tests read.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { runInNewContext } from "node:vm";
+import { serve, launch, PREFIX, AXE_PATH, AXE_TAGS, AXE_EXTRA_RULES } from "./lib.mjs";
+
+const dir = process.env.SITE_DIR;
+const repo = join(import.meta.dirname, "..", "..");
+const testdata = join(repo, "internal", "search", "testdata");
+
+async function withPage(options, fn) {
+  assert.ok(dir, "SITE_DIR is not set: run this through make test, which builds the site first");
+  const server = await serve(dir);
+  const browser = await launch(options);
+  try {
+    const tab = await browser.context.newPage();
+    await tab.route("**/*", (r) => (new URL(r.request().url()).hostname === "127.0.0.1" ? r.continue() : r.abort()));
+    await fn(tab, server.origin + PREFIX);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+// search types q and waits until the status line reports on it.
+async function search(tab, q) {
+  await tab.getByLabel("Words to look for").fill(q);
+  await tab.waitForFunction((q) => document.getElementById("search_status").textContent.includes(`“${q.trim()}”`), q);
+  return tab.locator("#search_status").textContent();
+}
+
+// The script's own functions, run in node without a page: nothing in the
+// script needs eval, but a test may load it like this.
+async function scriptExports() {
+  const module = {};
+  runInNewContext(await readFile(join(repo, "layouts", "assets", "search.js"), "utf8"), { module, URL });
+  return module.exports;
+}
+
+test("the script stems every word of the hub as the generator does", async () => {
+  const { stem, words } = await scriptExports();
+  const lines = (await readFile(join(testdata, "stems.txt"), "utf8")).trim().split("\n");
+  assert.ok(lines.length > 1000, `only ${lines.length} words in stems.txt`);
+  const wrong = lines.map((l) => l.split(" ")).filter(([w, s]) => stem(w) !== s);
+  assert.deepEqual(wrong.slice(0, 10).map(([w, s]) => `${w}: ${stem(w)}, not ${s}`), []);
+  assert.deepEqual([...words("Carer’s café: co-production")], ["carer's", "cafe", "co", "production"]);
+});
+
+test("the fixed queries give their expected first result in the browser", async () => {
+  const queries = (await readFile(join(testdata, "queries.txt"), "utf8")).split("\n")
+    .filter((l) => l && !l.startsWith("#")).map((l) => l.split("\t"));
+  assert.ok(queries.length >= 10);
+  await withPage({}, async (tab, base) => {
+    await tab.goto(base + "search/");
+    for (const [q, want] of queries) {
+      await search(tab, q);
+      const href = await tab.locator("#search_results > li a").first().getAttribute("href");
+      assert.equal(new URL(href, tab.url()).pathname + new URL(href, tab.url()).hash, PREFIX + want.slice(1), `first result for "${q}"`);
+    }
+  });
+});
+
+test("a word found only in the text of a brief finds that brief, with the word marked", async () => {
+  await withPage({}, async (tab, base) => {
+    await tab.goto(base + "search/");
+    // The word is in no title or summary: the A to Z list does not have it.
+    assert.doesNotMatch(await tab.locator("#search_list").textContent(), /violence/i);
+    assert.match(await search(tab, "violence"), /^1 result for “violence”$/);
+    const first = tab.locator("#search_results > li").first();
+    assert.equal(await first.locator("a").getAttribute("href"), "../briefs/multiple-disadvantage/");
+    assert.equal((await first.locator(".search-snippet mark").first().textContent()).toLowerCase(), "violence");
+    // While results show, the sentence about all briefs is hidden with its list.
+    assert.equal(await tab.getByText(/^All \d+ briefs, A to Z$/).isVisible(), false);
+    assert.equal(await tab.locator("#search_list").isVisible(), false);
+    await tab.getByLabel("Words to look for").fill("");
+    await tab.waitForFunction(() => !document.getElementById("search_browse").hidden);
+    assert.ok(await tab.getByText(/^All 44 briefs, A to Z$/).isVisible());
+  });
+});
+
+test("filtering by a function changes the count, and the live region says so", async () => {
+  await withPage({}, async (tab, base) => {
+    await tab.goto(base + "search/");
+    const status = tab.locator("#search_status");
+    assert.equal(await status.getAttribute("role"), "status");
+    const before = await search(tab, "carers");
+    const n = Number(before.match(/^(\d+) results/)[1]);
+    await tab.locator(".search-filters > summary").click();
+    const legend = tab.locator(".search-filters fieldset legend").first();
+    assert.equal(await legend.textContent(), "Function");
+    const box = tab.locator(".search-filters fieldset").first().locator("input[type=checkbox]").first();
+    const label = await tab.locator(`label[for="${await box.getAttribute("id")}"]`).textContent();
+    const m = Number(label.match(/\((\d+)\)$/)[1]);
+    await box.check();
+    await tab.waitForFunction((b) => document.getElementById("search_status").textContent !== b, before);
+    const after = await status.textContent();
+    assert.match(after, new RegExp(`^${m} results? for “carers”, filtered by `));
+    assert.ok(m < n, `the filter left ${m} of ${n} results`);
+    assert.equal(await tab.locator("#search_results > li").count(), Math.min(m, 10));
+    assert.match(tab.url(), /\?q=carers&function=/);
+  });
+});
+
+test("the address keeps the query, and the back button goes back to the last search", async () => {
+  await withPage({}, async (tab, base) => {
+    await tab.goto(base + "search/?q=section+117");
+    await tab.waitForFunction(() => /for “section 117”/.test(document.getElementById("search_status").textContent));
+    assert.equal(await tab.getByLabel("Words to look for").inputValue(), "section 117");
+    await tab.getByLabel("Words to look for").fill("advocacy");
+    await tab.keyboard.press("Enter");
+    await tab.waitForURL(/\?q=advocacy$/);
+    await tab.goBack();
+    await tab.waitForFunction(() => /for “section 117”/.test(document.getElementById("search_status").textContent));
+    assert.equal(await tab.getByLabel("Words to look for").inputValue(), "section 117");
+  });
+});
+
+test("search works from the keyboard alone", async () => {
+  await withPage({}, async (tab, base) => {
+    await tab.goto(base + "search/");
+    await tab.getByLabel("Words to look for").focus();
+    await tab.keyboard.type("carers");
+    await tab.waitForFunction(() => /for “carers”/.test(document.getElementById("search_status").textContent));
+    await tab.keyboard.press("Tab"); // the filters
+    assert.equal(await tab.evaluate(() => document.activeElement.tagName), "SUMMARY");
+    await tab.keyboard.press("Enter");
+    await tab.keyboard.press("Tab");
+    assert.equal(await tab.evaluate(() => document.activeElement.type), "checkbox");
+    await tab.keyboard.press("Space");
+    await tab.waitForFunction(() => /filtered by/.test(document.getElementById("search_status").textContent));
+    assert.equal(await tab.evaluate(() => document.activeElement.type), "checkbox", "focus is lost when the filters are drawn again");
+    assert.equal(await tab.evaluate(() => document.activeElement.checked), true);
+  });
+});
+
+test("axe finds nothing on the search page with results and filters shown", async () => {
+  await withPage({}, async (tab, base) => {
+    await tab.goto(base + "search/");
+    await search(tab, "carers assessment");
+    await tab.locator(".search-filters > summary").click();
+    await tab.addScriptTag({ path: AXE_PATH });
+    for (const scheme of ["light", "dark"]) {
+      await tab.emulateMedia({ colorScheme: scheme });
+      const v = await tab.evaluate(async ([tags, extra]) => {
+        const rules = Object.fromEntries(extra.map((id) => [id, { enabled: true }]));
+        const r = await window.axe.run(document, { runOnly: { type: "tag", values: tags }, rules, resultTypes: ["violations"] });
+        return r.violations.map((x) => `${x.id}: ${x.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+      }, [AXE_TAGS, AXE_EXTRA_RULES]);
+      assert.deepEqual(v, [], `axe (${scheme})`);
+    }
+  });
+});
+
+test("the page does not move when the script adds the search box", async () => {
+  for (const width of [375, 1280]) {
+    await withPage({}, async (tab, base) => {
+      await tab.setViewportSize({ width, height: 800 });
+      await tab.goto(base + "search/");
+      await tab.getByLabel("Words to look for").waitFor();
+      const cls = await tab.evaluate(() => new Promise((ok) => {
+        let sum = 0;
+        new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) sum += e.value; })
+          .observe({ type: "layout-shift", buffered: true });
+        setTimeout(() => ok(sum), 300);
+      }));
+      assert.equal(cls, 0, `layout shift ${cls} at ${width}px`);
+    });
+  }
+});
+
+test("without JavaScript there is no search box, and the page says how to find a brief", async () => {
+  // What a text browser (w3m, lynx) gets: the HTML as served.
+  const html = await readFile(join(dir, "search", "index.html"), "utf8");
+  assert.doesNotMatch(html, /<(input|button|select|textarea|form)\b/i);
+  await withPage({ javaScript: false }, async (tab, base) => {
+    await tab.goto(base + "search/");
+    assert.equal(await tab.locator("input, button").count(), 0);
+    const text = await tab.locator("main").textContent();
+    assert.match(text, /A to Z list of all briefs/);
+    assert.match(text, /Ctrl and F/);
+    assert.ok(await tab.locator("#search_list > li").count() >= 44);
+    assert.ok(await tab.getByRole("link", { name: "function", exact: true }).isVisible());
+    assert.ok(await tab.getByRole("link", { name: "research priority", exact: true }).isVisible());
+  });
+});
