@@ -6,7 +6,7 @@ GO ?= go
 BROWSER := tests/browser
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: site check test test-go test-browser bench fmt clean browser-tools
+.PHONY: site check test test-go test-browser bench bench-search fmt clean browser-tools
 
 site:
 	$(GO) run ./cmd/alongside build
@@ -52,6 +52,12 @@ endef
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+# The search against Pagefind 1.6, on the hub and on a synthetic hub of
+# 5,000 briefs (bench/search/). It installs its own npm packages and is
+# never part of make test.
+bench-search: browser-tools
+	cd bench/search && npm install --no-audit --no-fund && CHROMIUM=$(CHROMIUM) node bench.mjs
 
 fmt:
 	gofmt -w $$(git ls-files '*.go')
