@@ -21,6 +21,8 @@
 //     lang or without a title.
 //   - Layout ids contain an underscore ("main_content"). Heading ids made
 //     from Markdown never do, so the two cannot clash.
+//   - The search index is made by internal/search and added to the output
+//     under search/; the search page names its entry file (View.SearchIndex).
 //   - Every page's header links to the help page, /help/ (made from
 //     content/pages/help.md), in the same place (WCAG 2.2, 3.2.6). A site
 //     without it fails Check, like any other broken link.
