@@ -189,3 +189,20 @@ test("without JavaScript there is no search box, and the page says how to find a
     assert.ok(await tab.getByRole("link", { name: "research priority", exact: true }).isVisible());
   });
 });
+
+test("search works under a Content-Security-Policy that allows only the site's own scripts and styles", async () => {
+  await withPage({}, async (tab, base) => {
+    const refused = [];
+    tab.on("console", (m) => { if (/Content Security Policy/i.test(m.text())) refused.push(m.text()); });
+    await tab.route("**/search/*", async (route) => {
+      if (route.request().resourceType() !== "document") return route.continue();
+      const res = await route.fetch();
+      return route.fulfill({ response: res, headers: { ...res.headers(),
+        "content-security-policy": "default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'" } });
+    });
+    await tab.goto(base + "search/?q=carers");
+    await tab.waitForFunction(() => /results? for “carers”/.test(document.getElementById("search_status").textContent));
+    assert.ok(await tab.locator("#search_results > li").count() > 0);
+    assert.deepEqual(refused, []);
+  });
+});
