@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"math"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -17,10 +18,19 @@ import (
 const Folder = "search/"
 
 const (
-	shardTarget = 4 << 10 // bytes of JSON: a shard larger than this is split by the next letter
-	shardMin    = 512     // bytes: a part smaller than this stays in its parent's shard
-	blockSize   = 64      // documents whose fragments share one hash in their names
+	blockSize = 64 // documents whose fragments share one hash in their names
 )
+
+// shardSize is the bytes of JSON above which a shard is split by the next
+// letter, for an index of total bytes of postings. A first query fetches
+// the entry, which names every shard (about 8 bytes each once gzipped),
+// and one shard (about 0.4 of its bytes once gzipped): with n = total /
+// target shards that is 8 total/target + 0.4 target, least at
+// target = sqrt(20 total). So a small hub has small shards and a big one
+// fewer, larger ones; within 1 and 64 kilobytes.
+func shardSize(total int) int {
+	return min(64<<10, max(1<<10, int(math.Sqrt(20*float64(total)))))
+}
 
 // Bits of a posting's flags: where in a document a word is.
 const (
@@ -87,7 +97,11 @@ func Build(site *content.Site) *Index {
 		sizes[s] = len(mustJSON(s)) + len(mustJSON(post[s])) + 2
 	}
 	e := entryFile{Version: 1, Docs: len(docs), Briefs: len(site.Briefs), Stop: stopWords, Block: blockSize}
-	for _, sh := range split("", stems, sizes) {
+	total := 0
+	for _, n := range sizes {
+		total += n
+	}
+	for _, sh := range split("", stems, sizes, shardSize(total)) {
 		part := map[string][]int{}
 		for _, s := range sh.stems {
 			part[s] = post[s]
@@ -232,15 +246,15 @@ type shard struct {
 }
 
 // split cuts the sorted stems that start with prefix into shards of about
-// shardTarget bytes, by the letters that follow prefix. A stem belongs to
-// the shard of the longest prefix that starts it, which is how the browser
-// finds it.
-func split(prefix string, stems []string, sizes map[string]int) []shard {
+// target bytes, by the letters that follow prefix; a part under an eighth
+// of that stays in its parent's shard. A stem belongs to the shard of the
+// longest prefix that starts it, which is how the browser finds it.
+func split(prefix string, stems []string, sizes map[string]int, target int) []shard {
 	total := 0
 	for _, s := range stems {
 		total += sizes[s]
 	}
-	if total <= shardTarget {
+	if total <= target {
 		return []shard{{prefix, stems}}
 	}
 	var own []string
@@ -260,10 +274,10 @@ func split(prefix string, stems []string, sizes map[string]int) []shard {
 			size += sizes[stems[j]]
 			j++
 		}
-		if size < shardMin {
+		if size < target/8 {
 			own = append(own, stems[i:j]...)
 		} else {
-			out = append(out, split(child, stems[i:j], sizes)...)
+			out = append(out, split(child, stems[i:j], sizes, target)...)
 		}
 		i = j
 	}

@@ -27,10 +27,11 @@
 //     from the previous one times 32 plus flags: 16 in the title, 8 in the
 //     summary, 4 in a heading, and 0 to 3 for how often it is in the text
 //     (never, once, two to four times, five or more).
-//   - Stems are sharded by their first letters: a shard over shardTarget
-//     bytes is split by the next letter, and a part under shardMin stays
-//     in its parent. A stem lives in the shard of the longest prefix that
-//     starts it, so a one-word query fetches one shard.
+//   - Stems are sharded by their first letters: a shard over a target size
+//     (shardSize, which grows with the index) is split by the next letter,
+//     and a small part stays in its parent. A stem lives in the shard of
+//     the longest prefix that starts it, so a one-word query fetches one
+//     shard, or a few while its last word is being typed.
 //   - Each document has a small file (URL, title, summary, text for the
 //     snippet), fetched only when it is shown. Facet lists (which briefs
 //     have each function, priority, topic and audience) are one file.

@@ -3,6 +3,7 @@ package search
 import (
 	"bufio"
 	"encoding/json"
+	"fmt"
 	"math"
 	"os"
 	"sort"
@@ -13,24 +14,38 @@ import (
 	"github.com/alongside-hub/alongside/internal/content"
 )
 
-// query ranks the documents of a built index for q the way search.js
-// does (rank in layouts/assets/search.js), reading only the index's files.
-// It returns the site paths of the results, best first.
-func query(t *testing.T, ix *Index, q string) []string {
+// reader is a built index as the browser sees it: decoded from its files.
+type reader struct {
+	e    entryFile
+	all  map[string][]int // every shard: the script loads only those it needs, with the same result
+	docs []document       // by number
+}
+
+func read(t *testing.T, ix *Index) *reader {
 	t.Helper()
-	var e entryFile
-	decode(t, ix.Files[ix.Entry], &e)
-	stop := map[string]bool{}
-	for _, w := range e.Stop {
-		stop[w] = true
-	}
-	all := map[string][]int{} // every shard: the script loads only those it needs, with the same result
-	for _, s := range e.Shards {
+	r := &reader{all: map[string][]int{}}
+	decode(t, ix.Files[ix.Entry], &r.e)
+	for _, s := range r.e.Shards {
 		var part map[string][]int
 		decode(t, ix.Files[Folder+s[1]], &part)
 		for k, v := range part {
-			all[k] = v
+			r.all[k] = v
 		}
+	}
+	r.docs = make([]document, r.e.Docs)
+	for i := range r.docs {
+		decode(t, ix.Files[fmt.Sprintf("%s%d.%s.json", Folder, i, r.e.Frags[i/r.e.Block])], &r.docs[i])
+	}
+	return r
+}
+
+// query ranks the documents for q the way search.js does (rank in
+// layouts/assets/search.js). It returns their site paths, best first.
+func (r *reader) query(q string) []string {
+	e, all := r.e, r.all
+	stop := map[string]bool{}
+	for _, w := range e.Stop {
+		stop[w] = true
 	}
 	type term struct {
 		word, stem string
@@ -128,21 +143,11 @@ func query(t *testing.T, ix *Index, q string) []string {
 		return rs[i].id < rs[j].id
 	})
 	var urls []string
-	for _, r := range rs {
-		var d document
-		name := ""
-		for p := range ix.Files {
-			if strings.HasPrefix(p, Folder+itoa(r.id)+".") {
-				name = p
-			}
-		}
-		decode(t, ix.Files[name], &d)
-		urls = append(urls, d.URL)
+	for _, x := range rs {
+		urls = append(urls, r.docs[x.id].URL)
 	}
 	return urls
 }
-
-func itoa(i int) string { b, _ := json.Marshal(i); return string(b) }
 
 func decode(t *testing.T, b []byte, v any) {
 	t.Helper()
@@ -164,7 +169,7 @@ func hub(t *testing.T) *Index {
 // TestRanking holds the hub's index to testdata/queries.txt: each query's
 // first result, as the reader's script ranks them.
 func TestRanking(t *testing.T) {
-	ix := hub(t)
+	r := read(t, hub(t))
 	f, err := os.Open("testdata/queries.txt")
 	if err != nil {
 		t.Fatal(err)
@@ -182,7 +187,7 @@ func TestRanking(t *testing.T) {
 			t.Fatalf("queries.txt: %q has no tab", line)
 		}
 		n++
-		got := query(t, ix, q)
+		got := r.query(q)
 		if len(got) == 0 || got[0] != want {
 			t.Errorf("%q: first results %v, want %s first", q, got[:min(3, len(got))], want)
 		}
@@ -195,11 +200,11 @@ func TestRanking(t *testing.T) {
 // TestRankingAllWordsFirst: a document with every word of the query comes
 // before one with some of them, however often those are used.
 func TestRankingAllWordsFirst(t *testing.T) {
-	ix := hub(t)
-	got := query(t, ix, "carers assessment")
+	r := read(t, hub(t))
+	got := r.query("carers assessment")
 	both := map[string]bool{}
-	for _, u := range query(t, ix, "carers ") {
-		for _, v := range query(t, ix, "assessment ") {
+	for _, u := range r.query("carers ") {
+		for _, v := range r.query("assessment ") {
 			if u == v {
 				both[u] = true
 			}
@@ -211,6 +216,38 @@ func TestRankingAllWordsFirst(t *testing.T) {
 	for i, u := range got {
 		if i < len(both) && !both[u] {
 			t.Errorf("result %d, %s, lacks a word while %d documents have both", i+1, u, len(both))
+		}
+	}
+}
+
+// TestRankingTitleFirst: for a one-word query, every brief with the word
+// in its title or summary comes before every brief with it only in its
+// headings or text.
+func TestRankingTitleFirst(t *testing.T) {
+	r := read(t, hub(t))
+	for _, w := range []string{"carers", "housing", "advocacy", "assessment", "research", "social", "money", "hospital"} {
+		top := map[string]bool{} // briefs with the word in title or summary
+		d := 0
+		for _, x := range r.all[Stem(w)] {
+			d += x / 32
+			if x%32&(inTitle|inSummary) != 0 {
+				top[r.docs[d].URL] = true
+			}
+		}
+		if len(top) == 0 {
+			t.Fatalf("%q is in no title or summary", w)
+		}
+		seenLow := ""
+		for i, u := range r.query(w + " ") {
+			if !strings.HasPrefix(u, "/briefs/") {
+				continue
+			}
+			if !top[u] {
+				seenLow = u
+			} else if seenLow != "" {
+				t.Errorf("%q: %s (word in title or summary) ranks %d, after %s (word only in the text)", w, u, i+1, seenLow)
+				break
+			}
 		}
 	}
 }

@@ -155,14 +155,22 @@
       });
       return out;
     }
+    // search fetches the shards of each word's stem; then, for a word being
+    // typed that no stem starts, those of its first letters (see rank).
     function search(q) {
       return ready.then(function () {
         var ts = terms(q), need = [];
-        ts.forEach(function (t) {
-          need = need.concat(covering(t.stem, !t.prefix));
-          if (t.prefix) need = need.concat(covering(Array.from(t.word).slice(0, 3).join(""), false));
-        });
-        return fetchShards(need).then(function (parts) { return rank(ts, parts); });
+        ts.forEach(function (t) { need = need.concat(covering(t.stem, !t.prefix)); });
+        return fetchShards(need).then(function (parts) {
+          var more = [];
+          ts.forEach(function (t) {
+            var w = Array.from(t.word);
+            if (t.prefix && !parts.some(function (p) { for (var k in p) if (k.indexOf(t.stem) === 0) return true; return false; })) {
+              more = more.concat(covering(w.slice(0, Math.max(3, w.length - 3)).join(""), false));
+            }
+          });
+          return more.length ? fetchShards(need.concat(more)) : parts;
+        }).then(function (parts) { return rank(ts, parts); });
       });
     }
     function rank(ts, parts) {
@@ -338,7 +346,8 @@
       f.values.forEach(function (v) { if ((chosen[f.key] || []).indexOf(v.slug) >= 0) on.push(v.name); });
     });
     return (n ? n + (n === 1 ? " result" : " results") : "No results") + " for “" + state.q.trim() + "”" +
-      (on.length ? ", filtered by " + on.join(", ") : "") + (n ? "" : ". Try fewer or other words, or the lists below.");
+      (on.length ? ", filtered by " + on.join(", ") : "") +
+      (n ? "" : on.length ? ". Try taking a filter off." : ". Try fewer words, or other words.");
   }
 
   function draw(keepFocus) {
@@ -372,7 +381,7 @@
   }
   function failed() {
     status.textContent = "Search is not working at the moment. The lists below still are.";
-    browse.hidden = false;
+    if (browse) browse.hidden = false;
   }
 
   function run(q) {
@@ -418,7 +427,10 @@
     var p = new URLSearchParams(location.search);
     chosen = {};
     engine.ready.then(function (e) {
-      e.facets.forEach(function (f) { chosen[f.key] = p.getAll(f.key); });
+      // Only values the index knows: an old or edited address is not an error.
+      e.facets.forEach(function (f) {
+        chosen[f.key] = p.getAll(f.key).filter(function (s) { return f.values.some(function (v) { return v.slug === s; }); });
+      });
       if (state.found) draw(false);
     });
     input.value = p.get("q") || "";

@@ -3,28 +3,45 @@
 // with JavaScript off. The site is served under /hub/ (PREFIX), as on a
 // GitHub Pages project site. The fixed queries and the stems come from
 // internal/search/testdata, the same files the Go tests read.
-import { test } from "node:test";
+import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { runInNewContext } from "node:vm";
-import { serve, launch, PREFIX, AXE_PATH, AXE_TAGS, AXE_EXTRA_RULES } from "./lib.mjs";
+import { gzipSync } from "node:zlib";
+import { chromium } from "playwright-core";
+import { serve, PREFIX, CHROMIUM, AXE_PATH, AXE_TAGS, AXE_EXTRA_RULES } from "./lib.mjs";
+
+const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+  "--disable-component-update", "--disable-sync", "--no-first-run"];
 
 const dir = process.env.SITE_DIR;
 const repo = join(import.meta.dirname, "..", "..");
 const testdata = join(repo, "internal", "search", "testdata");
 
-async function withPage(options, fn) {
+// One server and one browser for the whole file; each test has a fresh
+// context (its own cache, history and settings).
+let server, browser;
+before(async () => {
   assert.ok(dir, "SITE_DIR is not set: run this through make test, which builds the site first");
-  const server = await serve(dir);
-  const browser = await launch(options);
+  server = await serve(dir);
+  // A browser without a saved profile: playwright gives it a new, empty
+  // one, removed when it closes.
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function withPage({ javaScript = true } = {}, fn) {
+  const context = await browser.newContext({ javaScriptEnabled: javaScript });
   try {
-    const tab = await browser.context.newPage();
+    const tab = await context.newPage();
     await tab.route("**/*", (r) => (new URL(r.request().url()).hostname === "127.0.0.1" ? r.continue() : r.abort()));
     await fn(tab, server.origin + PREFIX);
   } finally {
-    await browser.close();
-    await server.close();
+    await context.close();
   }
 }
 
@@ -182,7 +199,7 @@ test("without JavaScript there is no search box, and the page says how to find a
     await tab.goto(base + "search/");
     assert.equal(await tab.locator("input, button").count(), 0);
     const text = await tab.locator("main").textContent();
-    assert.match(text, /A to Z list of all briefs/);
+    assert.match(text, /A to Z list of all 44 briefs/);
     assert.match(text, /Ctrl and F/);
     assert.ok(await tab.locator("#search_list > li").count() >= 44);
     assert.ok(await tab.getByRole("link", { name: "function", exact: true }).isVisible());
@@ -204,5 +221,25 @@ test("search works under a Content-Security-Policy that allows only the site's o
     await tab.waitForFunction(() => /results? for “carers”/.test(document.getElementById("search_status").textContent));
     assert.ok(await tab.locator("#search_results > li").count() > 0);
     assert.deepEqual(refused, []);
+  });
+});
+
+test("the search script is under 10 KB gzipped, with no eval and no WebAssembly", async () => {
+  const built = await readFile(join(dir, "assets", "search.js"));
+  const size = gzipSync(built, { level: 9 }).length;
+  assert.ok(size < 10 * 1024, `search.js is ${size} bytes gzipped`);
+  const src = await readFile(join(repo, "layouts", "assets", "search.js"), "utf8");
+  for (const bad of [/\beval\s*\(/, /\bnew\s+Function\b/, /WebAssembly/, /innerHTML/, /setTimeout\s*\(\s*["'`]/]) {
+    assert.doesNotMatch(src, bad);
+  }
+});
+
+test("an address with filters the index does not know still searches", async () => {
+  await withPage({}, async (tab, base) => {
+    const errors = [];
+    tab.on("pageerror", (e) => errors.push(e.message));
+    await tab.goto(base + "search/?q=carers&function=no-such-function&topic=%3Cb%3E&colour=red");
+    await tab.waitForFunction(() => /^\d+ results for “carers”$/.test(document.getElementById("search_status").textContent));
+    assert.deepEqual(errors, []);
   });
 });
