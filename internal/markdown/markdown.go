@@ -25,6 +25,7 @@ package markdown
 
 import (
 	"bytes"
+	"html"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
@@ -171,7 +172,7 @@ func (d *Doc) collect() {
 				txt.WriteByte(' ')
 			}
 		case *ast.String:
-			txt.Write(n.Value)
+			txt.WriteString(stringText(n))
 		case *ast.CodeBlock, *ast.FencedCodeBlock:
 			txt.Write(n.Lines().Value(d.src))
 		}
@@ -212,6 +213,11 @@ func itoa(n int) string {
 	return string(b[i:])
 }
 
+// stringText is the text of a String node. The typographer makes them
+// for smart quotes, dashes and ellipses, written as HTML entities
+// ("&rsquo;"); plain text has the characters themselves ("’").
+func stringText(n *ast.String) string { return html.UnescapeString(string(n.Value)) }
+
 // plainText is the text a reader sees inside n.
 func plainText(n ast.Node, src []byte) string {
 	var b bytes.Buffer
@@ -226,7 +232,7 @@ func plainText(n ast.Node, src []byte) string {
 				b.WriteByte(' ')
 			}
 		case *ast.String:
-			b.Write(c.Value)
+			b.WriteString(stringText(c))
 		case *ast.CodeSpan:
 			for t := c.FirstChild(); t != nil; t = t.NextSibling() {
 				if s, ok := t.(*ast.Text); ok {
