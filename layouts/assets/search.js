@@ -341,6 +341,7 @@
   }
 
   function describe(n) {
+    if (!state.found.terms.length) return "“" + state.q.trim() + "” is too common to search for. Try a word that says more.";
     var on = [];
     engine.entry().facets.forEach(function (f) {
       f.values.forEach(function (v) { if ((chosen[f.key] || []).indexOf(v.slug) >= 0) on.push(v.name); });

@@ -243,3 +243,25 @@ test("an address with filters the index does not know still searches", async () 
     assert.deepEqual(errors, []);
   });
 });
+
+test("more results come ten at a time, and focus moves to the first new one", async () => {
+  await withPage({}, async (tab, base) => {
+    await tab.goto(base + "search/");
+    const n = Number((await search(tab, "social")).match(/^(\d+) results/)[1]);
+    assert.ok(n > 10, `only ${n} results for "social"`);
+    assert.equal(await tab.locator("#search_results > li").count(), 10);
+    await tab.getByRole("button", { name: "Show more results" }).click();
+    await tab.waitForFunction(() => document.querySelectorAll("#search_results > li").length > 10);
+    assert.equal(await tab.locator("#search_results > li").count(), Math.min(n, 20));
+    assert.equal(await tab.evaluate(() => document.activeElement === document.querySelectorAll("#search_results > li a")[10]), true);
+  });
+});
+
+test("a query of only common words says so", async () => {
+  await withPage({}, async (tab, base) => {
+    await tab.goto(base + "search/");
+    await tab.getByLabel("Words to look for").fill("what is the");
+    await tab.waitForFunction(() => document.getElementById("search_status").textContent !== "");
+    assert.equal(await tab.locator("#search_status").textContent(), "“what is the” is too common to search for. Try a word that says more.");
+  });
+});
