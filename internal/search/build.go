@@ -23,13 +23,13 @@ const (
 
 // shardSize is the bytes of JSON above which a shard is split by the next
 // letter, for an index of total bytes of postings. A first query fetches
-// the entry, which names every shard (about 8 bytes each once gzipped),
-// and one shard (about 0.4 of its bytes once gzipped): with n = total /
-// target shards that is 8 total/target + 0.4 target, least at
-// target = sqrt(20 total). So a small hub has small shards and a big one
-// fewer, larger ones; within 1 and 64 kilobytes.
+// the entry, which names every shard (about 14 bytes each once gzipped),
+// and one shard (about 0.3 of its bytes once gzipped): with total / target
+// shards that is 14 total/target + 0.3 target, least at target =
+// sqrt(48 total). So a small hub has small shards and a big one fewer,
+// larger ones; within 1 and 64 kilobytes.
 func shardSize(total int) int {
-	return min(64<<10, max(1<<10, int(math.Sqrt(20*float64(total)))))
+	return min(64<<10, max(1<<10, int(math.Sqrt(48*float64(total)))))
 }
 
 // Bits of a posting's flags: where in a document a word is.
