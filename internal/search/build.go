@@ -32,12 +32,15 @@ func shardSize(total int) int {
 	return min(64<<10, max(1<<10, int(math.Sqrt(48*float64(total)))))
 }
 
-// Bits of a posting's flags: where in a document a word is.
+// A posting is a document's number, as the gap from the previous one,
+// times postingBase, plus flags of where in it the word is.
 const (
-	inTitle   = 16
-	inSummary = 8
-	inHeading = 4
-	tfMask    = 3 // how often it is in the text: 0 never, 1 once, 2 two to four times, 3 five or more
+	postingBase = 128
+	titleShift  = 4   // flags>>titleShift: 0 not in the title, else the title's different words, 1 to 7 (7 or more)
+	inTitle     = 112 // mask of the title bits
+	inSummary   = 8
+	inHeading   = 4
+	tfMask      = 3 // how often it is in the text: 0 never, 1 once, 2 two to four times, 3 five or more
 )
 
 // Index is the search data of a site: files to write, by output path.
@@ -179,8 +182,8 @@ func documents(site *content.Site) []*document {
 }
 
 // postings maps each stem to its documents: for each, the difference from
-// the previous document's number (the first counts from 0) times 32, plus
-// the flags of where the word is.
+// the previous document's number (the first counts from 0) times
+// postingBase, plus the flags of where the word is.
 func postings(docs []*document) map[string][]int {
 	stop := map[string]bool{}
 	for _, w := range stopWords {
@@ -202,7 +205,21 @@ func postings(docs []*document) map[string][]int {
 	}
 	for d, doc := range docs {
 		or := func(bit int) func(int) int { return func(old int) int { return old | bit } }
-		mark(flags, doc.Title+" "+doc.index, d, or(inTitle))
+		// The title bits say how many different words the title has, so
+		// the reader's script can tell when a query names it whole.
+		distinct := map[string]bool{}
+		for _, w := range Words(doc.Title) {
+			if !stop[w] {
+				distinct[Stem(w)] = true
+			}
+		}
+		// A glossary title is a term, always short: it counts as a long
+		// title, so that its shortness does not put it before the briefs.
+		n := min(7, max(1, len(distinct)))
+		if doc.Kind == "glossary" {
+			n = 7
+		}
+		mark(flags, doc.Title+" "+doc.index, d, or(n<<titleShift))
 		mark(flags, doc.Summary, d, or(inSummary))
 		mark(flags, strings.Join(doc.headings, "\n"), d, or(inHeading))
 		mark(tf, doc.Text, d, func(old int) int { return old + 1 })
@@ -232,7 +249,7 @@ func postings(docs []*document) map[string][]int {
 		prev := 0
 		list := make([]int, len(ids))
 		for i, d := range ids {
-			list[i] = (d-prev)*32 + ds[d]
+			list[i] = (d-prev)*postingBase + ds[d]
 			prev = d
 		}
 		post[s] = list

@@ -24,9 +24,10 @@
 //   - Stop words ("the", "of", "and"...) are not indexed; the list is
 //     written into the entry file, so the browser drops the same ones.
 //   - Each stem's postings list its documents in order, each as the gap
-//     from the previous one times 32 plus flags: 16 in the title, 8 in the
-//     summary, 4 in a heading, and 0 to 3 for how often it is in the text
-//     (never, once, two to four times, five or more).
+//     from the previous one times 128 plus flags: 16 times the number of
+//     different words in the title (1 to 7, 7 for more) if it is in the
+//     title, 8 in the summary, 4 in a heading, and 0 to 3 for how often it
+//     is in the text (never, once, two to four times, five or more).
 //   - Stems are sharded by their first letters: a shard over a target size
 //     (shardSize, which grows with the index) is split by the next letter,
 //     and a small part stays in its parent. A stem lives in the shard of
@@ -45,8 +46,11 @@
 //
 // Ranking, in search.js (and in this package's ranking test, on
 // testdata/queries.txt): a document with every word of the query comes
-// before one with some; then by the sum, over the words, of where each is
-// (title 10, summary 6, heading 3, text 1 to 2) times its rarity,
+// before one with some; among those, a brief whose title the query names
+// whole (every different word of a title of six or fewer) comes first;
+// then by the sum, over the words, of where each is (title 8 + 16/(n+1)
+// for a title of n words; summary 6; heading 3; text 1 to 2) times its
+// rarity,
 // log(1 + documents / documents with it). The last word, while it is
 // typed, also matches the stems it starts, at half weight. A glossary
 // entry counts half, so a brief on a subject comes before its definition.

@@ -67,6 +67,8 @@ func (r *reader) query(q string) []string {
 		ts = append(ts, tm)
 	}
 	best := map[int][]float64{}
+	inTitleOf := map[int][]bool{} // document -> which words are in its title
+	titleWords := map[int]int{}   // document -> different words in its title
 	for ti, tm := range ts {
 		var hits []string
 		if _, ok := all[tm.stem]; ok {
@@ -97,11 +99,11 @@ func (r *reader) query(q string) []string {
 			}
 			d := 0
 			for _, x := range all[h] {
-				d += x / 32
-				f := x % 32
+				d += x / postingBase
+				f := x % postingBase
 				s := 0.0
-				if f&inTitle != 0 {
-					s += 10
+				if n := f >> titleShift; n > 0 {
+					s += 8 + 16/float64(n+1)
 				}
 				if f&inSummary != 0 {
 					s += 6
@@ -116,8 +118,13 @@ func (r *reader) query(q string) []string {
 				}
 				if best[d] == nil {
 					best[d] = make([]float64, len(ts))
+					inTitleOf[d] = make([]bool, len(ts))
 				}
 				best[d][ti] = math.Max(best[d][ti], s)
+				if n := f >> titleShift; n > 0 {
+					inTitleOf[d][ti] = true
+					titleWords[d] = n
+				}
 			}
 		}
 	}
@@ -133,6 +140,15 @@ func (r *reader) query(q string) []string {
 				m++
 				sum += s
 			}
+		}
+		t := 0
+		for _, in := range inTitleOf[d] {
+			if in {
+				t++
+			}
+		}
+		if n := titleWords[d]; n > 0 && n < 7 && t >= n && d < e.Briefs {
+			sum += 500 // the query names the brief's whole title
 		}
 		rs = append(rs, result{d, float64(m)*1000 + sum})
 	}
@@ -229,8 +245,8 @@ func TestRankingTitleFirst(t *testing.T) {
 		top := map[string]bool{} // briefs with the word in title or summary
 		d := 0
 		for _, x := range r.all[Stem(w)] {
-			d += x / 32
-			if x%32&(inTitle|inSummary) != 0 {
+			d += x / postingBase
+			if x%postingBase&(inTitle|inSummary) != 0 {
 				top[r.docs[d].URL] = true
 			}
 		}

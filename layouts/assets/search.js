@@ -198,17 +198,23 @@
           marks[h[0]] = 1;
           var weight = (h[0] === t.stem ? 1 : 0.5) * Math.log(1 + N / h[1].length), d = 0;
           h[1].forEach(function (x, i) {
-            d += Math.floor(x / 32);
-            var f = x % 32, s = weight * ((f & 16 ? 10 : 0) + (f & 8 ? 6 : 0) + (f & 4 ? 3 : 0) + [0, 1, 1.5, 2][f & 3]);
+            // Flags (internal/search/build.go): the title's different words
+            // (0 if not in it), summary, heading, how often in the text.
+            d += Math.floor(x / 128);
+            var f = x % 128, n = f >> 4;
+            var s = weight * ((n ? 8 + 16 / (n + 1) : 0) + (f & 8 ? 6 : 0) + (f & 4 ? 3 : 0) + [0, 1, 1.5, 2][f & 3]);
             if (d >= entry.briefs) s *= 0.5; // a brief on a subject comes before its glossary entry
-            var r = docs[d] || (docs[d] = { id: d, best: [] });
+            var r = docs[d] || (docs[d] = { id: d, best: [], title: [], n: 0 });
             if (!(r.best[ti] >= s)) r.best[ti] = s;
+            if (n) { r.title[ti] = 1; r.n = n; }
           });
         });
       });
       var list = Object.keys(docs).map(function (k) {
         var r = docs[k], m = 0, sum = 0;
         r.best.forEach(function (s) { if (s) { m++; sum += s; } });
+        var t = r.title.filter(Boolean).length;
+        if (r.n && r.n < 7 && t >= r.n && r.id < entry.briefs) sum += 500; // the query names the brief's whole title
         r.score = m * 1000 + sum;
         return r;
       });
