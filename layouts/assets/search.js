@@ -326,11 +326,14 @@
     });
   }
 
+  // drawFilters draws the checkboxes, with counts among the results; until
+  // the facet lists are fetched (when the filters are first opened, or the
+  // address has one), only the summary.
   function drawFilters(found, mem) {
     var open = filters.open;
     filters.textContent = "";
     filters.append(el("summary", {}, ["Filter the results"]));
-    engine.entry().facets.forEach(function (f) {
+    if (mem) engine.entry().facets.forEach(function (f) {
       var boxes = [];
       f.values.forEach(function (v) {
         var on = (chosen[f.key] || []).indexOf(v.slug) >= 0, n = 0;
@@ -360,9 +363,10 @@
   function draw(keepFocus) {
     var found = state.found, mine = ++token;
     if (!found) return;
-    memberSets().then(function (mem) {
+    var filtering = sets || filters.open || Object.keys(chosen).some(function (k) { return chosen[k].length; });
+    (filtering ? memberSets() : Promise.resolve(null)).then(function (mem) {
       if (mine !== token) return;
-      var list = found.results.filter(function (r) { return passes(r.id, mem); });
+      var list = mem ? found.results.filter(function (r) { return passes(r.id, mem); }) : found.results;
       drawFilters(found.results, mem);
       filters.hidden = !found.results.length;
       var show = list.slice(0, state.shown);
@@ -463,6 +467,12 @@
     remember(true);
     // The boxes are drawn again with new counts: keep focus on this one.
     setTimeout(function () { var again = document.getElementById(b.id); if (again) again.focus(); }, 0);
+  });
+  filters.addEventListener("toggle", function () {
+    if (filters.open && !sets && state.found) {
+      var found = state.found;
+      memberSets().then(function (mem) { if (state.found === found) drawFilters(found.results, mem); }).catch(failed);
+    }
   });
   more.addEventListener("click", function () { state.shown += PAGE; draw(true); });
   window.addEventListener("popstate", fromAddress);

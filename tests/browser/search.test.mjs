@@ -147,6 +147,7 @@ test("search works from the keyboard alone", async () => {
     await tab.keyboard.press("Tab"); // the filters
     assert.equal(await tab.evaluate(() => document.activeElement.tagName), "SUMMARY");
     await tab.keyboard.press("Enter");
+    await tab.locator(".search-filters input[type=checkbox]").first().waitFor();
     await tab.keyboard.press("Tab");
     assert.equal(await tab.evaluate(() => document.activeElement.type), "checkbox");
     await tab.keyboard.press("Space");
@@ -263,5 +264,18 @@ test("a query of only common words says so", async () => {
     await tab.getByLabel("Words to look for").fill("what is the");
     await tab.waitForFunction(() => document.getElementById("search_status").textContent !== "");
     assert.equal(await tab.locator("#search_status").textContent(), "“what is the” is too common to search for. Try a word that says more.");
+  });
+});
+
+test("a shared address with a filter opens with the filter on", async () => {
+  await withPage({}, async (tab, base) => {
+    await tab.goto(base + "search/");
+    const all = Number((await search(tab, "carers")).match(/^(\d+) results/)[1]);
+    await tab.goto(base + "search/?q=carers&function=stewardship");
+    await tab.waitForFunction(() => /for “carers”, filtered by Stewardship/.test(document.getElementById("search_status").textContent));
+    const n = Number((await tab.locator("#search_status").textContent()).match(/^(\d+) results?/)[1]);
+    assert.ok(n > 0 && n < all, `${n} of ${all} results with the filter`);
+    await tab.locator(".search-filters > summary").click();
+    assert.equal(await tab.locator("#filter_function_stewardship").isChecked(), true);
   });
 });
