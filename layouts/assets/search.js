@@ -2,15 +2,16 @@
 //
 // The index is made by the generator (internal/search): an entry file
 // named in the page's data-index, shards of words by their first letters,
-// one small file per brief or glossary entry, and the facet lists. A query
-// fetches the entry, the shards its words need and the files of the
-// results it shows, nothing else. Words are folded and stemmed exactly as
+// one small file per brief or glossary entry, and the facet lists. The
+// entry is fetched as the page loads; a query then fetches the shards its
+// words need and the files of the results it shows; the facet lists only
+// when the filters are opened. Words are folded and stemmed exactly as
 // the generator does (Porter2, "Snowball English"); the stop words come
-// from the index itself.
+// from the index itself. Ranking is described in internal/search/doc.go.
 //
-// Without JavaScript the page lists every brief and says how to find one,
-// and no box is shown: this script makes the form, in a space the style
-// sheet keeps for it, so the page does not move. No eval, no inline code,
+// Without JavaScript the page says how to find a brief and lists them, and
+// no box is shown: this script makes the form, in a space the style sheet
+// keeps for it, so the page does not move. No eval, no inline code,
 // nothing from another site: it runs under a Content-Security-Policy that
 // allows scripts from the site only.
 (function () {
