@@ -6,7 +6,7 @@ GO ?= go
 BROWSER := tests/browser
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: site check test test-go test-browser bench bench-search fmt clean browser-tools
+.PHONY: site check pages test test-go test-browser bench bench-search fmt clean browser-tools fuzz
 
 site:
 	$(GO) run ./cmd/alongside build
@@ -14,11 +14,39 @@ site:
 check:
 	$(GO) run ./cmd/alongside check
 
+# What .github/workflows/pages.yml builds and publishes, with the same
+# flags: BASE_URL is the address actions/configure-pages reports there;
+# left empty here, base_url in site.yaml is used.
+pages:
+	$(GO) run ./cmd/alongside build -format github -out public -base-url "$(BASE_URL)"
+
 test: test-go test-browser
 
+# go.mod must already be tidy: the check shows what "go mod tidy" would
+# change, and fails, rather than change it.
 test-go:
+	$(GO) mod tidy -diff
 	$(GO) vet ./...
 	$(GO) test -count=1 ./...
+	@$(MAKE) --no-print-directory fuzz FUZZTIME=$(FUZZTIME_SHORT)
+
+# Each fuzz target, one after the other, for FUZZTIME each (make fuzz for a
+# longer run, FUZZTIME=10m for a long one). make test runs them for a few
+# seconds each. A crasher is written to the package's testdata/fuzz/:
+# fix it, then commit the file as a seed.
+FUZZ_TARGETS := \
+	internal/markdown:FuzzParse internal/markdown:FuzzTerms internal/markdown:FuzzSlug \
+	internal/content:FuzzFrontMatterSplit internal/content:FuzzLinks \
+	internal/content:FuzzLoad internal/content:FuzzRelURL
+FUZZTIME ?= 60s
+FUZZTIME_SHORT ?= 3s
+
+fuzz:
+	@for t in $(FUZZ_TARGETS); do \
+	  pkg=$${t%%:*}; name=$${t##*:}; \
+	  echo "fuzz $$name for $(FUZZTIME)"; \
+	  $(GO) test ./$$pkg -run '^$$' -fuzz "^$$name$$" -fuzztime $(FUZZTIME) || exit 1; \
+	done
 
 # The site is built at a sub-path, as on a GitHub Pages project site, and
 # served from 127.0.0.1 by the suite itself.

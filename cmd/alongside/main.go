@@ -11,7 +11,9 @@
 // plain English, lower case, no final period; the one-line summary goes to
 // standard output. Exit status: 0 when there are no errors (warnings are
 // allowed), 1 when the content has errors or the build failed, 2 when the
-// command was used wrongly.
+// command was used wrongly: an unknown flag, a missing -root, a bad
+// -base-url, or an -out folder the build may not replace (see
+// render.CheckOutDir).
 package main
 
 import (
@@ -32,8 +34,8 @@ const usage = `alongside builds the Mental Health Social Care Knowledge Hub.
 
 Usage:
 
-  alongside build [-base-url URL] [-drafts] [-out DIR] [-root DIR]
-  alongside check [-base-url URL] [-drafts] [-root DIR]
+  alongside build [-base-url URL] [-drafts] [-format text|github] [-out DIR] [-root DIR]
+  alongside check [-base-url URL] [-drafts] [-format text|github] [-root DIR]
   alongside new brief "Title of the brief"
   alongside version
 

@@ -4,9 +4,7 @@
 // The rules:
 //
 //   - Render is pure: site and layouts in, Output (path -> bytes) out. Only
-//     WriteDir touches the disk, and it replaces the output folder whole:
-//     it writes a complete new folder beside it, then swaps, so a failed
-//     build never leaves the folder half-written or empty.
+//     WriteDir touches the disk.
 //   - Every link between pages is relative to the page (View.Rel), so one
 //     build works at the root of a domain and under a sub-path such as a
 //     GitHub Pages project site. Absolute URLs, from base_url, appear only
@@ -19,13 +17,76 @@
 //   - Check finds what the layouts got wrong: a link or asset that goes
 //     nowhere, a missing fragment, a page without exactly one h1, without a
 //     lang or without a title.
+//   - Every file is put into the Output through one door (Output.claim,
+//     output.go), so no two sources can make one file: a content file or
+//     alias that takes the address of a layout asset, a generated file
+//     (feeds, sitemap, robots.txt, 404, search data...) or another file,
+//     a file where another needs a folder, or two paths that differ only
+//     in case, is an error naming both, reported by Check.
+//   - Every page carries a Content-Security-Policy <meta> that allows only
+//     the site's own scripts, styles, images and data, and
+//     <meta name="referrer" content="no-referrer">. Check fails a page
+//     without them, or with anything inline the policy would block (a
+//     <script> that is not a JSON-LD data block, a <style>, a style or
+//     on... attribute); the browser suite listens for violations. So
+//     scripts and styles live in layouts/assets/, and Markdown table
+//     alignment is a class. frame-ancestors is ignored in a <meta>, so it
+//     is not there.
+//   - Files copied from content/ are read through the real path Load
+//     checked (content.File.Read), never by their name again.
 //   - Layout ids contain an underscore ("main_content"). Heading ids made
 //     from Markdown never do, so the two cannot clash.
+//   - Words that depend on a number go through one rule, count ("1 brief",
+//     "2 briefs"), in every layout.
+//   - What a reader needs to weigh and check a brief is made here, from its
+//     front matter: "About this evidence" (AboutEvidence, from the types of
+//     its sources), each source as a full reference (reference), and how
+//     to cite it, on the page and as RIS, BibTeX and CSL-JSON files beside
+//     it (cite.go). JSON-LD puts lastReviewed on a WebPage, the type
+//     schema.org defines it for, with the Article as its main entity.
+//   - Lists of briefs "by date" are by the day each was last reviewed,
+//     then published, then title (sortByRecent), and say so.
 //   - The search index is made by internal/search and added to the output
 //     under search/; the search page names its entry file (View.SearchIndex).
 //   - Every page's header links to the help page, /help/ (made from
 //     content/pages/help.md), in the same place (WCAG 2.2, 3.2.6). A site
 //     without it fails Check, like any other broken link.
+//
+// # The output folder
+//
+// The output folder belongs to the build. WriteDir promises:
+//
+//   - It never deletes what a build did not make. It replaces a folder
+//     only when it is missing, empty, or holds the Marker file that every
+//     build writes into its output. It never replaces, or writes inside,
+//     the project folder, content/, layouts/, the working folder or the
+//     home folder, nor a folder that holds one of them; nor a file; nor a
+//     marked folder that holds site.yaml, go.mod, .git, content or layouts.
+//     Folders are compared as the disk sees them (symbolic links followed,
+//     then device and inode), so no spelling gets round it: a link, ".",
+//     "..", a trailing slash, an absolute path, another case. CheckOutDir
+//     says why with a Refusal, and the command exits 2.
+//   - It never writes outside the output folder: every path of the Output
+//     must be local.
+//   - The folder holds the old site whole or the new site whole at every
+//     moment, whatever stops the build (an error, a full disk, SIGKILL):
+//     the new site is written into .NAME.new-N beside it, which is then
+//     swapped with the old in one step (renameat2 RENAME_EXCHANGE on
+//     Linux, renamex_np RENAME_SWAP on macOS). Where there is no such
+//     exchange (another system, or a disk that refuses it) two renames do
+//     it, and between them, for an instant, the folder is missing while the
+//     old site waits whole in .NAME.old-N; this fallback cannot promise
+//     more. Before swapping, WriteDir checks that the old site can be
+//     deleted, so a read-only folder keeps the old site whole rather than
+//     leave half of it beside the new. Files are not flushed to the disk
+//     (fsync), so a power cut, unlike a killed build, is not covered.
+//   - The WriteError it returns says in plain words which site the folder
+//     holds: "was left as it was" or "the new site is in place".
+//   - One build at a time writes a folder: it holds .NAME.lock, with
+//     flock(2) where there is one, and deletes it when done. A second
+//     build says another is writing and stops, leaving the folder to it.
+//   - What killed builds left (.NAME.new-N and .NAME.old-N, N digits) is
+//     deleted by the next build, under the lock; nothing else is touched.
 package render
 
 import (
@@ -35,34 +96,12 @@ import (
 	"io/fs"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/alongside-hub/alongside/internal/content"
 	"github.com/alongside-hub/alongside/internal/search"
 )
-
-// Output is the whole site in memory.
-type Output struct {
-	Files   map[string][]byte // output path ("briefs/x/index.html") -> bytes
-	Sources map[string]string // output path -> the source file it came from, if any
-	Copied  map[string]bool   // output paths copied from content/ as they are
-}
-
-func (o *Output) add(outPath string, b []byte, source string) {
-	o.Files[outPath] = b
-	if source != "" {
-		o.Sources[outPath] = source
-	}
-}
-
-// Paths returns the output paths, sorted.
-func (o *Output) Paths() []string {
-	ps := make([]string, 0, len(o.Files))
-	for p := range o.Files {
-		ps = append(ps, p)
-	}
-	sort.Strings(ps)
-	return ps
-}
 
 // layoutNames are the page layouts; each is a file in layouts/ that defines
 // "main", and is drawn inside base.html.
@@ -76,9 +115,14 @@ type Layouts map[string]*template.Template
 // (the layouts folder). The error names the file and line.
 func LoadLayouts(fsys fs.FS) (Layouts, error) {
 	base := template.New("base.html").Funcs(template.FuncMap{
-		"date":    longDate,
-		"isodate": isoDate,
-		"inc":     func(i int) int { return i + 1 },
+		"date":     longDate,
+		"isodate":  isoDate,
+		"inc":      func(i int) int { return i + 1 },
+		"count":    count,
+		"ref":      reference,
+		"places":   content.PlacesName,
+		"pluralOf": func(n int, one string) string { return pluralOf(n, one) },
+		"cell":     mapCell,
 	})
 	if _, err := base.ParseFS(fsys, "base.html"); err != nil {
 		return nil, fmt.Errorf("layouts: %w", err)
@@ -102,13 +146,19 @@ func LoadLayouts(fsys fs.FS) (Layouts, error) {
 	return ls, nil
 }
 
-// Render makes every file of the site. assets is the layouts/assets folder
-// (copied to /assets/); files are read from root for content/ copies.
+// Render makes every file of the site. layouts holds assets/ (copied to
+// /assets/); root is the file system Load read, through which copied files
+// are read again at the real path Load checked.
 func Render(site *content.Site, ls Layouts, layouts fs.FS, root fs.FS) (*Output, error) {
-	out := &Output{Files: map[string][]byte{}, Sources: map[string]string{}, Copied: map[string]bool{}}
+	out := newOutput()
 	ix := search.Build(site)
-	for p, b := range ix.Files {
-		out.add(p, b, "")
+	paths := make([]string, 0, len(ix.Files))
+	for p := range ix.Files {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths) // a clash is reported the same way every time
+	for _, p := range paths {
+		out.add(p, ix.Files[p], "")
 	}
 	vs := views(site, ix)
 	for _, v := range vs {
@@ -124,13 +174,16 @@ func Render(site *content.Site, ls Layouts, layouts fs.FS, root fs.FS) (*Output,
 		if v.Page != nil {
 			src = v.Page.Source
 		}
-		out.add(content.OutputPath(v.URL), b.Bytes(), src)
+		out.claim(content.OutputPath(v.URL), b.Bytes(), src, v.owner())
 	}
 	if err := addFeeds(out, site); err != nil {
 		return nil, err
 	}
+	if err := addCiteFiles(out, site); err != nil {
+		return nil, err
+	}
 	out.add("sitemap.xml", sitemap(site, vs), "")
-	out.add("robots.txt", []byte("User-agent: *\nAllow: /\nSitemap: "+site.Config.Abs("/sitemap.xml")+"\n"), "")
+	addHosting(out, site.Config)
 	err := fs.WalkDir(layouts, "assets", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -139,20 +192,21 @@ func Render(site *content.Site, ls Layouts, layouts fs.FS, root fs.FS) (*Output,
 		if err != nil {
 			return err
 		}
-		out.add(p, b, "layouts/"+p)
+		out.claim(p, b, "layouts/"+p, owner{what: "layouts/" + p})
 		return nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("layouts: assets: %w", err)
 	}
 	for _, f := range site.Files {
-		b, err := fs.ReadFile(root, f.Source)
+		b, err := f.Read(root) // through the path Load checked
 		if err != nil {
 			return nil, fmt.Errorf("copying %s: %w", f.Source, err)
 		}
-		out.add(strings.TrimPrefix(f.URL, "/"), b, f.Source)
+		out.claim(strings.TrimPrefix(f.URL, "/"), b, f.Source, owner{what: f.Source, pos: content.Pos{File: f.Source}})
 		out.Copied[strings.TrimPrefix(f.URL, "/")] = true
 	}
+	out.checkFolders()
 	return out, nil
 }
 
@@ -176,7 +230,7 @@ func views(s *content.Site, ix *search.Index) []*View {
 		case content.KindBrief:
 			v.Layout, v.OGType = "brief", "article"
 			v.Crumbs = []Crumb{home, {"Briefs", "/briefs/"}}
-			v.JSONLD = articleLD(s, p)
+			v.JSONLD = toJS(briefLD(s, p))
 		case content.KindFunction:
 			v.Layout, v.Feed = "term", p.URL+"feed.xml"
 			v.Crumbs = []Crumb{home, {"Functions", "/functions/"}}
@@ -187,9 +241,11 @@ func views(s *content.Site, ix *search.Index) []*View {
 			v.Layout = "page"
 			v.Crumbs = []Crumb{home}
 		}
+		v.From = content.Pos{File: p.Source}
 		add(v)
-		for _, a := range p.Aliases {
-			add(&View{Layout: "alias", URL: a, Title: "This page has moved", Description: p.Summary, Target: p.URL})
+		for i, a := range p.Aliases {
+			add(&View{Layout: "alias", URL: a, Title: "This page has moved", Description: p.Summary, Target: p.URL,
+				From: p.AliasPos(i), Alias: a})
 		}
 	}
 	add(&View{Layout: "list", URL: "/briefs/", Title: "All briefs", Crumbs: []Crumb{home}, List: s.Briefs,
@@ -202,13 +258,22 @@ func views(s *content.Site, ix *search.Index) []*View {
 		Description: "Briefs grouped by topic."})
 	for _, t := range s.Topics {
 		add(&View{Layout: "topic", URL: t.URL, Title: t.Name, Topic: t, Crumbs: []Crumb{home, {"Topics", "/topics/"}},
-			Description: "Briefs about " + strings.ToLower(t.Name[:1]) + t.Name[1:] + "."})
+			Description: "Briefs about " + lowerFirst(t.Name) + "."})
 	}
 	add(&View{Layout: "topics", URL: "/audiences/", Title: "Who the briefs are for", Crumbs: []Crumb{home}, Topics: s.Audiences,
 		Description: "Briefs grouped by who they are written for."})
 	for _, t := range s.Audiences {
 		add(&View{Layout: "topic", URL: t.URL, Title: "Briefs for: " + t.Name, Topic: t, Crumbs: []Crumb{home, {"Who the briefs are for", "/audiences/"}},
 			Description: "Briefs written for: " + t.Name + "."})
+	}
+	if len(s.Nations) > 0 {
+		add(&View{Layout: "topics", URL: "/applies-to/", Title: "Where the briefs apply", Crumbs: []Crumb{home}, Topics: s.Nations,
+			Description: "Briefs grouped by the nation of the UK they apply to: law, services and bodies differ between England, Wales, Scotland and Northern Ireland."})
+		for _, t := range s.Nations {
+			add(&View{Layout: "topic", URL: t.URL, Title: "Briefs that apply in " + t.Name, Topic: t,
+				Crumbs:      []Crumb{home, {"All briefs", "/briefs/"}, {"Where the briefs apply", "/applies-to/"}},
+				Description: "Briefs that apply in " + t.Name + ": those for " + t.Name + ", and those for more of the UK that include it."})
+		}
 	}
 	add(&View{Layout: "glossary", URL: "/glossary/", Title: "Glossary", Crumbs: []Crumb{home}, Groups: glossaryGroups(s.Glossary),
 		Description: "Plain-English meanings of the words used in mental health social care, A to Z."})
@@ -229,37 +294,69 @@ type Group struct {
 	Entries []*content.Entry
 }
 
+// glossaryGroups groups the entries by the first letter of their title,
+// accents set aside ("Équipe mobile" is under E); a title that starts with
+// anything else (a digit, a symbol, another script) goes under "#". Each
+// letter is one group, whatever order the entries come in, so that the
+// page never has two headings with one id.
 func glossaryGroups(es []*content.Entry) []Group {
 	var gs []Group
+	at := map[string]int{}
 	for _, e := range es {
-		l := strings.ToUpper(e.Title[:1])
-		if l < "A" || l > "Z" {
-			l = "#"
+		l := "#"
+		if k := content.SortKey(e.Title); k != "" && k[0] >= 'a' && k[0] <= 'z' {
+			l = strings.ToUpper(k[:1]) // the key is ASCII here, so one byte is one letter
 		}
-		if len(gs) == 0 || gs[len(gs)-1].Letter != l {
+		i, ok := at[l]
+		if !ok {
 			id := "letter_" + strings.ToLower(l)
 			if l == "#" {
 				id = "letter_other"
 			}
+			i = len(gs)
+			at[l] = i
 			gs = append(gs, Group{Letter: l, ID: id})
 		}
-		gs[len(gs)-1].Entries = append(gs[len(gs)-1].Entries, e)
+		gs[i].Entries = append(gs[i].Entries, e)
 	}
 	return gs
 }
 
+// lowerFirst puts the first letter of a name in lower case, to fit it in
+// a sentence, unless the name starts with an abbreviation ("NHS funding").
+func lowerFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 || r == utf8.RuneError {
+		return s
+	}
+	if next, _ := utf8.DecodeRuneInString(s[n:]); unicode.IsUpper(next) {
+		return s
+	}
+	return string(unicode.ToLower(r)) + s[n:]
+}
+
 // Map is the functions x priorities table.
 type Map struct {
-	Functions []*content.Page
-	Rows      []MapRow
+	Functions  []*content.Page
+	Rows       []MapRow
+	NoFunction int // briefs with no function, whatever their priority
 }
 
 // MapRow is one priority of the map.
 type MapRow struct {
-	Priority *content.Page
-	Cells    []MapCell // one per function, in order
-	Total    int       // briefs with this priority
+	Priority   *content.Page
+	Cells      []MapCell // one per function, in order
+	NoFunction MapCell   // briefs with this priority and no function (Function is nil)
+	Total      int       // briefs with this priority
 }
+
+// MapCellView is what the map-cell template needs: a cell and its row.
+type MapCellView struct {
+	Row  MapRow
+	Cell MapCell
+}
+
+func mapCell(r MapRow, c MapCell) MapCellView { return MapCellView{Row: r, Cell: c} }
 
 // MapCell is the briefs with one function and one priority.
 type MapCell struct {
@@ -270,6 +367,11 @@ type MapCell struct {
 
 func buildMap(s *content.Site) *Map {
 	m := &Map{Functions: s.Functions}
+	for _, b := range s.Briefs {
+		if len(b.Functions) == 0 {
+			m.NoFunction++
+		}
+	}
 	for _, pr := range s.Priorities {
 		row := MapRow{Priority: pr, Total: len(pr.Briefs)}
 		for _, fn := range s.Functions {
@@ -283,14 +385,27 @@ func buildMap(s *content.Site) *Map {
 			}
 			row.Cells = append(row.Cells, c)
 		}
+		row.NoFunction = MapCell{ID: "cell_none_" + pr.Slug}
+		for _, b := range pr.Briefs {
+			if len(b.Functions) == 0 {
+				row.NoFunction.Briefs = append(row.NoFunction.Briefs, b)
+			}
+		}
 		m.Rows = append(m.Rows, row)
 	}
 	return m
 }
 
-func sortByPublished(ps []*content.Page) {
+// sortByRecent orders briefs newest first by the day they were last
+// reviewed (or published, if never reviewed), then by the day they were
+// published, then by title: the order of "Most recently reviewed" and of
+// the feeds.
+func sortByRecent(ps []*content.Page) {
 	sort.SliceStable(ps, func(i, j int) bool {
 		a, b := ps[i], ps[j]
+		if ua, ub := updated(a), updated(b); !ua.Equal(ub) {
+			return ua.After(ub)
+		}
 		if !a.Published.Equal(b.Published) {
 			return a.Published.After(b.Published)
 		}

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"html/template"
 	"strconv"
 	"strings"
@@ -30,8 +31,22 @@ type View struct {
 	Map    *Map             // the map page
 	Groups []Group          // the glossary, A to Z
 	Target string           // alias pages: where the page went
+	Alias  string           // alias pages: the old address, as written
+	From   content.Pos      // where in content/ the page comes from: its file, or the line of the alias
 
 	SearchIndex string // the search page: site path of the index's entry file
+}
+
+// owner says who makes this page, for the messages about two sources
+// making one file.
+func (v *View) owner() owner {
+	switch {
+	case v.Alias != "":
+		return owner{what: fmt.Sprintf("the alias %q in %s", v.Alias, v.From.File), subject: fmt.Sprintf("the alias %q", v.Alias), pos: v.From}
+	case v.Page != nil:
+		return owner{what: v.Page.Source, pos: v.From}
+	}
+	return owner{what: "the generated page " + v.URL}
 }
 
 // Crumb is one step of the breadcrumbs.
@@ -95,10 +110,10 @@ func (v *View) SourceYears() string {
 	return strconv.Itoa(lo) + " to " + strconv.Itoa(hi)
 }
 
-// Latest is the briefs most recently published, newest first.
+// Latest is the briefs most recently reviewed (see sortByRecent).
 func (v *View) Latest(n int) []*content.Page {
 	list := append([]*content.Page(nil), v.Site.Briefs...)
-	sortByPublished(list)
+	sortByRecent(list)
 	if len(list) > n {
 		list = list[:n]
 	}

@@ -130,7 +130,10 @@ func Build(site *content.Site) *Index {
 
 	members := map[string][][]int{}
 	for _, f := range facets {
-		info := facetInfo{Key: f.key, Name: f.name, Values: f.all(site)}
+		info := facetInfo{Key: f.key, Name: f.name, Values: f.all(site), Counts: []int{}}
+		if info.Values == nil {
+			info.Values = []Value{} // a list the script can walk, not null
+		}
 		lists := make([][]int, len(info.Values))
 		for i, v := range info.Values {
 			prev := 0

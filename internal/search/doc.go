@@ -35,7 +35,8 @@
 //     shard, or a few while its last word is being typed.
 //   - Each document has a small file (URL, title, summary, text for the
 //     snippet), fetched only when it is shown. Facet lists (which briefs
-//     have each function, priority, topic and audience) are one file.
+//     have each function, priority, topic, audience and nation) are one
+//     file.
 //   - Every file name carries a hash of its content (a document's, of its
 //     block of 64 documents), so files can be cached for ever; the entry
 //     file, named on the search page, names all the others. JSON map keys

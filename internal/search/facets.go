@@ -9,9 +9,10 @@ type Value struct {
 }
 
 // facet is one way of narrowing results, read from a brief's validated
-// front matter. To add one (a brief's "applies_to", say), add a line to
-// facets: its key, the legend readers see, the values in the order the
-// site lists them, and the values of one brief.
+// front matter. To add one, add a line to facets: its key (also the name
+// of its parameter in the search page's address), the legend readers see,
+// the values in the order the site lists them, and the values of one
+// brief. A facet no brief uses has no values and shows no checkboxes.
 type facet struct {
 	key, name string
 	all       func(*content.Site) []Value
@@ -27,6 +28,8 @@ var facets = []facet{
 		func(p *content.Page) []string { return topicSlugs(p.Topics) }},
 	{"audience", "Who it is for", topicValues(func(s *content.Site) []*content.Topic { return s.Audiences }),
 		func(p *content.Page) []string { return topicSlugs(p.Audiences) }},
+	{"nation", "Where it applies", topicValues(func(s *content.Site) []*content.Topic { return s.Nations }),
+		func(p *content.Page) []string { return topicSlugs(p.Nations) }},
 }
 
 func pageValues(list func(*content.Site) []*content.Page) func(*content.Site) []Value {

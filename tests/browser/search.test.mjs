@@ -159,10 +159,11 @@ test("search works from the keyboard alone", async () => {
 
 test("axe finds nothing on the search page with results and filters shown", async () => {
   await withPage({}, async (tab, base) => {
+    // Put in before the page's scripts, as its policy allows no inline one.
+    await tab.addInitScript({ path: AXE_PATH });
     await tab.goto(base + "search/");
     await search(tab, "carers assessment");
     await tab.locator(".search-filters > summary").click();
-    await tab.addScriptTag({ path: AXE_PATH });
     for (const scheme of ["light", "dark"]) {
       await tab.emulateMedia({ colorScheme: scheme });
       const v = await tab.evaluate(async ([tags, extra]) => {
@@ -212,6 +213,10 @@ test("search works under a Content-Security-Policy that allows only the site's o
   await withPage({}, async (tab, base) => {
     const refused = [];
     tab.on("console", (m) => { if (/Content Security Policy/i.test(m.text())) refused.push(m.text()); });
+    await tab.addInitScript(() => {
+      window.__refused = [];
+      document.addEventListener("securitypolicyviolation", (e) => window.__refused.push(`${e.effectiveDirective} ${e.blockedURI}`));
+    });
     await tab.route("**/search/*", async (route) => {
       if (route.request().resourceType() !== "document") return route.continue();
       const res = await route.fetch();
@@ -221,7 +226,11 @@ test("search works under a Content-Security-Policy that allows only the site's o
     await tab.goto(base + "search/?q=carers");
     await tab.waitForFunction(() => /results? for “carers”/.test(document.getElementById("search_status").textContent));
     assert.ok(await tab.locator("#search_results > li").count() > 0);
+    await tab.locator(".search-filters > summary").click();
+    await tab.locator(".search-filters input[type=checkbox]").first().check();
+    await tab.waitForFunction(() => /filtered by/.test(document.getElementById("search_status").textContent));
     assert.deepEqual(refused, []);
+    assert.deepEqual(await tab.evaluate(() => window.__refused), []);
   });
 });
 
