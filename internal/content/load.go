@@ -254,6 +254,7 @@ func (l *loader) readMarkdown(p, real string, info fs.FileInfo) error {
 		pg.Aliases = l.aliases(f, pg)
 	}
 	pg.Words = len(strings.Fields(doc.Text))
+	pg.Text = doc.Text
 	if pg.Draft && !l.opt.Drafts {
 		// A draft is not published, so its problems cannot break the
 		// site: they are shown as warnings until it is.
@@ -412,7 +413,7 @@ func aliasProblem(a string) string {
 
 func (l *loader) readEntry(p, slug string, sp splitResult, doc *markdown.Doc, d diags) {
 	f := readFields(sp, d, "glossary entry", glossaryKeys)
-	e := &Entry{Source: p, Slug: slug, URL: "/glossary/#" + slug, doc: doc}
+	e := &Entry{Source: p, Slug: slug, URL: "/glossary/#" + slug, Text: doc.Text, doc: doc}
 	e.Title = f.textOf(glossaryFields, "title")
 	e.Abbr = f.textOf(glossaryFields, "abbr")
 	for _, it := range f.listOf(glossaryFields, "also") {
