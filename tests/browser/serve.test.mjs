@@ -101,7 +101,7 @@ test("serve: a saved change reloads the page; a mistake shows the problems over 
 
     // 1. An edit: the page reloads by itself with the new text, where it was.
     const marker = "An advocate is on your side, every step of the way.";
-    await writeFile(file, good.replace("An advocate is on your side.", marker));
+    await writeFile(file, good + "\n" + marker + "\n");
     await tab.waitForFunction((m) => document.body.textContent.includes(m), marker, { timeout: 15000 });
     await tab.waitForFunction(() => window.scrollY === 400, null, { timeout: 5000 });
 
@@ -112,7 +112,7 @@ test("serve: a saved change reloads the page; a mistake shows the problems over 
     await overlay.waitFor({ state: "visible", timeout: 15000 });
     assert.equal(await overlay.getAttribute("role"), "alert");
     const text = await overlay.textContent();
-    assert.match(text, /content\/briefs\/advocacy\.md:\d+(:\d+)?: error: the front matter is not valid YAML: /);
+    assert.match(text, /content\/briefs\/advocacy\.md:\d+:\d+: error: the title has text after its closing quotation mark/);
     assert.match(text, /hint: /);
     assert.equal(await tab.evaluate(() => document.activeElement && document.activeElement.id), "alongside_problems");
     assert.ok(await tab.evaluate((m) => document.querySelector("main").textContent.includes(m), marker), "the last good page stays behind the overlay");
