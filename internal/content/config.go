@@ -167,4 +167,5 @@ type Options struct {
 	BuildDate time.Time // "today": reviewed dates may not be after it
 	Drafts    bool      // include pages marked draft: true
 	BaseURL   string    // overrides site.yaml's base_url when not empty
+	Cache     *Cache    // reuse what earlier Loads read from unchanged files; may be nil
 }

@@ -114,6 +114,31 @@ func (l *loader) index() {
 			s.Audiences = append(s.Audiences, t)
 		}
 	}
+	l.indexNations()
+}
+
+// indexNations makes one page per nation, listing the briefs that apply
+// there: a brief for the UK is on all four, one for England and Wales on
+// two. There are none until a brief says where it applies.
+func (l *loader) indexNations() {
+	s := l.site
+	any := false
+	for _, b := range s.Briefs {
+		any = any || len(b.AppliesTo) > 0
+	}
+	if !any {
+		return
+	}
+	for _, n := range Nations {
+		t := &Topic{Slug: n.Slug, Name: n.Name, URL: "/applies-to/" + n.Slug + "/"}
+		for _, b := range s.Briefs {
+			if covers(b.AppliesTo, n.Slug) {
+				t.Briefs = append(t.Briefs, b)
+				b.Nations = append(b.Nations, t)
+			}
+		}
+		s.Nations = append(s.Nations, t)
+	}
 }
 
 func (l *loader) resolveTerms(d diags, items []item, kind Kind) []*Page {

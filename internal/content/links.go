@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/url"
 	"path"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -52,6 +53,32 @@ func (l *loader) resolveDoc(source string, doc *markdown.Doc, self *Page) []reso
 }
 
 // resolve works out where one link goes. It reports problems itself.
+// phoneNumber is what a tel: or sms: address holds: digits, with a "+"
+// in front for a number written in the international form.
+var phoneNumber = regexp.MustCompile(`^\+?[0-9]{3,15}$`)
+
+// phoneLink checks a tel: or sms: link, which a phone dials or texts as
+// it is: spaces, brackets or a typo in the number make it fail.
+func phoneLink(d diags, at markdown.Pos, what, dest string, u *url.URL) bool {
+	number := u.Opaque
+	if number == "" {
+		number = strings.TrimPrefix(u.Path, "//")
+	}
+	if !phoneNumber.MatchString(number) {
+		hint := "write the number in digits only, with no spaces, like: [116 123](tel:116123)"
+		if strings.EqualFold(u.Scheme, "sms") {
+			hint = "write the number in digits only, with no spaces, like: [text SHOUT to 85258](sms:85258?body=SHOUT)"
+		}
+		if number == "" {
+			d.errorf(at.Line, at.Col, hint, "%s to %q: there is no number after %q", what, dest, u.Scheme+":")
+			return false
+		}
+		d.errorf(at.Line, at.Col, hint, "%s to %q: %q is not a phone number a phone can dial", what, dest, number)
+		return false
+	}
+	return true
+}
+
 func (l *loader) resolve(source string, lk markdown.Link, self *Page) (string, *Page, bool) {
 	d := l.diags(source)
 	dest := strings.TrimSpace(lk.Dest)
@@ -71,8 +98,10 @@ func (l *loader) resolve(source string, lk markdown.Link, self *Page) (string, *
 	}
 	if u, err := url.Parse(dest); err == nil && u.Scheme != "" {
 		switch strings.ToLower(u.Scheme) {
-		case "http", "https", "mailto", "tel":
+		case "http", "https", "mailto":
 			return "", nil, true
+		case "tel", "sms":
+			return "", nil, phoneLink(d, at, what, dest, u)
 		}
 		d.errorf(at.Line, at.Col, "use a web address starting with https://, or a link to a .md file", "%s to %q: the site does not allow %q addresses", what, dest, u.Scheme+":")
 		return "", nil, false

@@ -34,14 +34,21 @@ func Load(fsys fs.FS, opt Options) (*Site, Diagnostics, error) {
 	y, m, dd := opt.BuildDate.Date()
 	s := &Site{Config: cfg, BuildDate: time.Date(y, m, dd, 0, 0, 0, 0, time.UTC)}
 	l := &loader{fsys: fsys, opt: opt, site: s, list: &list}
+	if opt.Cache != nil {
+		opt.Cache.begin(opt, cfg)
+	}
 	if err := l.walk(); err != nil {
 		return nil, list, err
 	}
 	l.index()
 	l.checkURLs()
 	l.resolveLinks()
+	l.checkEvidence()
 	l.relate()
 	l.render()
+	if opt.Cache != nil {
+		opt.Cache.end()
+	}
 	list.Sort()
 	return s, list, nil
 }
@@ -102,7 +109,7 @@ func (l *loader) walk() error {
 			return nil
 		}
 		if strings.HasSuffix(name, ".md") {
-			return l.readMarkdown(p, real, info)
+			return l.readMarkdownCached(p, real, info)
 		}
 		rel := strings.TrimPrefix(p, "content/")
 		l.site.Files = append(l.site.Files, File{Source: p, URL: "/" + rel, real: real, info: info})
@@ -113,9 +120,9 @@ func (l *loader) walk() error {
 
 var (
 	briefKeys = []string{"title", "summary", "functions", "priorities", "topics", "audiences", "published",
-		"reviewed", "review_due", "content_note", "sources", "draft", "aliases"}
+		"reviewed", "review_due", "content_note", "sources", "applies_to", "draft", "aliases"}
 	termKeys     = []string{"title", "label", "summary", "order"}
-	glossaryKeys = []string{"title", "abbr", "also", "summary"}
+	glossaryKeys = []string{"title", "abbr", "also", "summary", "applies_to"}
 	pageKeys     = []string{"title", "summary", "draft", "aliases", "reviewed", "review_due"}
 )
 
@@ -228,19 +235,38 @@ func (l *loader) readBrief(pg *Page, f *fields) {
 	}
 	l.readReview(pg, f, true)
 	pg.Sources = f.sources()
+	pg.AppliesTo = f.appliesTo()
+	pg.ForYou = forYouHeading(pg.Headings)
 	pg.Aliases = l.aliases(f, pg)
 	// Taxonomy slugs are resolved in index, once every page is known.
 	pg.pending = pendingTerms{
-		functions:  f.list("functions", "[stewardship, capacity]"),
-		priorities: f.list("priorities", "[better-lives]"),
-		topics:     f.list("topics", "[recovery, unpaid-carers]"),
-		audiences:  f.list("audiences", "[public, practitioners]"),
-		at:         f.posOf("functions"),
+		functions:   f.list("functions", "[stewardship, capacity]"),
+		priorities:  f.list("priorities", "[better-lives]"),
+		topics:      f.list("topics", "[recovery, unpaid-carers]"),
+		audiences:   f.list("audiences", "[public, practitioners]"),
+		at:          f.posOf("functions"),
+		audiencesAt: f.posOf("audiences"),
 	}
 	if len(pg.pending.functions) == 0 && len(pg.pending.priorities) == 0 {
 		f.d.errorf(f.openLine, 1, "add functions: [...] or priorities: [...] so that a function or priority page lists it",
 			"a brief needs at least one function or priority")
 	}
+}
+
+// ForYouTitle is the heading of the section of a brief that says what the
+// evidence means for its readers. The layouts give it its own place: a
+// box, and a link to it at the top of the brief.
+const ForYouTitle = "What this means for you"
+
+// forYouHeading finds the brief's "What this means for you" section: a
+// level-2 heading with those words, whatever its capitals or punctuation.
+func forYouHeading(hs []markdown.Heading) string {
+	for _, h := range hs {
+		if h.Level == 2 && Slugify(h.Text) == Slugify(ForYouTitle) {
+			return h.ID
+		}
+	}
+	return ""
 }
 
 // readReview reads reviewed and review_due, and applies the date rules.
@@ -341,6 +367,7 @@ func (l *loader) readEntry(p, slug string, sp splitResult, doc *markdown.Doc, d 
 		e.Also = append(e.Also, it.Value)
 	}
 	e.Summary = f.str("summary", true, 300, "A specially trained professional who ...")
+	e.AppliesTo = f.appliesTo()
 	l.site.Glossary = append(l.site.Glossary, e)
 	l.bySource[p] = e
 }

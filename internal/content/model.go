@@ -34,6 +34,7 @@ type Page struct {
 	ReviewDue   time.Time // zero if not given
 	ContentNote string
 	Sources     []Source
+	AppliesTo   []Place // briefs: where it applies; empty if not given
 	Draft       bool
 	Aliases     []string // site paths that redirect here
 
@@ -41,10 +42,12 @@ type Page struct {
 	Priorities []*Page  // briefs: the priority pages
 	Topics     []*Topic // briefs: free tags
 	Audiences  []*Topic // briefs: who it is for
+	Nations    []*Topic // briefs: the nations' pages that list it (from AppliesTo)
 
 	Body     []byte             // rendered HTML of the Markdown body
 	Headings []markdown.Heading // every heading of the body
 	TOC      []markdown.Heading // the level-2 headings, when there are 3 or more
+	ForYou   string             // briefs: id of the "What this means for you" heading, if there is one
 	Words    int                // words in the body
 
 	Briefs    []*Page // function and priority pages: their briefs, by title
@@ -73,26 +76,29 @@ func (p *Page) AliasPos(i int) Pos {
 type pendingTerms struct {
 	functions, priorities, topics, audiences []item
 	at                                       Pos
+	audiencesAt                              Pos
 }
 
-// Topic is a free tag or an audience: a generated page that lists briefs.
+// Topic is a free tag, an audience or a nation: a generated page that
+// lists briefs.
 type Topic struct {
 	Slug   string
 	Name   string // label shown to readers
-	URL    string // "/topics/<slug>/" or "/audiences/<slug>/"
+	URL    string // "/topics/<slug>/", "/audiences/<slug>/" or "/applies-to/<slug>/"
 	Briefs []*Page
 }
 
 // Entry is one glossary term. All entries share the page /glossary/.
 type Entry struct {
-	Source  string
-	Slug    string // also the anchor on /glossary/
-	Title   string
-	Abbr    string
-	Also    []string
-	Summary string
-	Body    []byte // rendered HTML, may be empty
-	URL     string // "/glossary/#<slug>"
+	Source    string
+	Slug      string // also the anchor on /glossary/
+	Title     string
+	Abbr      string
+	Also      []string
+	Summary   string
+	AppliesTo []Place // where the term applies; empty if not given
+	Body      []byte  // rendered HTML, may be empty
+	URL       string  // "/glossary/#<slug>"
 
 	doc   *markdown.Doc
 	links []resolvedLink
@@ -121,6 +127,7 @@ type Site struct {
 	Others     []*Page // content/pages/*, by title
 	Topics     []*Topic
 	Audiences  []*Topic // in the fixed order of the schema, empty ones left out
+	Nations    []*Topic // the four nations, in the order of Nations; none if no brief says where it applies
 	Glossary   []*Entry // by title, A to Z
 	Files      []File   // by URL
 }
@@ -135,6 +142,15 @@ func (s *Site) Generated() []string {
 	}
 	for _, t := range s.Audiences {
 		g = append(g, t.URL)
+	}
+	g = append(g, "/applies-to/")
+	for _, n := range Nations {
+		g = append(g, "/applies-to/"+n.Slug+"/")
+	}
+	for _, b := range s.Briefs {
+		for _, f := range CiteFiles {
+			g = append(g, b.URL+f)
+		}
 	}
 	for _, p := range s.Functions {
 		g = append(g, p.URL+"feed.xml")

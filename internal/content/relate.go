@@ -110,11 +110,11 @@ func shared(a, b []*Page) int {
 func (l *loader) render() {
 	s := l.site
 	for _, p := range s.Pages {
-		var terms []markdown.Term
-		if p.Kind == KindBrief {
-			terms = glossaryTerms(s.Glossary, p.URL)
+		var boxes map[string]string
+		if p.Kind == KindBrief && p.ForYou != "" {
+			boxes = map[string]string{p.ForYou: "for-you"}
 		}
-		p.Body = renderDoc(p.doc, p.links, p.URL, terms)
+		p.Body = l.renderBody(p.Source, p.doc, p.links, p.URL, p.Kind == KindBrief, boxes)
 		var h2 []markdown.Heading
 		for _, h := range p.Headings {
 			if h.Level == 2 {
@@ -126,7 +126,7 @@ func (l *loader) render() {
 		}
 	}
 	for _, e := range s.Glossary {
-		e.Body = renderDoc(e.doc, e.links, "/glossary/", nil)
+		e.Body = l.renderBody(e.Source, e.doc, e.links, "/glossary/", false, nil)
 	}
 }
 
@@ -138,12 +138,13 @@ func glossaryTerms(entries []*Entry, from string) []markdown.Term {
 			Abbr:    e.Abbr,
 			Title:   e.Title,
 			URL:     RelURL(from, e.URL),
+			Hidden:  " (glossary)",
 		})
 	}
 	return terms
 }
 
-func renderDoc(doc *markdown.Doc, links []resolvedLink, from string, terms []markdown.Term) []byte {
+func renderDoc(doc *markdown.Doc, links []resolvedLink, from string, terms []markdown.Term, boxes map[string]string) []byte {
 	dest := map[markdown.Pos]string{}
 	for _, lk := range links {
 		if lk.target != "" {
@@ -158,5 +159,6 @@ func renderDoc(doc *markdown.Doc, links []resolvedLink, from string, terms []mar
 			return lk.Dest
 		},
 		Terms: terms,
+		Boxes: boxes,
 	})
 }

@@ -31,6 +31,7 @@ package markdown
 
 import (
 	"bytes"
+	"html"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
@@ -89,7 +90,7 @@ func newParser() goldmark.Markdown {
 		goldmark.WithExtensions(
 			extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignNone)),
 			extension.Strikethrough, extension.Linkify,
-			extension.TaskList, extension.Typographer,
+			extension.TaskList, newTypographer(),
 			extension.NewFootnote(extension.WithFootnoteBacklinkHTML(
 				`<span aria-hidden="true">↩</span><span class="visually-hidden">Back to the text</span>`)),
 		),
@@ -97,6 +98,26 @@ func newParser() goldmark.Markdown {
 			renderer.WithNodeRenderers(util.Prioritized(&siteRenderer{}, 100)),
 		),
 	)
+}
+
+// typographer makes smart punctuation as the characters themselves, not
+// as HTML entities ("’", not "&rsquo;"). An entity is markup, and text
+// taken from the tree (heading text for the contents and ids, link text,
+// search text) would show it escaped a second time, as "&amp;rsquo;", or
+// make ids such as "whats-next" into "what-rsquo-s-next".
+func newTypographer() goldmark.Extender {
+	return extension.NewTypographer(extension.WithTypographicSubstitutions(extension.TypographicSubstitutions{
+		extension.LeftSingleQuote:  []byte("‘"),
+		extension.RightSingleQuote: []byte("’"),
+		extension.LeftDoubleQuote:  []byte("“"),
+		extension.RightDoubleQuote: []byte("”"),
+		extension.EnDash:           []byte("–"),
+		extension.EmDash:           []byte("—"),
+		extension.Ellipsis:         []byte("…"),
+		extension.LeftAngleQuote:   []byte("«"),
+		extension.RightAngleQuote:  []byte("»"),
+		extension.Apostrophe:       []byte("’"),
+	}))
 }
 
 // Parse parses body, whose first line is line firstLine of its file.
@@ -208,7 +229,7 @@ func (d *Doc) collect() {
 				txt.WriteByte(' ')
 			}
 		case *ast.String:
-			txt.Write(n.Value)
+			txt.WriteString(stringText(n))
 		case *ast.CodeBlock, *ast.FencedCodeBlock:
 			txt.Write(n.Lines().Value(d.src))
 		case *east.TableCell:
@@ -255,6 +276,16 @@ func itoa(n int) string {
 	return string(b[i:])
 }
 
+// stringText is the text a reader sees of a String node. A node marked
+// as code holds HTML (an extension's entity, say), which is decoded once
+// here so that it is never escaped twice.
+func stringText(n *ast.String) string {
+	if n.IsCode() {
+		return html.UnescapeString(string(n.Value))
+	}
+	return string(n.Value)
+}
+
 // plainText is the text a reader sees inside n.
 func plainText(n ast.Node, src []byte) string {
 	var b bytes.Buffer
@@ -269,7 +300,7 @@ func plainText(n ast.Node, src []byte) string {
 				b.WriteByte(' ')
 			}
 		case *ast.String:
-			b.Write(c.Value)
+			b.WriteString(stringText(c))
 		case *ast.CodeSpan:
 			for t := c.FirstChild(); t != nil; t = t.NextSibling() {
 				if s, ok := t.(*ast.Text); ok {

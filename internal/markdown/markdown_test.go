@@ -19,22 +19,30 @@ var update = flag.Bool("update", false, "rewrite the want/ files of the golden t
 // TestGolden parses each testdata/*.txtar's input.md (whose body starts on
 // line 5 of its file, as after a four-line front matter) and compares the
 // facts and the HTML with want/facts and want/html. A "terms" file gives
-// glossary terms, one per line: URL|Title|Abbr|phrase;phrase.
+// glossary terms, one per line: URL|Title|Abbr|phrase;phrase. A "boxes"
+// file gives sections to box, one per line: heading-id|class.
 func TestGolden(t *testing.T) {
 	txtar.RunGolden(t, "testdata/*.txtar", *update, func(t *testing.T, a *txtar.Archive) map[string]string {
 		var input, terms []byte
+		var boxes map[string]string
 		for _, f := range a.Files {
 			switch f.Name {
 			case "input.md":
 				input = f.Data
 			case "terms":
 				terms = f.Data
+			case "boxes":
+				boxes = map[string]string{}
+				for _, l := range strings.Split(strings.TrimSpace(string(f.Data)), "\n") {
+					id, class, _ := strings.Cut(l, "|")
+					boxes[id] = class
+				}
 			}
 		}
 		doc := Parse(input, 5)
 		return map[string]string{
 			"want/facts": facts(doc),
-			"want/html":  string(doc.Render(RenderOptions{Terms: parseTerms(terms), Dest: rewriteMD})),
+			"want/html":  string(doc.Render(RenderOptions{Terms: parseTerms(terms), Dest: rewriteMD, Boxes: boxes})),
 		}
 	})
 }
@@ -74,7 +82,7 @@ func parseTerms(b []byte) []Term {
 		if len(f) != 4 {
 			continue
 		}
-		ts = append(ts, Term{URL: f[0], Title: f[1], Abbr: f[2], Phrases: strings.Split(f[3], ";")})
+		ts = append(ts, Term{URL: f[0], Title: f[1], Abbr: f[2], Phrases: strings.Split(f[3], ";"), Hidden: " (glossary)"})
 	}
 	return ts
 }

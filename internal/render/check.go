@@ -5,6 +5,7 @@ import (
 	"html"
 	"net/url"
 	"path"
+	"regexp"
 	"strings"
 
 	"github.com/alongside-hub/alongside/internal/content"
@@ -22,6 +23,35 @@ type pageFacts struct {
 	csp      bool     // has the site's Content-Security-Policy <meta>
 	referrer bool     // has <meta name="referrer" content="no-referrer">
 	inline   []string // what the policy would block: inline scripts, styles, event handlers
+	// escaped is text a reader would see with an HTML entity in it, such
+	// as "&rsquo;" shown as it is: text escaped twice.
+	escaped []string
+	badIDs  []string // ids made from an escaped entity
+}
+
+// entityText finds an HTML entity in text that was already decoded once.
+var entityText = regexp.MustCompile(`&(?:[a-zA-Z][a-zA-Z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});`)
+
+// entityNames are the entities of punctuation and spaces; one of them as
+// a word of an id ("what-rsquo-s-next") comes from an escaped entity.
+var entityNames = map[string]bool{"rsquo": true, "lsquo": true, "rdquo": true, "ldquo": true, "ndash": true,
+	"mdash": true, "hellip": true, "laquo": true, "raquo": true, "nbsp": true, "amp": true, "quot": true,
+	"apos": true, "lt": true, "gt": true, "sbquo": true, "bdquo": true, "prime": true}
+
+// checkText looks at text as the reader sees it, decoded once.
+func (f *pageFacts) checkText(decoded string) {
+	if m := entityText.FindString(decoded); m != "" {
+		f.escaped = append(f.escaped, m)
+	}
+}
+
+func (f *pageFacts) checkID(id string) {
+	for _, w := range strings.FieldsFunc(id, func(r rune) bool { return r == '-' || r == '_' }) {
+		if entityNames[w] {
+			f.badIDs = append(f.badIDs, id)
+			return
+		}
+	}
 }
 
 // policy is the Content-Security-Policy every page must carry, in its
@@ -35,7 +65,7 @@ func scan(b []byte) pageFacts {
 	lx := phtml.NewLexer(parse.NewInputBytes(b))
 	tag := ""
 	attrs := map[string]string{}
-	inTitle := false
+	inTitle, inCode := false, false
 	for {
 		tt, data := lx.Next()
 		switch tt {
@@ -48,13 +78,17 @@ func scan(b []byte) pageFacts {
 				f.h1++
 			}
 			inTitle = tag == "title"
+			inCode = tag == "script" || tag == "style" || tag == "code" || tag == "pre"
 		case phtml.StartTagCloseToken, phtml.StartTagVoidToken:
 			f.tagDone(tag, attrs)
 		case phtml.EndTagToken:
-			inTitle = false
+			inTitle, inCode = false, false
 		case phtml.TextToken:
 			if inTitle {
 				f.title += string(data)
+			}
+			if !inCode {
+				f.checkText(html.UnescapeString(string(data)))
 			}
 		case phtml.AttributeToken:
 			key := strings.ToLower(string(lx.AttrKey()))
@@ -67,6 +101,9 @@ func scan(b []byte) pageFacts {
 			switch {
 			case key == "id":
 				f.ids[val]++
+				f.checkID(val)
+			case key == "title", key == "alt", key == "aria-label", key == "placeholder", key == "content":
+				f.checkText(val)
 			case key == "lang" && tag == "html":
 				f.lang = val
 			case key == "href" && (tag == "a" || tag == "link"), key == "src":
@@ -116,10 +153,13 @@ func (f *pageFacts) tagDone(tag string, attrs map[string]string) {
 // layouts.
 func (o *Output) Check(site *content.Site) content.Diagnostics {
 	ds := append(content.Diagnostics(nil), o.clashes...)
-	facts := map[string]pageFacts{}
-	for _, p := range o.Paths() {
-		if strings.HasSuffix(p, ".html") {
-			facts[p] = scan(o.Files[p])
+	facts := o.facts
+	if facts == nil {
+		facts = map[string]pageFacts{}
+		for _, p := range o.Paths() {
+			if isHTML(p) {
+				facts[p] = scan(o.Files[p])
+			}
 		}
 	}
 	base := site.Config.BasePath()
@@ -128,96 +168,130 @@ func (o *Output) Check(site *content.Site) content.Diagnostics {
 		if !ok {
 			continue
 		}
-		where := o.Sources[p]
-		if where == "" {
-			where = "(generated) " + p
-		}
-		report := func(msg, hint string) {
-			ds = append(ds, content.Diagnostic{Pos: content.Pos{File: where}, Severity: content.Error, Msg: msg, Hint: hint})
-		}
-		page := "/" + strings.TrimSuffix(p, "index.html")
-		if f.h1 != 1 {
-			report(fmt.Sprintf("the page %s has %d main headings (h1); it should have exactly one", page, f.h1),
-				"check the layout and the Markdown: use ## for sections")
-		}
-		if f.lang == "" {
-			report(fmt.Sprintf("the page %s does not say its language", page), "the layout's <html> element needs lang=\"en-GB\"")
-		}
-		if strings.TrimSpace(f.title) == "" {
-			report(fmt.Sprintf("the page %s has no title", page), "the layout's <title> element must not be empty")
-		}
-		for id, n := range f.ids {
-			if n > 1 {
-				report(fmt.Sprintf("the page %s uses the id %q %d times", page, id, n), "ids must be unique; layout ids contain an underscore so that headings cannot take them")
-			}
-		}
-		if !f.csp {
-			report(fmt.Sprintf("the page %s does not carry the site's Content-Security-Policy", page),
-				"base.html's <head> needs <meta http-equiv=\"Content-Security-Policy\" content=\""+policy+"\">")
-		}
-		if !f.referrer {
-			report(fmt.Sprintf("the page %s does not say %q", page, "no-referrer"),
-				"base.html's <head> needs <meta name=\"referrer\" content=\"no-referrer\">")
-		}
-		for _, what := range f.inline {
-			report(fmt.Sprintf("the page %s has %s, which its Content-Security-Policy blocks", page, what),
-				"put scripts and styles in layouts/assets/ and link to them; use a class instead of a style attribute")
-		}
-		seen := map[string]bool{}
-		for _, ref := range f.refs {
-			if seen[ref] {
+		if o.reuseCheck != nil {
+			if prev, ok := o.reuseCheck(p); ok {
+				ds = append(ds, prev...)
 				continue
 			}
-			seen[ref] = true
-			if msg := o.checkRef(p, ref, base, facts); msg != "" {
-				report(fmt.Sprintf("the page %s links to %q, %s", page, ref, msg), "this link comes from the layouts; check the template that makes it")
-			}
 		}
+		one, targets := o.checkPage(p, f, base, facts)
+		if o.keepCheck != nil {
+			o.keepCheck(p, one, targets)
+		}
+		ds = append(ds, one...)
 	}
 	return ds
 }
 
+// checkPage checks one page. It also returns the pages its fragments
+// point into, whose ids the result depends on.
+func (o *Output) checkPage(p string, f pageFacts, base string, facts map[string]pageFacts) (content.Diagnostics, []string) {
+	var ds content.Diagnostics
+	var targets []string
+	where := o.Sources[p]
+	if where == "" {
+		where = "(generated) " + p
+	}
+	report := func(msg, hint string) {
+		ds = append(ds, content.Diagnostic{Pos: content.Pos{File: where}, Severity: content.Error, Msg: msg, Hint: hint})
+	}
+	page := "/" + strings.TrimSuffix(p, "index.html")
+	if f.h1 != 1 {
+		report(fmt.Sprintf("the page %s has %d main headings (h1); it should have exactly one", page, f.h1),
+			"check the layout and the Markdown: use ## for sections")
+	}
+	if f.lang == "" {
+		report(fmt.Sprintf("the page %s does not say its language", page), "the layout's <html> element needs lang=\"en-GB\"")
+	}
+	if strings.TrimSpace(f.title) == "" {
+		report(fmt.Sprintf("the page %s has no title", page), "the layout's <title> element must not be empty")
+	}
+	for _, e := range f.escaped {
+		report(fmt.Sprintf("the page %s shows %q to readers: an HTML entity escaped twice", page, e),
+			"write the character itself (’ or “), or check the code that escapes this text")
+	}
+	for _, id := range f.badIDs {
+		report(fmt.Sprintf("the page %s has the id %q, made from an HTML entity", page, id),
+			"ids are made from the text a reader sees; check the code that makes this one")
+	}
+	for id, n := range f.ids {
+		if n > 1 {
+			report(fmt.Sprintf("the page %s uses the id %q %d times", page, id, n), "ids must be unique; layout ids contain an underscore so that headings cannot take them")
+		}
+	}
+	if !f.csp {
+		report(fmt.Sprintf("the page %s does not carry the site's Content-Security-Policy", page),
+			"base.html's <head> needs <meta http-equiv=\"Content-Security-Policy\" content=\""+policy+"\">")
+	}
+	if !f.referrer {
+		report(fmt.Sprintf("the page %s does not say %q", page, "no-referrer"),
+			"base.html's <head> needs <meta name=\"referrer\" content=\"no-referrer\">")
+	}
+	for _, what := range f.inline {
+		report(fmt.Sprintf("the page %s has %s, which its Content-Security-Policy blocks", page, what),
+			"put scripts and styles in layouts/assets/ and link to them; use a class instead of a style attribute")
+	}
+	seen := map[string]bool{}
+	for _, ref := range f.refs {
+		if seen[ref] {
+			continue
+		}
+		seen[ref] = true
+		msg, target := o.checkRef(p, ref, base, facts)
+		if target != "" && target != p {
+			targets = append(targets, target)
+		}
+		if msg != "" {
+			report(fmt.Sprintf("the page %s links to %q, %s", page, ref, msg), "this link comes from the layouts; check the template that makes it")
+		}
+	}
+	return ds, targets
+}
+
+func isHTML(p string) bool { return strings.HasSuffix(p, ".html") }
+
 // checkRef resolves ref as a browser would from the file at p and says
 // what is wrong with it, or "" if nothing.
-func (o *Output) checkRef(p, ref, base string, facts map[string]pageFacts) string {
+func (o *Output) checkRef(p, ref, base string, facts map[string]pageFacts) (msg, fragTarget string) {
 	u, err := url.Parse(ref)
 	if err != nil {
-		return "which is not a valid address"
+		return "which is not a valid address", ""
 	}
 	if u.Scheme != "" || u.Host != "" {
-		return "" // external, or absolute from base_url: not ours to fetch
+		return "", "" // external, or absolute from base_url: not ours to fetch
 	}
 	target := p
 	if u.Path != "" {
 		if strings.HasPrefix(u.Path, "/") {
 			if !strings.HasPrefix(u.Path, base) {
-				return "which is outside the site's base path " + base
+				return "which is outside the site's base path " + base, ""
 			}
 			target = strings.TrimPrefix(u.Path, base)
 		} else {
 			target = path.Join(path.Dir(p), u.Path)
 		}
 		if strings.HasPrefix(target, "../") || target == ".." {
-			return "which is above the site's root"
+			return "which is above the site's root", ""
 		}
 		if target == "." || target == "" || strings.HasSuffix(u.Path, "/") {
 			target = path.Join(target, "index.html")
 		}
 		if _, ok := o.Files[target]; !ok {
 			if _, ok := o.Files[target+"/index.html"]; ok {
-				return "which needs a / at the end"
+				return "which needs a / at the end", ""
 			}
-			return "which does not exist"
+			return "which does not exist", ""
 		}
 	}
 	if u.Fragment != "" {
 		f, ok := facts[target]
 		if !ok {
-			return "but only HTML pages have sections"
+			return "but only HTML pages have sections", ""
 		}
 		if f.ids[u.Fragment] == 0 {
-			return fmt.Sprintf("but %s has no id %q", "/"+strings.TrimSuffix(target, "index.html"), u.Fragment)
+			return fmt.Sprintf("but %s has no id %q", "/"+strings.TrimSuffix(target, "index.html"), u.Fragment), target
 		}
+		return "", target
 	}
-	return ""
+	return "", ""
 }

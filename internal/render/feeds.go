@@ -60,7 +60,7 @@ func addFeeds(out *Output, s *content.Site) error {
 	}
 	for _, f := range feeds {
 		briefs := append([]*content.Page(nil), f.briefs...)
-		sortByPublished(briefs)
+		sortByRecent(briefs)
 		a := atomFeed{Lang: s.Config.Language, Title: f.title, ID: s.Config.Abs(f.page),
 			Links: []atomLink{
 				{Href: s.Config.Abs(f.path), Rel: "self", Type: "application/atom+xml"},
@@ -117,45 +117,6 @@ func sitemap(s *content.Site) []byte {
 	}
 	b, _ := xml.MarshalIndent(us, "", " ")
 	return append([]byte(xml.Header), b...)
-}
-
-// articleLD is the JSON-LD of a brief: an Article with its review dates and
-// sources.
-func articleLD(s *content.Site, p *content.Page) template.JS {
-	type thing map[string]any
-	var cites []thing
-	for _, src := range p.Sources {
-		c := thing{"@type": "CreativeWork", "name": src.Title}
-		if src.Author != "" {
-			c["author"] = src.Author
-		}
-		if src.Year != 0 {
-			c["datePublished"] = src.Year
-		}
-		if src.Publisher != "" {
-			c["publisher"] = src.Publisher
-		}
-		if src.URL != "" {
-			c["url"] = src.URL
-		}
-		cites = append(cites, c)
-	}
-	ld := thing{
-		"@context":      "https://schema.org",
-		"@type":         "Article",
-		"headline":      p.Title,
-		"description":   p.Summary,
-		"url":           s.Config.Abs(p.URL),
-		"inLanguage":    s.Config.Language,
-		"datePublished": isoDate(p.Published),
-		"dateModified":  isoDate(updated(p)),
-		"lastReviewed":  isoDate(p.Reviewed),
-		"publisher":     thing{"@type": "Organization", "name": s.Config.Title},
-	}
-	if len(cites) > 0 {
-		ld["citation"] = cites
-	}
-	return toJS(ld)
 }
 
 func websiteLD(s *content.Site) template.JS {

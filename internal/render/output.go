@@ -23,6 +23,13 @@ type Output struct {
 
 	owners  map[string]owner // lower-case output path -> who made it
 	clashes content.Diagnostics
+
+	minified map[string]bool      // pages a Cache gave already minified
+	facts    map[string]pageFacts // pages a Cache has already scanned, for Check
+
+	// A Cache's hooks into Check: a page's earlier result, and a new one.
+	reuseCheck func(path string) (content.Diagnostics, bool)
+	keepCheck  func(path string, ds content.Diagnostics, fragTargets []string)
 }
 
 // owner is who made one output file, for messages.
@@ -34,7 +41,7 @@ type owner struct {
 }
 
 func newOutput() *Output {
-	return &Output{Files: map[string][]byte{}, Sources: map[string]string{}, Copied: map[string]bool{}}
+	return &Output{Files: map[string][]byte{}, Sources: map[string]string{}, Copied: map[string]bool{}, minified: map[string]bool{}}
 }
 
 // claim adds one file, made by who. If another source made that file

@@ -5,6 +5,50 @@
 //
 //   - Render is pure: site and layouts in, Output (path -> bytes) out. Only
 //     WriteDir touches the disk.
+//   - Every link between pages is relative to the page (View.Rel), so one
+//     build works at the root of a domain and under a sub-path such as a
+//     GitHub Pages project site. Absolute URLs, from base_url, appear only
+//     where a standard asks for them: canonical links, Open Graph, JSON-LD,
+//     feeds and the sitemap. The 404 page is served by GitHub Pages at any
+//     depth, so its links start from the base path instead.
+//   - Output is deterministic: pages are made in a fixed order, dates come
+//     from the content (never the clock), and nothing iterates a map into
+//     output.
+//   - Check finds what the layouts got wrong: a link or asset that goes
+//     nowhere, a missing fragment, a page without exactly one h1, without a
+//     lang or without a title.
+//   - Every file is put into the Output through one door (Output.claim,
+//     output.go), so no two sources can make one file: a content file or
+//     alias that takes the address of a layout asset, a generated file
+//     (feeds, sitemap, robots.txt, 404, search data...) or another file,
+//     a file where another needs a folder, or two paths that differ only
+//     in case, is an error naming both, reported by Check.
+//   - Every page carries a Content-Security-Policy <meta> that allows only
+//     the site's own scripts, styles, images and data, and
+//     <meta name="referrer" content="no-referrer">. Check fails a page
+//     without them, or with anything inline the policy would block (a
+//     <script> that is not a JSON-LD data block, a <style>, a style or
+//     on... attribute); the browser suite listens for violations. So
+//     scripts and styles live in layouts/assets/, and Markdown table
+//     alignment is a class. frame-ancestors is ignored in a <meta>, so it
+//     is not there.
+//   - Files copied from content/ are read through the real path Load
+//     checked (content.File.Read), never by their name again.
+//   - Layout ids contain an underscore ("main_content"). Heading ids made
+//     from Markdown never do, so the two cannot clash.
+//   - Words that depend on a number go through one rule, count ("1 brief",
+//     "2 briefs"), in every layout.
+//   - What a reader needs to weigh and check a brief is made here, from its
+//     front matter: "About this evidence" (AboutEvidence, from the types of
+//     its sources), each source as a full reference (reference), and how
+//     to cite it, on the page and as RIS, BibTeX and CSL-JSON files beside
+//     it (cite.go). JSON-LD puts lastReviewed on a WebPage, the type
+//     schema.org defines it for, with the Article as its main entity.
+//   - Lists of briefs "by date" are by the day each was last reviewed,
+//     then published, then title (sortByRecent), and say so.
+//   - Every page's header links to the help page, /help/ (made from
+//     content/pages/help.md), in the same place (WCAG 2.2, 3.2.6). A site
+//     without it fails Check, like any other broken link.
 //
 // # The output folder
 //
@@ -41,40 +85,6 @@
 //     build says another is writing and stops, leaving the folder to it.
 //   - What killed builds left (.NAME.new-N and .NAME.old-N, N digits) is
 //     deleted by the next build, under the lock; nothing else is touched.
-//   - Every link between pages is relative to the page (View.Rel), so one
-//     build works at the root of a domain and under a sub-path such as a
-//     GitHub Pages project site. Absolute URLs, from base_url, appear only
-//     where a standard asks for them: canonical links, Open Graph, JSON-LD,
-//     feeds and the sitemap. The 404 page is served by GitHub Pages at any
-//     depth, so its links start from the base path instead.
-//   - Output is deterministic: pages are made in a fixed order, dates come
-//     from the content (never the clock), and nothing iterates a map into
-//     output.
-//   - Check finds what the layouts got wrong: a link or asset that goes
-//     nowhere, a missing fragment, a page without exactly one h1, without a
-//     lang or without a title.
-//   - Every file is put into the Output through one door (Output.claim,
-//     output.go), so no two sources can make one file: a content file or
-//     alias that takes the address of a layout asset, a generated file
-//     (feeds, sitemap, robots.txt, 404, search data...) or another file,
-//     a file where another needs a folder, or two paths that differ only
-//     in case, is an error naming both, reported by Check.
-//   - Every page carries a Content-Security-Policy <meta> that allows only
-//     the site's own scripts, styles, images and data, and
-//     <meta name="referrer" content="no-referrer">. Check fails a page
-//     without them, or with anything inline the policy would block (a
-//     <script> that is not a JSON-LD data block, a <style>, a style or
-//     on... attribute); the browser suite listens for violations. So
-//     scripts and styles live in layouts/assets/, and Markdown table
-//     alignment is a class. frame-ancestors is ignored in a <meta>, so it
-//     is not there.
-//   - Files copied from content/ are read through the real path Load
-//     checked (content.File.Read), never by their name again.
-//   - Layout ids contain an underscore ("main_content"). Heading ids made
-//     from Markdown never do, so the two cannot clash.
-//   - Every page's header links to the help page, /help/ (made from
-//     content/pages/help.md), in the same place (WCAG 2.2, 3.2.6). A site
-//     without it fails Check, like any other broken link.
 package render
 
 import (
@@ -102,9 +112,14 @@ type Layouts map[string]*template.Template
 // (the layouts folder). The error names the file and line.
 func LoadLayouts(fsys fs.FS) (Layouts, error) {
 	base := template.New("base.html").Funcs(template.FuncMap{
-		"date":    longDate,
-		"isodate": isoDate,
-		"inc":     func(i int) int { return i + 1 },
+		"date":     longDate,
+		"isodate":  isoDate,
+		"inc":      func(i int) int { return i + 1 },
+		"count":    count,
+		"ref":      reference,
+		"places":   content.PlacesName,
+		"pluralOf": func(n int, one string) string { return pluralOf(n, one) },
+		"cell":     mapCell,
 	})
 	if _, err := base.ParseFS(fsys, "base.html"); err != nil {
 		return nil, fmt.Errorf("layouts: %w", err)
@@ -132,8 +147,25 @@ func LoadLayouts(fsys fs.FS) (Layouts, error) {
 // /assets/); root is the file system Load read, through which copied files
 // are read again at the real path Load checked.
 func Render(site *content.Site, ls Layouts, layouts fs.FS, root fs.FS) (*Output, error) {
+	return render(site, ls, layouts, root, nil)
+}
+
+// render is Render; reuse, if not nil, may give a page's bytes, already
+// minified, instead of running its layout (see Cache).
+func render(site *content.Site, ls Layouts, layouts fs.FS, root fs.FS, reuse func(*View, string) ([]byte, bool)) (*Output, error) {
 	out := newOutput()
 	for _, v := range views(site) {
+		if reuse != nil {
+			if b, ok := reuse(v, content.OutputPath(v.URL)); ok {
+				src := ""
+				if v.Page != nil {
+					src = v.Page.Source
+				}
+				out.claim(content.OutputPath(v.URL), b, src, v.owner())
+				out.minified[content.OutputPath(v.URL)] = true
+				continue
+			}
+		}
 		var b bytes.Buffer
 		t := ls[v.Layout]
 		if t == nil {
@@ -149,6 +181,9 @@ func Render(site *content.Site, ls Layouts, layouts fs.FS, root fs.FS) (*Output,
 		out.claim(content.OutputPath(v.URL), b.Bytes(), src, v.owner())
 	}
 	if err := addFeeds(out, site); err != nil {
+		return nil, err
+	}
+	if err := addCiteFiles(out, site); err != nil {
 		return nil, err
 	}
 	out.add("sitemap.xml", sitemap(site), "")
@@ -199,7 +234,7 @@ func views(s *content.Site) []*View {
 		case content.KindBrief:
 			v.Layout, v.OGType = "brief", "article"
 			v.Crumbs = []Crumb{home, {"Briefs", "/briefs/"}}
-			v.JSONLD = articleLD(s, p)
+			v.JSONLD = toJS(briefLD(s, p))
 		case content.KindFunction:
 			v.Layout, v.Feed = "term", p.URL+"feed.xml"
 			v.Crumbs = []Crumb{home, {"Functions", "/functions/"}}
@@ -234,6 +269,15 @@ func views(s *content.Site) []*View {
 	for _, t := range s.Audiences {
 		add(&View{Layout: "topic", URL: t.URL, Title: "Briefs for: " + t.Name, Topic: t, Crumbs: []Crumb{home, {"Who the briefs are for", "/audiences/"}},
 			Description: "Briefs written for: " + t.Name + "."})
+	}
+	if len(s.Nations) > 0 {
+		add(&View{Layout: "topics", URL: "/applies-to/", Title: "Where the briefs apply", Crumbs: []Crumb{home}, Topics: s.Nations,
+			Description: "Briefs grouped by the nation of the UK they apply to: law, services and bodies differ between England, Wales, Scotland and Northern Ireland."})
+		for _, t := range s.Nations {
+			add(&View{Layout: "topic", URL: t.URL, Title: "Briefs that apply in " + t.Name, Topic: t,
+				Crumbs:      []Crumb{home, {"All briefs", "/briefs/"}, {"Where the briefs apply", "/applies-to/"}},
+				Description: "Briefs that apply in " + t.Name + ": those for " + t.Name + ", and those for more of the UK that include it."})
+		}
 	}
 	add(&View{Layout: "glossary", URL: "/glossary/", Title: "Glossary", Crumbs: []Crumb{home}, Groups: glossaryGroups(s.Glossary),
 		Description: "Plain-English meanings of the words used in mental health social care, A to Z."})
@@ -296,16 +340,26 @@ func lowerFirst(s string) string {
 
 // Map is the functions x priorities table.
 type Map struct {
-	Functions []*content.Page
-	Rows      []MapRow
+	Functions  []*content.Page
+	Rows       []MapRow
+	NoFunction int // briefs with no function, whatever their priority
 }
 
 // MapRow is one priority of the map.
 type MapRow struct {
-	Priority *content.Page
-	Cells    []MapCell // one per function, in order
-	Total    int       // briefs with this priority
+	Priority   *content.Page
+	Cells      []MapCell // one per function, in order
+	NoFunction MapCell   // briefs with this priority and no function (Function is nil)
+	Total      int       // briefs with this priority
 }
+
+// MapCellView is what the map-cell template needs: a cell and its row.
+type MapCellView struct {
+	Row  MapRow
+	Cell MapCell
+}
+
+func mapCell(r MapRow, c MapCell) MapCellView { return MapCellView{Row: r, Cell: c} }
 
 // MapCell is the briefs with one function and one priority.
 type MapCell struct {
@@ -316,6 +370,11 @@ type MapCell struct {
 
 func buildMap(s *content.Site) *Map {
 	m := &Map{Functions: s.Functions}
+	for _, b := range s.Briefs {
+		if len(b.Functions) == 0 {
+			m.NoFunction++
+		}
+	}
 	for _, pr := range s.Priorities {
 		row := MapRow{Priority: pr, Total: len(pr.Briefs)}
 		for _, fn := range s.Functions {
@@ -329,14 +388,27 @@ func buildMap(s *content.Site) *Map {
 			}
 			row.Cells = append(row.Cells, c)
 		}
+		row.NoFunction = MapCell{ID: "cell_none_" + pr.Slug}
+		for _, b := range pr.Briefs {
+			if len(b.Functions) == 0 {
+				row.NoFunction.Briefs = append(row.NoFunction.Briefs, b)
+			}
+		}
 		m.Rows = append(m.Rows, row)
 	}
 	return m
 }
 
-func sortByPublished(ps []*content.Page) {
+// sortByRecent orders briefs newest first by the day they were last
+// reviewed (or published, if never reviewed), then by the day they were
+// published, then by title: the order of "Most recently reviewed" and of
+// the feeds.
+func sortByRecent(ps []*content.Page) {
 	sort.SliceStable(ps, func(i, j int) bool {
 		a, b := ps[i], ps[j]
+		if ua, ub := updated(a), updated(b); !ua.Equal(ub) {
+			return ua.After(ub)
+		}
 		if !a.Published.Equal(b.Published) {
 			return a.Published.After(b.Published)
 		}

@@ -108,10 +108,10 @@ func (v *View) SourceYears() string {
 	return strconv.Itoa(lo) + " to " + strconv.Itoa(hi)
 }
 
-// Latest is the briefs most recently published, newest first.
+// Latest is the briefs most recently reviewed (see sortByRecent).
 func (v *View) Latest(n int) []*content.Page {
 	list := append([]*content.Page(nil), v.Site.Briefs...)
-	sortByPublished(list)
+	sortByRecent(list)
 	if len(list) > n {
 		list = list[:n]
 	}

@@ -27,7 +27,7 @@ func (o *Output) Minify() error {
 	m.AddFunc("application/xml", xml.Minify)
 	types := map[string]string{".html": "text/html", ".css": "text/css", ".js": "application/javascript", ".xml": "application/xml"}
 	for _, p := range o.Paths() {
-		if o.Copied[p] {
+		if o.Copied[p] || o.minified[p] {
 			continue
 		}
 		mt := types[path.Ext(p)]
