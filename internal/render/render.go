@@ -46,6 +46,8 @@
 //     schema.org defines it for, with the Article as its main entity.
 //   - Lists of briefs "by date" are by the day each was last reviewed,
 //     then published, then title (sortByRecent), and say so.
+//   - The search index is made by internal/search and added to the output
+//     under search/; the search page names its entry file (View.SearchIndex).
 //   - Every page's header links to the help page, /help/ (made from
 //     content/pages/help.md), in the same place (WCAG 2.2, 3.2.6). A site
 //     without it fails Check, like any other broken link.
@@ -98,6 +100,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/alongside-hub/alongside/internal/content"
+	"github.com/alongside-hub/alongside/internal/search"
 )
 
 // layoutNames are the page layouts; each is a file in layouts/ that defines
@@ -154,7 +157,17 @@ func Render(site *content.Site, ls Layouts, layouts fs.FS, root fs.FS) (*Output,
 // minified, instead of running its layout (see Cache).
 func render(site *content.Site, ls Layouts, layouts fs.FS, root fs.FS, reuse func(*View, string) ([]byte, bool)) (*Output, error) {
 	out := newOutput()
-	for _, v := range views(site) {
+	ix := search.Build(site)
+	paths := make([]string, 0, len(ix.Files))
+	for p := range ix.Files {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths) // a clash is reported the same way every time
+	for _, p := range paths {
+		out.add(p, ix.Files[p], "")
+	}
+	vs := views(site, ix)
+	for _, v := range vs {
 		if reuse != nil {
 			if b, ok := reuse(v, content.OutputPath(v.URL)); ok {
 				src := ""
@@ -186,7 +199,7 @@ func render(site *content.Site, ls Layouts, layouts fs.FS, root fs.FS, reuse fun
 	if err := addCiteFiles(out, site); err != nil {
 		return nil, err
 	}
-	out.add("sitemap.xml", sitemap(site), "")
+	out.add("sitemap.xml", sitemap(site, vs), "")
 	addHosting(out, site.Config)
 	err := fs.WalkDir(layouts, "assets", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -215,7 +228,7 @@ func render(site *content.Site, ls Layouts, layouts fs.FS, root fs.FS, reuse fun
 }
 
 // views lists every HTML page of the site, in a fixed order.
-func views(s *content.Site) []*View {
+func views(s *content.Site, ix *search.Index) []*View {
 	var vs []*View
 	home := Crumb{Name: "Home", URL: "/"}
 	add := func(v *View) {
@@ -284,7 +297,8 @@ func views(s *content.Site) []*View {
 	add(&View{Layout: "map", URL: "/map/", Title: "Map of the evidence", Crumbs: []Crumb{home}, Map: buildMap(s),
 		Description: "How many briefs there are for each research function and priority: where the evidence base is thin."})
 	add(&View{Layout: "search", URL: "/search/", Title: "Search the briefs", Crumbs: []Crumb{home}, List: s.Briefs,
-		Description: "Find a brief by words in its title or summary."})
+		Description: "Find a brief by any word in it, and narrow the results by function, priority, topic or reader.",
+		SearchIndex: "/" + ix.Entry})
 	add(&View{Layout: "404", URL: "/404.html", Title: "Page not found", Root: s.Config.BasePath(),
 		Description: "There is no page at this address."})
 	return vs

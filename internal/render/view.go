@@ -33,6 +33,8 @@ type View struct {
 	Target string           // alias pages: where the page went
 	Alias  string           // alias pages: the old address, as written
 	From   content.Pos      // where in content/ the page comes from: its file, or the line of the alias
+
+	SearchIndex string // the search page: site path of the index's entry file
 }
 
 // owner says who makes this page, for the messages about two sources
