@@ -100,8 +100,10 @@ test("serve: a saved change reloads the page; a mistake shows the problems over 
     await tab.waitForFunction(() => window.scrollY === 400);
 
     // 1. An edit: the page reloads by itself with the new text, where it was.
-    const marker = "An advocate is on your side, every step of the way.";
-    await writeFile(file, good.replace("An advocate is on your side.", marker));
+    // The edit adds a paragraph, so that the test does not depend on the
+    // brief's wording.
+    const marker = "A sentence added while the page is open.";
+    await writeFile(file, good.trimEnd() + "\n\n" + marker + "\n");
     await tab.waitForFunction((m) => document.body.textContent.includes(m), marker, { timeout: 15000 });
     await tab.waitForFunction(() => window.scrollY === 400, null, { timeout: 5000 });
 
