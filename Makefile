@@ -50,7 +50,12 @@ define apt_install
   fi; }
 endef
 
+# make bench: whole builds of a synthetic hub of 1,000, 5,000 and 20,000
+# briefs, beside Hugo when it is installed (about 5 minutes with Hugo on 2
+# cores), then the Go benchmarks of each stage at 1,000 briefs. Never part
+# of make test. See docs/performance.md.
 bench:
+	$(GO) run ./cmd/hubbench $(BENCHFLAGS)
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
 fmt:

@@ -24,7 +24,7 @@ Options:
 // buildFlags are the options of build and check.
 type buildFlags struct {
 	root, out, baseURL, date string
-	drafts                   bool
+	drafts, timings          bool
 }
 
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, write bool) int {
@@ -39,6 +39,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, writ
 	fs.StringVar(&f.baseURL, "base-url", "", "the `URL` the site is published at, instead of base_url in site.yaml")
 	fs.BoolVar(&f.drafts, "drafts", false, "include pages marked draft: true")
 	fs.StringVar(&f.date, "date", "", "check review dates as if today were `YYYY-MM-DD`")
+	fs.BoolVar(&f.timings, "timings", false, "print how long each stage of the build took, and the memory it used")
 	if write {
 		fs.StringVar(&f.out, "out", "", "the output `folder` (default: public/ in the project folder)")
 	}
@@ -70,6 +71,12 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, writ
 		f.out = filepath.Join(f.root, "public")
 	}
 	start := time.Now()
+	if f.timings {
+		opt.Trace = func(stage string, took time.Duration) {
+			fmt.Fprintf(stderr, "timing: %s: %s\n", stage, took.Round(10*time.Microsecond))
+		}
+		defer printMemory(stderr)
+	}
 	out, diags, err := buildSite(f.root, opt)
 	diags.Print(stderr)
 	if err != nil {
@@ -90,9 +97,13 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, writ
 		fmt.Fprintf(stdout, "checked %s in %s: %s\n", plural(pages(out), "page"), since(start), counts)
 		return exitOK
 	}
+	wrote := time.Now()
 	if err := out.WriteDir(f.out); err != nil {
 		fmt.Fprintf(stderr, "alongside build: %v\n", err)
 		return exitProblem
+	}
+	if opt.Trace != nil {
+		opt.Trace("write", time.Since(wrote))
 	}
 	fmt.Fprintf(stdout, "built %s (%s) in %s: %s\n", plural(pages(out), "page"), plural(len(out.Files), "file"), since(start), counts)
 	return exitOK
@@ -107,6 +118,13 @@ func buildSite(root string, opt content.Options) (*render.Output, content.Diagno
 	if err != nil || diags.HasErrors() {
 		return nil, diags, err
 	}
+	last := time.Now()
+	stage := func(name string) {
+		if opt.Trace != nil {
+			opt.Trace(name, time.Since(last))
+			last = time.Now()
+		}
+	}
 	layoutFS, err := subFS(fsys, "layouts")
 	if err != nil {
 		return nil, diags, err
@@ -119,10 +137,13 @@ func buildSite(root string, opt content.Options) (*render.Output, content.Diagno
 	if err != nil {
 		return nil, diags, err
 	}
+	stage("templates")
 	diags = append(diags, out.Check(site)...)
+	stage("check links")
 	if err := out.Minify(); err != nil {
 		return nil, diags, err
 	}
+	stage("minify")
 	diags.Sort()
 	return out, diags, nil
 }

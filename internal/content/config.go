@@ -125,4 +125,7 @@ type Options struct {
 	BuildDate time.Time // "today": reviewed dates may not be after it
 	Drafts    bool      // include pages marked draft: true
 	BaseURL   string    // overrides site.yaml's base_url when not empty
+	// Trace, when not nil, is told how long each stage of Load took, in
+	// the order they ran; for "alongside build -timings" and benchmarks.
+	Trace func(stage string, took time.Duration)
 }

@@ -33,14 +33,20 @@ func Load(fsys fs.FS, opt Options) (*Site, Diagnostics, error) {
 	y, m, dd := opt.BuildDate.Date()
 	s := &Site{Config: cfg, BuildDate: time.Date(y, m, dd, 0, 0, 0, 0, time.UTC)}
 	l := &loader{fsys: fsys, opt: opt, site: s, list: &list}
+	t := newTimer(opt.Trace)
 	if err := l.walk(); err != nil {
 		return nil, list, err
 	}
+	t.stage("load (read, front matter, parse)")
 	l.index()
 	l.checkURLs()
+	t.stage("index")
 	l.resolveLinks()
+	t.stage("link")
 	l.relate()
+	t.stage("relate")
 	l.render()
+	t.stage("render Markdown")
 	list.Sort()
 	return s, list, nil
 }
