@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -62,6 +62,8 @@ type loader struct {
 	bySource map[string]any
 	// drafts holds sources left out because they are drafts.
 	drafts map[string]bool
+	// markdown lists the Markdown files found by walk, in walk order.
+	markdown []string
 }
 
 func (l *loader) diags(file string) diags { return diags{list: l.list, file: file} }
@@ -73,7 +75,7 @@ func (l *loader) walk() error {
 		l.diags("content").errorf(0, 0, "create the folder content/ with an index.md in it", "the content folder is missing")
 		return nil
 	}
-	return fs.WalkDir(l.fsys, "content", func(p string, d fs.DirEntry, err error) error {
+	err := fs.WalkDir(l.fsys, "content", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return fmt.Errorf("reading %s: %w", p, err)
 		}
@@ -105,13 +107,18 @@ func (l *loader) walk() error {
 			return nil
 		}
 		if strings.HasSuffix(name, ".md") {
-			return l.readMarkdown(p)
+			l.markdown = append(l.markdown, p)
+			return nil
 		}
 		rel := strings.TrimPrefix(p, "content/")
 		l.site.Files = append(l.site.Files, File{Source: p, URL: "/" + rel})
 		l.bySource[p] = &l.site.Files[len(l.site.Files)-1]
 		return nil
 	})
+	if err != nil {
+		return err
+	}
+	return l.readAllMarkdown()
 }
 
 // checkSymlink allows a link that stays inside content/ and reports one
@@ -344,12 +351,22 @@ func invalidUTF8At(src []byte) (int, int) {
 }
 
 func sortPages(ps []*Page, less func(a, b *Page) bool) {
-	sort.SliceStable(ps, func(i, j int) bool { return less(ps[i], ps[j]) })
+	slices.SortStableFunc(ps, func(a, b *Page) int {
+		switch {
+		case less(a, b):
+			return -1
+		case less(b, a):
+			return 1
+		}
+		return 0
+	})
 }
 
+// byTitle sorts by title, ignoring case, then by URL. The lower-case
+// titles are made once, in index, not in each comparison.
 func byTitle(a, b *Page) bool {
-	if ta, tb := strings.ToLower(a.Title), strings.ToLower(b.Title); ta != tb {
-		return ta < tb
+	if a.sortKey != b.sortKey {
+		return a.sortKey < b.sortKey
 	}
 	return a.URL < b.URL
 }

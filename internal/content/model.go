@@ -56,6 +56,8 @@ type Page struct {
 	links   []resolvedLink
 	bodyAt  int // file line where the body starts
 	pending pendingTerms
+	sortKey string // the title in lower case, for sorting by title
+	rank    int    // briefs: place in Site.Briefs
 }
 
 // pendingTerms are a brief's taxonomy values as written, resolved once
@@ -84,8 +86,9 @@ type Entry struct {
 	Body    []byte // rendered HTML, may be empty
 	URL     string // "/glossary/#<slug>"
 
-	doc   *markdown.Doc
-	links []resolvedLink
+	doc     *markdown.Doc
+	links   []resolvedLink
+	sortKey string // the title in lower case
 }
 
 // File is a file under content/ that is copied as it is.
@@ -103,6 +106,7 @@ type Site struct {
 	Home       *Page
 	Pages      []*Page // every page, home included, by URL
 	Briefs     []*Page // by title
+	Latest     []*Page // the briefs again, newest published first (then by title)
 	Functions  []*Page // by order, then title
 	Priorities []*Page // by order, then title
 	Others     []*Page // content/pages/*, by title

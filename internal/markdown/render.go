@@ -84,13 +84,22 @@ func (d *Doc) linkTerms(terms []Term) {
 		}
 		return ast.WalkContinue, nil
 	})
+	// Each phrase is put in lower case once, not once per text.
+	lowered := make([][][]byte, len(terms))
+	for i, t := range terms {
+		for _, p := range t.Phrases {
+			lowered[i] = append(lowered[i], asciiLower([]byte(p)))
+		}
+	}
+	left := len(terms)
 	for _, t := range texts {
-		for t != nil {
-			m, ok := firstMatch(t.Segment.Value(d.src), terms, used)
+		for t != nil && left > 0 {
+			m, ok := firstMatch(t.Segment.Value(d.src), terms, lowered, used)
 			if !ok {
 				break
 			}
 			used[m.term] = true
+			left--
 			t = d.splitLink(t, m, terms[m.term])
 		}
 	}
@@ -98,7 +107,8 @@ func (d *Doc) linkTerms(terms []Term) {
 
 // firstMatch finds the earliest use of any unused term in s; at the same
 // start the longest wins.
-func firstMatch(s []byte, terms []Term, used []bool) (match, bool) {
+// lowered holds each term's phrases in lower case.
+func firstMatch(s []byte, terms []Term, lowered [][][]byte, used []bool) (match, bool) {
 	lower := asciiLower(s)
 	best := match{start: -1}
 	consider := func(m match) {
@@ -110,8 +120,8 @@ func firstMatch(s []byte, terms []Term, used []bool) (match, bool) {
 		if used[i] {
 			continue
 		}
-		for _, p := range t.Phrases {
-			if at := indexPhrase(s, lower, asciiLower([]byte(p))); at >= 0 {
+		for _, p := range lowered[i] {
+			if at := indexPhrase(s, lower, p); at >= 0 {
 				consider(match{start: at, end: at + len(p), term: i})
 			}
 		}

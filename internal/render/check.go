@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/alongside-hub/alongside/internal/content"
+	"github.com/alongside-hub/alongside/internal/par"
 	"github.com/tdewolff/parse/v2"
 	phtml "github.com/tdewolff/parse/v2/html"
 )
@@ -65,19 +66,42 @@ func scan(b []byte) pageFacts {
 // Markdown were checked when the content was loaded; these come from the
 // layouts.
 func (o *Output) Check(site *content.Site) content.Diagnostics {
-	var ds content.Diagnostics
-	facts := map[string]pageFacts{}
+	var html []string
 	for _, p := range o.Paths() {
 		if strings.HasSuffix(p, ".html") {
-			facts[p] = scan(o.Files[p])
+			html = append(html, p)
 		}
 	}
-	base := site.Config.BasePath()
-	for _, p := range o.Paths() {
-		f, ok := facts[p]
-		if !ok {
-			continue
+	// Every page is scanned, then checked, on every core; the problems
+	// are gathered in path order.
+	scanned := make([]pageFacts, len(html))
+	par.Ranges(len(html), func(first, end int) {
+		for i := first; i < end; i++ {
+			scanned[i] = scan(o.Files[html[i]])
 		}
+	})
+	facts := make(map[string]pageFacts, len(html))
+	for i, p := range html {
+		facts[p] = scanned[i]
+	}
+	base := site.Config.BasePath()
+	found := make([]content.Diagnostics, len(html))
+	par.Ranges(len(html), func(first, end int) {
+		for i := first; i < end; i++ {
+			found[i] = o.checkPage(html[i], facts[html[i]], base, facts)
+		}
+	})
+	var ds content.Diagnostics
+	for _, f := range found {
+		ds = append(ds, f...)
+	}
+	return ds
+}
+
+// checkPage is Check for the page at p.
+func (o *Output) checkPage(p string, f pageFacts, base string, facts map[string]pageFacts) content.Diagnostics {
+	var ds content.Diagnostics
+	{
 		where := o.Sources[p]
 		if where == "" {
 			where = "(generated) " + p

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"html/template"
+	"slices"
 	"time"
 
 	"github.com/alongside-hub/alongside/internal/content"
@@ -49,18 +50,20 @@ type atomEntry struct {
 }
 
 // addFeeds writes the site-wide feed and one per function and priority.
+// Each lists the latest briefs only, site.yaml's feed_entries of them, so
+// that a feed stays small however big the hub grows.
 func addFeeds(out *Output, s *content.Site) error {
 	type feed struct {
 		path, page, title string
 		briefs            []*content.Page
 	}
-	feeds := []feed{{"/feed.xml", "/", s.Config.Title, s.Briefs}}
+	n := s.Config.FeedEntries
+	feeds := []feed{{"/feed.xml", "/", s.Config.Title, latest(s.Latest, n, nil)}}
 	for _, t := range append(append([]*content.Page(nil), s.Functions...), s.Priorities...) {
-		feeds = append(feeds, feed{t.URL + "feed.xml", t.URL, t.Title + " – " + s.Config.Title, t.Briefs})
+		feeds = append(feeds, feed{t.URL + "feed.xml", t.URL, t.Title + " – " + s.Config.Title, latest(s.Latest, n, t)})
 	}
 	for _, f := range feeds {
-		briefs := append([]*content.Page(nil), f.briefs...)
-		sortByPublished(briefs)
+		briefs := f.briefs
 		a := atomFeed{Lang: s.Config.Language, Title: f.title, ID: s.Config.Abs(f.page),
 			Links: []atomLink{
 				{Href: s.Config.Abs(f.path), Rel: "self", Type: "application/atom+xml"},
@@ -88,6 +91,21 @@ func addFeeds(out *Output, s *content.Site) error {
 		out.add(f.path[1:], append([]byte(xml.Header), b...), "")
 	}
 	return nil
+}
+
+// latest is the first n briefs of list (newest first) that are filed
+// under term, or any brief if term is nil.
+func latest(list []*content.Page, n int, term *content.Page) []*content.Page {
+	var out []*content.Page
+	for _, b := range list {
+		if len(out) == n {
+			break
+		}
+		if term == nil || slices.Contains(b.Functions, term) || slices.Contains(b.Priorities, term) {
+			out = append(out, b)
+		}
+	}
+	return out
 }
 
 func rfc3339(t time.Time) string { return t.UTC().Format(time.RFC3339) }

@@ -35,6 +35,7 @@ import (
 	"strings"
 
 	"github.com/alongside-hub/alongside/internal/content"
+	"github.com/alongside-hub/alongside/internal/par"
 )
 
 // Output is the whole site in memory.
@@ -103,20 +104,26 @@ func LoadLayouts(fsys fs.FS) (Layouts, error) {
 // (copied to /assets/); files are read from root for content/ copies.
 func Render(site *content.Site, ls Layouts, layouts fs.FS, root fs.FS) (*Output, error) {
 	out := &Output{Files: map[string][]byte{}, Sources: map[string]string{}, Copied: map[string]bool{}}
-	for _, v := range views(site) {
+	vs := views(site)
+	// The pages are made on every core, each into its own slot, then
+	// added in the fixed order of views.
+	pages := make([][]byte, len(vs))
+	errs := make([]error, len(vs))
+	par.Ranges(len(vs), func(first, end int) {
 		var b bytes.Buffer
-		t := ls[v.Layout]
-		if t == nil {
-			return nil, fmt.Errorf("layouts: no layout %q", v.Layout)
+		for i := first; i < end; i++ {
+			pages[i], errs[i] = execute(ls, vs[i], &b)
 		}
-		if err := t.ExecuteTemplate(&b, "base", v); err != nil {
-			return nil, fmt.Errorf("layouts: page %s: %w", v.URL, err)
+	})
+	for i, v := range vs {
+		if errs[i] != nil {
+			return nil, errs[i]
 		}
 		src := ""
 		if v.Page != nil {
 			src = v.Page.Source
 		}
-		out.add(content.OutputPath(v.URL), b.Bytes(), src)
+		out.add(content.OutputPath(v.URL), pages[i], src)
 	}
 	if err := addFeeds(out, site); err != nil {
 		return nil, err
@@ -146,6 +153,19 @@ func Render(site *content.Site, ls Layouts, layouts fs.FS, root fs.FS) (*Output,
 		out.Copied[strings.TrimPrefix(f.URL, "/")] = true
 	}
 	return out, nil
+}
+
+// execute draws one page, using b as scratch space.
+func execute(ls Layouts, v *View, b *bytes.Buffer) ([]byte, error) {
+	t := ls[v.Layout]
+	if t == nil {
+		return nil, fmt.Errorf("layouts: no layout %q", v.Layout)
+	}
+	b.Reset()
+	if err := t.ExecuteTemplate(b, "base", v); err != nil {
+		return nil, fmt.Errorf("layouts: page %s: %w", v.URL, err)
+	}
+	return bytes.Clone(b.Bytes()), nil
 }
 
 // views lists every HTML page of the site, in a fixed order.
@@ -277,14 +297,4 @@ func buildMap(s *content.Site) *Map {
 		m.Rows = append(m.Rows, row)
 	}
 	return m
-}
-
-func sortByPublished(ps []*content.Page) {
-	sort.SliceStable(ps, func(i, j int) bool {
-		a, b := ps[i], ps[j]
-		if !a.Published.Equal(b.Published) {
-			return a.Published.After(b.Published)
-		}
-		return strings.ToLower(a.Title) < strings.ToLower(b.Title)
-	})
 }

@@ -94,14 +94,7 @@ func (v *View) SourceYears() string {
 }
 
 // Latest is the briefs most recently published, newest first.
-func (v *View) Latest(n int) []*content.Page {
-	list := append([]*content.Page(nil), v.Site.Briefs...)
-	sortByPublished(list)
-	if len(list) > n {
-		list = list[:n]
-	}
-	return list
-}
+func (v *View) Latest(n int) []*content.Page { return latest(v.Site.Latest, n, nil) }
 
 // HelpURL is the address of the help page, linked from every page.
 func (v *View) HelpURL() string { return v.Rel("/help/") }

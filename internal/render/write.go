@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"regexp"
 
+	"github.com/alongside-hub/alongside/internal/par"
 	"github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/minify/v2/css"
 	mhtml "github.com/tdewolff/minify/v2/html"
@@ -28,19 +29,33 @@ func (o *Output) Minify() error {
 	m.AddFuncRegexp(regexp.MustCompile(`[/+]json$`), json.Minify)
 	m.AddFunc("application/xml", xml.Minify)
 	types := map[string]string{".html": "text/html", ".css": "text/css", ".js": "application/javascript", ".xml": "application/xml"}
+	var paths []string
 	for _, p := range o.Paths() {
-		if o.Copied[p] {
-			continue
+		if !o.Copied[p] && types[path.Ext(p)] != "" {
+			paths = append(paths, p)
 		}
-		mt := types[path.Ext(p)]
-		if mt == "" {
-			continue
-		}
+	}
+	// One minifier serves every core; each file is minified into its own
+	// slot, then put back in path order.
+	done := make([][]byte, len(paths))
+	errs := make([]error, len(paths))
+	par.Ranges(len(paths), func(first, end int) {
 		var b bytes.Buffer
-		if err := m.Minify(mt, &b, bytes.NewReader(o.Files[p])); err != nil {
-			return fmt.Errorf("minifying %s: %w", p, err)
+		for i := first; i < end; i++ {
+			p := paths[i]
+			b.Reset()
+			if err := m.Minify(types[path.Ext(p)], &b, bytes.NewReader(o.Files[p])); err != nil {
+				errs[i] = fmt.Errorf("minifying %s: %w", p, err)
+				continue
+			}
+			done[i] = bytes.Clone(b.Bytes())
 		}
-		o.Files[p] = b.Bytes()
+	})
+	for i, p := range paths {
+		if errs[i] != nil {
+			return errs[i]
+		}
+		o.Files[p] = done[i]
 	}
 	return nil
 }

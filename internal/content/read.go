@@ -1,0 +1,48 @@
+package content
+
+import "github.com/alongside-hub/alongside/internal/par"
+
+// readAllMarkdown reads, checks and parses every Markdown file walk found,
+// on every core, and gathers the results in walk order, so that pages,
+// entries and diagnostics come out exactly as if read one by one.
+//
+// Each file is read by readMarkdown on a loader of its own (see fileLoader),
+// so readMarkdown and what it calls may write only to their loader's list,
+// site.Pages, site.Glossary, bySource and drafts, and read the rest.
+func (l *loader) readAllMarkdown() error {
+	subs := make([]*loader, len(l.markdown))
+	errs := make([]error, len(l.markdown))
+	par.Ranges(len(l.markdown), func(first, end int) {
+		for i := first; i < end; i++ {
+			subs[i] = l.fileLoader()
+			errs[i] = subs[i].readMarkdown(l.markdown[i])
+		}
+	})
+	for i, sub := range subs {
+		if errs[i] != nil {
+			return errs[i]
+		}
+		*l.list = append(*l.list, *sub.list...)
+		l.site.Pages = append(l.site.Pages, sub.site.Pages...)
+		l.site.Glossary = append(l.site.Glossary, sub.site.Glossary...)
+		for k, v := range sub.bySource {
+			l.bySource[k] = v
+		}
+		for k, v := range sub.drafts {
+			l.drafts[k] = v
+		}
+	}
+	return nil
+}
+
+// fileLoader is a loader for reading one file: it shares the settings of l
+// and has its own lists to write to.
+func (l *loader) fileLoader() *loader {
+	sub := *l
+	sub.list = &Diagnostics{}
+	sub.site = &Site{Config: l.site.Config, BuildDate: l.site.BuildDate}
+	sub.bySource = map[string]any{}
+	sub.drafts = map[string]bool{}
+	sub.markdown = nil
+	return &sub
+}
