@@ -161,4 +161,3 @@ func BenchmarkBuild(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/benchBriefs, "ns/brief")
 }
-

@@ -185,6 +185,7 @@ func (l *loader) render() {
 	})
 	for _, e := range s.Glossary {
 		e.Body = renderDoc(e.doc, e.links, "/glossary/", nil)
+		e.doc, e.links = nil, nil
 	}
 }
 
@@ -195,6 +196,9 @@ func (l *loader) renderPage(p *Page) {
 			terms = glossaryTerms(l.site.Glossary, p.URL)
 		}
 		p.Body = renderDoc(p.doc, p.links, p.URL, terms)
+		// A document renders once only; letting go of it (the links
+		// point into it) frees most of the memory a page took.
+		p.doc, p.links = nil, nil
 		var h2 []markdown.Heading
 		for _, h := range p.Headings {
 			if h.Level == 2 {

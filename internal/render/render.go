@@ -19,6 +19,13 @@
 //   - Check finds what the layouts got wrong: a link or asset that goes
 //     nowhere, a missing fragment, a page without exactly one h1, without a
 //     lang or without a title.
+//   - A list of briefs longer than PerPage is split into pages, All briefs
+//     A to Z, and the map's cells move to pages of their own past
+//     MapInline, so that every page keeps to the page-weight budget as the
+//     hub grows (pages.go). Feeds list the latest briefs only (feeds.go).
+//   - Pages, checks and minifying run on every core (internal/par); each
+//     page is made into its own slot and the slots are gathered in a fixed
+//     order, so the output is the same bytes on one core or many.
 //   - Layout ids contain an underscore ("main_content"). Heading ids made
 //     from Markdown never do, so the two cannot clash.
 //   - Every page's header links to the help page, /help/ (made from
@@ -32,6 +39,7 @@ import (
 	"html/template"
 	"io/fs"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/alongside-hub/alongside/internal/content"
@@ -65,7 +73,7 @@ func (o *Output) Paths() []string {
 // layoutNames are the page layouts; each is a file in layouts/ that defines
 // "main", and is drawn inside base.html.
 var layoutNames = []string{"home", "brief", "term", "page", "list", "terms", "topics", "topic",
-	"glossary", "map", "search", "404", "alias"}
+	"glossary", "map", "search", "404", "alias", "paged"}
 
 // Layouts are the parsed templates, one per layout name.
 type Layouts map[string]*template.Template
@@ -118,6 +126,11 @@ func Render(site *content.Site, ls Layouts, layouts fs.FS, root fs.FS) (*Output,
 	for i, v := range vs {
 		if errs[i] != nil {
 			return nil, errs[i]
+		}
+		if _, taken := out.Files[content.OutputPath(v.URL)]; taken {
+			// An alias can name the address of a page the layouts make;
+			// one page is never written over another.
+			return nil, fmt.Errorf("two pages have the address %s; change the alias or the page that takes it", v.URL)
 		}
 		src := ""
 		if v.Page != nil {
@@ -189,12 +202,29 @@ func views(s *content.Site) []*View {
 			v.Layout, v.OGType = "brief", "article"
 			v.Crumbs = []Crumb{home, {"Briefs", "/briefs/"}}
 			v.JSONLD = articleLD(s, p)
-		case content.KindFunction:
-			v.Layout, v.Feed = "term", p.URL+"feed.xml"
-			v.Crumbs = []Crumb{home, {"Functions", "/functions/"}}
-		case content.KindPriority:
-			v.Layout, v.Feed = "term", p.URL+"feed.xml"
-			v.Crumbs = []Crumb{home, {"Priorities", "/priorities/"}}
+		case content.KindFunction, content.KindPriority:
+			section := Crumb{"Functions", "/functions/"}
+			if p.Kind == content.KindPriority {
+				section = Crumb{"Priorities", "/priorities/"}
+			}
+			// The term page shows the first page of its briefs; the
+			// others are pages of their own.
+			for _, pv := range split(p.URL, p.Briefs, func(n int, briefs []*content.Page) *View {
+				if n == 1 {
+					v.Layout, v.Feed, v.Crumbs, v.List = "term", p.URL+"feed.xml", []Crumb{home, section}, briefs
+					return v
+				}
+				count := pageCount(len(p.Briefs))
+				return &View{Layout: "paged", Title: continued("Briefs on "+p.Title, n, count), List: briefs,
+					Crumbs:      []Crumb{home, section, {p.Title, p.URL}},
+					Description: "Briefs on " + p.Title + ", page " + strconv.Itoa(n) + " of " + strconv.Itoa(count) + "."}
+			}) {
+				add(pv)
+			}
+			for _, a := range p.Aliases {
+				add(&View{Layout: "alias", URL: a, Title: "This page has moved", Description: p.Summary, Target: p.URL})
+			}
+			continue
 		default:
 			v.Layout = "page"
 			v.Crumbs = []Crumb{home}
@@ -204,8 +234,18 @@ func views(s *content.Site) []*View {
 			add(&View{Layout: "alias", URL: a, Title: "This page has moved", Description: p.Summary, Target: p.URL})
 		}
 	}
-	add(&View{Layout: "list", URL: "/briefs/", Title: "All briefs", Crumbs: []Crumb{home}, List: s.Briefs,
-		Description: "Every brief on the hub, A to Z.", Feed: "/feed.xml"})
+	all := split("/briefs/", s.Briefs, func(n int, briefs []*content.Page) *View {
+		v := &View{Layout: "list", Title: continued("All briefs", n, pageCount(len(s.Briefs))), Crumbs: []Crumb{home}, List: briefs,
+			Description: "Every brief on the hub, A to Z."}
+		if n == 1 {
+			v.Feed = "/feed.xml"
+		}
+		return v
+	})
+	azPages(all, s.Briefs)
+	for _, v := range all {
+		add(v)
+	}
 	add(&View{Layout: "terms", URL: "/functions/", Title: "The four functions of a research system", Crumbs: []Crumb{home},
 		List: s.Functions, Description: "Briefs grouped by the four functions of a health research system."})
 	add(&View{Layout: "terms", URL: "/priorities/", Title: "Research priorities", Crumbs: []Crumb{home},
@@ -213,19 +253,43 @@ func views(s *content.Site) []*View {
 	add(&View{Layout: "topics", URL: "/topics/", Title: "Topics", Crumbs: []Crumb{home}, Topics: s.Topics,
 		Description: "Briefs grouped by topic."})
 	for _, t := range s.Topics {
-		add(&View{Layout: "topic", URL: t.URL, Title: t.Name, Topic: t, Crumbs: []Crumb{home, {"Topics", "/topics/"}},
-			Description: "Briefs about " + strings.ToLower(t.Name[:1]) + t.Name[1:] + "."})
+		for _, v := range split(t.URL, t.Briefs, func(n int, briefs []*content.Page) *View {
+			return &View{Layout: "topic", Title: continued(t.Name, n, pageCount(len(t.Briefs))), Topic: t, List: briefs,
+				Crumbs: []Crumb{home, {"Topics", "/topics/"}}, Description: "Briefs about " + strings.ToLower(t.Name[:1]) + t.Name[1:] + "."}
+		}) {
+			add(v)
+		}
 	}
 	add(&View{Layout: "topics", URL: "/audiences/", Title: "Who the briefs are for", Crumbs: []Crumb{home}, Topics: s.Audiences,
 		Description: "Briefs grouped by who they are written for."})
 	for _, t := range s.Audiences {
-		add(&View{Layout: "topic", URL: t.URL, Title: "Briefs for: " + t.Name, Topic: t, Crumbs: []Crumb{home, {"Who the briefs are for", "/audiences/"}},
-			Description: "Briefs written for: " + t.Name + "."})
+		for _, v := range split(t.URL, t.Briefs, func(n int, briefs []*content.Page) *View {
+			return &View{Layout: "topic", Title: continued("Briefs for: "+t.Name, n, pageCount(len(t.Briefs))), Topic: t, List: briefs,
+				Crumbs: []Crumb{home, {"Who the briefs are for", "/audiences/"}}, Description: "Briefs written for: " + t.Name + "."}
+		}) {
+			add(v)
+		}
 	}
 	add(&View{Layout: "glossary", URL: "/glossary/", Title: "Glossary", Crumbs: []Crumb{home}, Groups: glossaryGroups(s.Glossary),
 		Description: "Plain-English meanings of the words used in mental health social care, A to Z."})
-	add(&View{Layout: "map", URL: "/map/", Title: "Map of the evidence", Crumbs: []Crumb{home}, Map: buildMap(s),
+	m := buildMap(s)
+	add(&View{Layout: "map", URL: "/map/", Title: "Map of the evidence", Crumbs: []Crumb{home}, Map: m,
 		Description: "How many briefs there are for each research function and priority: where the evidence base is thin."})
+	for _, row := range m.Rows {
+		for _, c := range row.Cells {
+			if c.URL == "" {
+				continue
+			}
+			name := c.Function.Title + " and " + row.Priority.Title
+			for _, v := range split(c.URL, c.Briefs, func(n int, briefs []*content.Page) *View {
+				return &View{Layout: "paged", Title: continued(name, n, pageCount(len(c.Briefs))), List: briefs,
+					Crumbs:      []Crumb{home, {"Map of the evidence", "/map/"}},
+					Description: "Briefs on both " + c.Function.Title + " and " + row.Priority.Title + "."}
+			}) {
+				add(v)
+			}
+		}
+	}
 	add(&View{Layout: "search", URL: "/search/", Title: "Search the briefs", Crumbs: []Crumb{home}, List: s.Briefs,
 		Description: "Find a brief by words in its title or summary."})
 	add(&View{Layout: "404", URL: "/404.html", Title: "Page not found", Root: s.Config.BasePath(),
@@ -263,6 +327,7 @@ func glossaryGroups(es []*content.Entry) []Group {
 type Map struct {
 	Functions []*content.Page
 	Rows      []MapRow
+	Apart     bool // each cell's briefs are on a page of their own (see MapInline)
 }
 
 // MapRow is one priority of the map.
@@ -277,10 +342,12 @@ type MapCell struct {
 	Function *content.Page
 	Briefs   []*content.Page
 	ID       string // anchor of the cell's list: "cell_stewardship_economic-case"
+	URL      string // the cell's own page, when the map lists its cells apart
 }
 
 func buildMap(s *content.Site) *Map {
 	m := &Map{Functions: s.Functions}
+	listed := 0
 	for _, pr := range s.Priorities {
 		row := MapRow{Priority: pr, Total: len(pr.Briefs)}
 		for _, fn := range s.Functions {
@@ -292,9 +359,21 @@ func buildMap(s *content.Site) *Map {
 					}
 				}
 			}
+			listed += len(c.Briefs)
 			row.Cells = append(row.Cells, c)
 		}
 		m.Rows = append(m.Rows, row)
+	}
+	if listed > MapInline {
+		// Too many to list on the map page: each cell gets its own.
+		m.Apart = true
+		for _, row := range m.Rows {
+			for i := range row.Cells {
+				if c := &row.Cells[i]; len(c.Briefs) > 0 {
+					c.URL = "/map/" + c.Function.Slug + "/" + row.Priority.Slug + "/"
+				}
+			}
+		}
 	}
 	return m
 }

@@ -30,6 +30,7 @@ type View struct {
 	Map    *Map             // the map page
 	Groups []Group          // the glossary, A to Z
 	Target string           // alias pages: where the page went
+	Pager  *Pager           // a list split over pages: where this one stands; nil if not split
 }
 
 // Crumb is one step of the breadcrumbs.
