@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/alongside-hub/alongside/internal/markdown"
@@ -225,7 +226,7 @@ func (l *loader) readMarkdown(p string) error {
 		l.readReview(pg, f, false)
 		pg.Aliases = l.aliases(f)
 	}
-	pg.Words = len(strings.Fields(doc.Text))
+	pg.Words = countWords(doc.Text)
 	if pg.Draft && !l.opt.Drafts {
 		// A draft is not published, so its problems cannot break the
 		// site: they are shown as warnings until it is.
@@ -330,6 +331,20 @@ func (l *loader) readEntry(p, slug string, sp splitResult, doc *markdown.Doc, d 
 	e.Summary = f.str("summary", true, 300, "A specially trained professional who ...")
 	l.site.Glossary = append(l.site.Glossary, e)
 	l.bySource[p] = e
+}
+
+// countWords counts the words of s as strings.Fields splits them, without
+// making the list.
+func countWords(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		space := unicode.IsSpace(r)
+		if !space && !in {
+			n++
+		}
+		in = !space
+	}
+	return n
 }
 
 // invalidUTF8At finds the line and column of the first invalid byte.

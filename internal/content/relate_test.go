@@ -115,3 +115,11 @@ func TestPrevNextFollowFirstFunction(t *testing.T) {
 		}
 	}
 }
+
+func TestCountWordsAsFields(t *testing.T) {
+	for _, s := range []string{"", " ", "one", " two  words ", "tab\tand\nnew line", "non\u00a0breaking\u2003em space", "café au lait ", "\n\n"} {
+		if got, want := countWords(s), len(strings.Fields(s)); got != want {
+			t.Errorf("countWords(%q) = %d, want %d", s, got, want)
+		}
+	}
+}

@@ -50,7 +50,8 @@ func (d *Doc) Render(opt RenderOptions) []byte {
 		d.linkTerms(opt.Terms)
 	}
 	var b bytes.Buffer
-	if err := newParser().Renderer().Render(&b, d.src, d.root); err != nil {
+	b.Grow(len(d.src) + len(d.src)/2) // HTML is about this much bigger than its Markdown
+	if err := engine().Renderer().Render(&b, d.src, d.root); err != nil {
 		// Rendering into a bytes.Buffer cannot fail; say so loudly if it does.
 		panic("markdown: render: " + err.Error())
 	}

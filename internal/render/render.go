@@ -118,9 +118,12 @@ func Render(site *content.Site, ls Layouts, layouts fs.FS, root fs.FS) (*Output,
 	pages := make([][]byte, len(vs))
 	errs := make([]error, len(vs))
 	par.Ranges(len(vs), func(first, end int) {
-		var b bytes.Buffer
+		size := 16 << 10
 		for i := first; i < end; i++ {
-			pages[i], errs[i] = execute(ls, vs[i], &b)
+			pages[i], errs[i] = execute(ls, vs[i], size)
+			// The next page is likely much the same size: start there,
+			// so that its buffer rarely has to grow.
+			size = max(size, len(pages[i])+len(pages[i])/4)
 		}
 	})
 	for i, v := range vs {
@@ -168,17 +171,17 @@ func Render(site *content.Site, ls Layouts, layouts fs.FS, root fs.FS) (*Output,
 	return out, nil
 }
 
-// execute draws one page, using b as scratch space.
-func execute(ls Layouts, v *View, b *bytes.Buffer) ([]byte, error) {
+// execute draws one page into a buffer of size bytes to start with.
+func execute(ls Layouts, v *View, size int) ([]byte, error) {
 	t := ls[v.Layout]
 	if t == nil {
 		return nil, fmt.Errorf("layouts: no layout %q", v.Layout)
 	}
-	b.Reset()
+	b := bytes.NewBuffer(make([]byte, 0, size))
 	if err := t.ExecuteTemplate(b, "base", v); err != nil {
 		return nil, fmt.Errorf("layouts: page %s: %w", v.URL, err)
 	}
-	return bytes.Clone(b.Bytes()), nil
+	return b.Bytes(), nil
 }
 
 // views lists every HTML page of the site, in a fixed order.

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"bytes"
 	"fmt"
 	"os"
 	"path"
@@ -40,15 +39,16 @@ func (o *Output) Minify() error {
 	done := make([][]byte, len(paths))
 	errs := make([]error, len(paths))
 	par.Ranges(len(paths), func(first, end int) {
-		var b bytes.Buffer
 		for i := first; i < end; i++ {
 			p := paths[i]
-			b.Reset()
-			if err := m.Minify(types[path.Ext(p)], &b, bytes.NewReader(o.Files[p])); err != nil {
+			// Bytes reads the page in place and writes into one buffer
+			// of the page's size: no copy of the input, no growing.
+			b, err := m.Bytes(types[path.Ext(p)], o.Files[p])
+			if err != nil {
 				errs[i] = fmt.Errorf("minifying %s: %w", p, err)
 				continue
 			}
-			done[i] = bytes.Clone(b.Bytes())
+			done[i] = b
 		}
 	})
 	for i, p := range paths {
