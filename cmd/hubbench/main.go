@@ -30,6 +30,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/alongside-hub/alongside/internal/markdown"
 	"github.com/alongside-hub/alongside/internal/synth"
 )
 
@@ -100,6 +101,7 @@ type result struct {
 	stages    map[string]time.Duration
 	order     []string // stages in the order the build gave them
 	pages     int
+	memory    string // the build's own account: "allocated N bytes in all; garbage collection X% ..."
 	failed    string
 }
 
@@ -110,7 +112,8 @@ func measure(tmp, bin, hugo string, n, runs int, hugoLimit time.Duration) error 
 	if err := writeHub(site, hsite, n); err != nil {
 		return err
 	}
-	mdBytes := synth.MarkdownBytes(synth.Hub(synth.Options{Briefs: n}))
+	files := synth.Hub(synth.Options{Briefs: n})
+	mdBytes := synth.MarkdownBytes(files)
 	fmt.Printf("## %d briefs (%.1f MB of Markdown, written in %s)\n\n", n, float64(mdBytes)/1e6, since(start))
 	chk := exec.Command(bin, "check", "-root", site, "-date", "2026-12-01")
 	var errb bytes.Buffer
@@ -119,7 +122,7 @@ func measure(tmp, bin, hugo string, n, runs int, hugoLimit time.Duration) error 
 	if err != nil {
 		return fmt.Errorf("alongside check found problems in the synthetic hub: %v\n%s%s", err, out, errb.String())
 	}
-	fmt.Printf("alongside check: %s", out)
+	fmt.Printf("alongside check: %sload average before the runs: %s\n", out, loadAvg())
 	var ours, withRel, noRel []result
 	for i := 0; i < runs; i++ {
 		ours = append(ours, run(bin, []string{"build", "-root", site, "-out", filepath.Join(dir, "public"), "-date", "2026-12-01", "-timings"}, 0))
@@ -164,7 +167,19 @@ func measure(tmp, bin, hugo string, n, runs int, hugoLimit time.Duration) error 
 	for _, s := range a.order {
 		fmt.Printf("    %-28s %s\n", s, a.stages[s].Round(100*time.Microsecond))
 	}
-	fmt.Printf("\nMarkdown read per second of wall time: %.1f MB/s\n\n", float64(mdBytes)/1e6/a.wall.Seconds())
+	if a.memory != "" {
+		fmt.Printf("\nmemory (one run): %s\n", a.memory)
+		var alloc int64
+		if _, err := fmt.Sscanf(a.memory, "allocated %d bytes", &alloc); err == nil {
+			fmt.Printf("allocated per brief: %.0f KB\n", float64(alloc)/float64(n)/1e3)
+		}
+	}
+	limit := parseRate(files)
+	perCore := float64(mdBytes) / 1e6 / a.cpu.Seconds()
+	fmt.Printf("\nthe physical limit: goldmark alone parses %.1f MB of these briefs per second on one core here;\n", limit)
+	fmt.Printf("the whole build goes through %.1f MB of Markdown per CPU-second (%.0f%% of that limit), %.1f MB per second of wall time\n",
+		perCore, 100*perCore/limit, float64(mdBytes)/1e6/a.wall.Seconds())
+	fmt.Printf("load average after the runs: %s\n\n", loadAvg())
 	return nil
 }
 
@@ -201,6 +216,9 @@ func run(bin string, args []string, limit time.Duration) result {
 	r := result{wall: wall, rss: ru.Maxrss * 1024, stages: map[string]time.Duration{},
 		cpu: time.Duration(ru.Utime.Nano() + ru.Stime.Nano())}
 	for _, line := range strings.Split(stderr.String(), "\n") {
+		if m, ok := strings.CutPrefix(line, "memory: "); ok {
+			r.memory = m
+		}
 		// alongside build -timings: "timing: <stage>: <duration>"
 		rest, ok := strings.CutPrefix(line, "timing: ")
 		if !ok {
@@ -249,12 +267,63 @@ func median(rs []result) result {
 		rss:    mid(func(r result) int64 { return r.rss }),
 		pages:  ok[0].pages,
 		order:  ok[0].order,
+		memory: ok[len(ok)/2].memory,
 		stages: map[string]time.Duration{},
 	}
 	for s := range ok[0].stages {
 		m.stages[s] = time.Duration(mid(func(r result) int64 { return int64(r.stages[s]) }))
 	}
 	return m
+}
+
+// parseRate is how many MB of brief bodies goldmark parses per second on
+// one core: the best of three passes over at most 1,000 briefs.
+func parseRate(files map[string][]byte) float64 {
+	var bodies [][]byte
+	size := 0
+	for _, name := range sortedNames(files) {
+		if !strings.HasPrefix(name, "content/briefs/") || len(bodies) == 1000 {
+			continue
+		}
+		b := files[name]
+		if i := bytes.Index(b[3:], []byte("\n---\n")); i >= 0 {
+			bodies = append(bodies, b[i+3+5:])
+			size += len(b) - (i + 3 + 5)
+		}
+	}
+	prev := runtime.GOMAXPROCS(1)
+	defer runtime.GOMAXPROCS(prev)
+	best := time.Duration(1 << 62)
+	for pass := 0; pass < 3; pass++ {
+		runtime.GC()
+		start := time.Now()
+		for _, b := range bodies {
+			markdown.Parse(b, 1)
+		}
+		best = min(best, time.Since(start))
+	}
+	return float64(size) / 1e6 / best.Seconds()
+}
+
+func sortedNames(files map[string][]byte) []string {
+	names := make([]string, 0, len(files))
+	for n := range files {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+func loadAvg() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "unknown"
+	}
+	f := strings.Fields(string(b))
+	if len(f) < 3 {
+		return "unknown"
+	}
+	return strings.Join(f[:3], " ")
 }
 
 func copyDir(from, to string) error {
