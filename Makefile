@@ -6,7 +6,7 @@ GO ?= go
 BROWSER := tests/browser
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: site check test test-go test-browser bench fmt clean browser-tools
+.PHONY: site check pages test test-go test-browser bench fmt clean browser-tools
 
 site:
 	$(GO) run ./cmd/alongside build
@@ -14,9 +14,18 @@ site:
 check:
 	$(GO) run ./cmd/alongside check
 
+# What .github/workflows/pages.yml builds and publishes, with the same
+# flags: BASE_URL is the address actions/configure-pages reports there;
+# left empty here, base_url in site.yaml is used.
+pages:
+	$(GO) run ./cmd/alongside build -format github -out public -base-url "$(BASE_URL)"
+
 test: test-go test-browser
 
+# go.mod must already be tidy: the check shows what "go mod tidy" would
+# change, and fails, rather than change it.
 test-go:
+	$(GO) mod tidy -diff
 	$(GO) vet ./...
 	$(GO) test -count=1 ./...
 

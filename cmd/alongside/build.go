@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"time"
 
 	"github.com/alongside-hub/alongside/internal/content"
@@ -23,8 +24,8 @@ Options:
 
 // buildFlags are the options of build and check.
 type buildFlags struct {
-	root, out, baseURL, date string
-	drafts, timings          bool
+	root, out, baseURL, date, format string
+	drafts, timings                  bool
 }
 
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, write bool) int {
@@ -39,6 +40,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, writ
 	fs.StringVar(&f.baseURL, "base-url", "", "the `URL` the site is published at, instead of base_url in site.yaml")
 	fs.BoolVar(&f.drafts, "drafts", false, "include pages marked draft: true")
 	fs.StringVar(&f.date, "date", "", "check review dates as if today were `YYYY-MM-DD`")
+	fs.StringVar(&f.format, "format", "text", "how to print problems: text, or github for GitHub Actions (see format.go)")
 	fs.BoolVar(&f.timings, "timings", false, "print how long each stage of the build took, and the memory it used")
 	if write {
 		fs.StringVar(&f.out, "out", "", "the output `folder` (default: public/ in the project folder)")
@@ -67,8 +69,12 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, writ
 		}
 		opt.BuildDate = t
 	}
-	if f.out == "" {
-		f.out = filepath.Join(f.root, "public")
+	if !slices.Contains(formats, f.format) {
+		fmt.Fprintf(stderr, "alongside %s: -format should be text or github, not %q\n", name, f.format)
+		return exitUsage
+	}
+	if code := checkPlaces(&f, name, write, stderr); code != exitOK {
+		return code
 	}
 	start := time.Now()
 	if f.timings {
@@ -78,13 +84,23 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, writ
 		defer printMemory(stderr)
 	}
 	out, diags, err := buildSite(f.root, opt)
-	diags.Print(stderr)
+	printDiagnostics(f.format, diags, stdout, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "alongside %s: %v\n", name, err)
 		return exitProblem
 	}
 	nerr, nwarn := diags.Count()
 	counts := fmt.Sprintf("%s, %s", plural(nerr, "error"), plural(nwarn, "warning"))
+	summarize := func(failed string) {
+		if f.format == "github" {
+			if err := writeSummary(name, diags, pages(out), failed); err != nil {
+				fmt.Fprintf(stderr, "alongside %s: writing the job summary: %v\n", name, err)
+			}
+		}
+	}
+	if nerr > 0 || !write {
+		summarize("")
+	}
 	if nerr > 0 {
 		if write {
 			fmt.Fprintf(stdout, "not built: %s; %s was left as it was\n", counts, f.out)
@@ -97,14 +113,17 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, writ
 		fmt.Fprintf(stdout, "checked %s in %s: %s\n", plural(pages(out), "page"), since(start), counts)
 		return exitOK
 	}
+	hooks, _ := ctx.Value(hooksKey{}).(writeHooks)
+	wopt := render.WriteOptions{Root: f.root, Shown: f.out, Step: hooks.step, TwoRenames: hooks.twoRenames}
 	wrote := time.Now()
-	if err := out.WriteDir(f.out); err != nil {
-		fmt.Fprintf(stderr, "alongside build: %v\n", err)
-		return exitProblem
+	if err := out.WriteDirWith(f.out, wopt); err != nil {
+		summarize(err.Error())
+		return printWriteError(stderr, err)
 	}
 	if opt.Trace != nil {
 		opt.Trace("write", time.Since(wrote))
 	}
+	summarize("")
 	fmt.Fprintf(stdout, "built %s (%s) in %s: %s\n", plural(pages(out), "page"), plural(len(out.Files), "file"), since(start), counts)
 	return exitOK
 }

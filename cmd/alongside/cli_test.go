@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/alongside-hub/alongside/internal/render"
 	"github.com/alongside-hub/alongside/internal/txtar"
 )
 
@@ -110,7 +111,7 @@ func TestHelpForEachCommand(t *testing.T) {
 			t.Errorf("%s -h: exit %d, %q", cmd, code, stderr)
 		}
 	}
-	if code, out, _ := runCLI(t, "-h"); code != 0 || !strings.Contains(out, "alongside build [-base-url URL] [-drafts] [-out DIR] [-root DIR]") {
+	if code, out, _ := runCLI(t, "-h"); code != 0 || !strings.Contains(out, "alongside build [-base-url URL] [-drafts] [-format text|github] [-out DIR] [-root DIR]") {
 		t.Errorf("-h: %d %q", code, out)
 	}
 }
@@ -121,6 +122,7 @@ func TestBuildWritesSiteAndRemovesStaleFiles(t *testing.T) {
 	root := fixture(t, "site", nil)
 	out := filepath.Join(root, "public")
 	writeFile(t, filepath.Join(out, "stale.html"), "from an old build")
+	writeFile(t, filepath.Join(out, render.Marker), "")
 	code, stdout, stderr := runCLI(t, "build", "-root", root, "-date", "2026-11-23")
 	if code != 0 || !summary.MatchString(stdout) || stderr != "" {
 		t.Fatalf("build: exit %d\nstdout %q\nstderr %s", code, stdout, stderr)
@@ -141,6 +143,7 @@ func TestBuildWithErrorsLeavesPublicAlone(t *testing.T) {
 	})
 	out := filepath.Join(root, "public")
 	writeFile(t, filepath.Join(out, "index.html"), "the published site")
+	writeFile(t, filepath.Join(out, render.Marker), "")
 	code, stdout, stderr := runCLI(t, "build", "-root", root, "-date", "2026-11-23")
 	wantErr := `content/briefs/broken.md:4:13: error: "stewardshp" is not a function
     hint: did you mean "stewardship"?
@@ -184,17 +187,6 @@ func TestCheckWritesNothing(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(root, "public")); !os.IsNotExist(err) {
 		t.Error("check wrote public/")
-	}
-}
-
-func TestBuildRefusesToReplaceTheProject(t *testing.T) {
-	root := fixture(t, "site", nil)
-	code, _, stderr := runCLI(t, "build", "-root", root, "-out", root, "-date", "2026-11-23")
-	if code != 1 || stderr != "alongside build: refusing to replace "+root+": it holds site.yaml, so it is not a build output folder\n" {
-		t.Errorf("exit %d, %q", code, stderr)
-	}
-	if _, err := os.Stat(filepath.Join(root, "content", "index.md")); err != nil {
-		t.Error("content was touched")
 	}
 }
 

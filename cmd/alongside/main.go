@@ -32,8 +32,8 @@ const usage = `alongside builds the Mental Health Social Care Knowledge Hub.
 
 Usage:
 
-  alongside build [-base-url URL] [-drafts] [-out DIR] [-root DIR]
-  alongside check [-base-url URL] [-drafts] [-root DIR]
+  alongside build [-base-url URL] [-drafts] [-format text|github] [-out DIR] [-root DIR]
+  alongside check [-base-url URL] [-drafts] [-format text|github] [-root DIR]
   alongside new brief "Title of the brief"
   alongside version
 

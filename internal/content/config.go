@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io/fs"
 	"net/url"
+	"regexp"
 	"strings"
 	"time"
 
@@ -19,6 +20,7 @@ type Config struct {
 	Repository     string            // web address of the source, for "edit this page"; may be empty
 	Branch         string            // branch for "edit this page"; default "main"
 	ReviewInterval int               // months from reviewed to review_due when review_due is not given
+	CustomDomain   string            // "hub.example.org": written to CNAME for GitHub Pages; may be empty
 	TopicNames     map[string]string // topic slug -> label shown to readers
 	FeedEntries    int               // how many of the latest briefs each feed lists; default 50
 }
@@ -37,7 +39,7 @@ func (c Config) Abs(sitePath string) string {
 	return strings.TrimSuffix(c.BaseURL, "/") + sitePath
 }
 
-var configKeys = []string{"title", "base_url", "language", "description", "repository", "branch", "review_interval", "topics", "feed_entries"}
+var configKeys = []string{"title", "base_url", "language", "description", "repository", "branch", "review_interval", "topics", "custom_domain", "feed_entries"}
 
 // readConfig reads site.yaml. A missing file is an error, as are unknown
 // keys; the returned Config always has usable values.
@@ -90,8 +92,7 @@ func readConfig(fsys fs.FS, opt Options, list *Diagnostics) (Config, error) {
 		base = opt.BaseURL
 	}
 	if base != "" {
-		u, err := url.Parse(base)
-		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
+		if u, ok := NormalizeBaseURL(base); !ok {
 			p := f.posOf("base_url")
 			if opt.BaseURL != "" {
 				p = Pos{File: "-base-url"}
@@ -100,12 +101,10 @@ func readConfig(fsys fs.FS, opt Options, list *Diagnostics) (Config, error) {
 				Msg:  "the base URL " + quote(base) + " is not a full web address",
 				Hint: "write it like https://owner.github.io/hub/"})
 		} else {
-			if !strings.HasSuffix(u.Path, "/") {
-				u.Path += "/"
-			}
-			cfg.BaseURL = u.String()
+			cfg.BaseURL = u
 		}
 	}
+	cfg.CustomDomain = readDomain(f, cfg.BaseURL, d)
 	cfg.TopicNames = map[string]string{}
 	if n := f.values["topics"]; n != nil {
 		if n.Kind != yaml.MappingNode {
@@ -118,6 +117,42 @@ func readConfig(fsys fs.FS, opt Options, list *Diagnostics) (Config, error) {
 		}
 	}
 	return cfg, nil
+}
+
+var domainName = regexp.MustCompile(`^([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$`)
+
+// readDomain reads custom_domain: a domain name alone, which GitHub Pages
+// finds in CNAME. A base URL on another host is a warning, since the
+// canonical links, feeds and sitemap would then point elsewhere.
+func readDomain(f *fields, baseURL string, d diags) string {
+	dom := strings.ToLower(f.str("custom_domain", false, 253, "hub.example.org"))
+	if dom == "" {
+		return ""
+	}
+	p := f.posOf("custom_domain")
+	if !domainName.MatchString(dom) {
+		d.errorf(p.Line, p.Col, "write the domain name alone, like: custom_domain: hub.example.org",
+			"custom_domain %s is not a domain name", quote(dom))
+		return ""
+	}
+	if u, err := url.Parse(baseURL); err == nil && u.Hostname() != dom {
+		d.warnf(p.Line, p.Col, "make base_url https://"+dom+"/, and set the same domain in the repository's Settings, Pages",
+			"the base URL %s is not on the custom domain %s", quote(baseURL), quote(dom))
+	}
+	return dom
+}
+
+// NormalizeBaseURL checks that s is a full http or https address with no
+// query or fragment, and returns it ending in "/", as the site uses it.
+func NormalizeBaseURL(s string) (string, bool) {
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
+		return "", false
+	}
+	if !strings.HasSuffix(u.Path, "/") {
+		u.Path += "/"
+	}
+	return u.String(), true
 }
 
 func orDefault(s, def string) string {

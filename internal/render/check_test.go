@@ -3,7 +3,6 @@ package render
 import (
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/alongside-hub/alongside/internal/content"
@@ -61,6 +60,7 @@ func TestWriteDirReplacesWhole(t *testing.T) {
 		t.Fatal(err)
 	}
 	os.WriteFile(filepath.Join(dir, "stale", "old.html"), []byte("old"), 0o644)
+	os.WriteFile(filepath.Join(dir, Marker), nil, 0o644)
 	out := &Output{Files: map[string][]byte{"index.html": []byte("new"), "a/b/c.txt": []byte("deep")}}
 	if err := out.WriteDir(dir); err != nil {
 		t.Fatal(err)
@@ -97,19 +97,6 @@ func TestWriteDirFailureKeepsOldSite(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(filepath.Dir(dir), "escape.txt")); !os.IsNotExist(err) {
 		t.Error("a file was written outside the output folder")
-	}
-}
-
-func TestWriteDirRefusesProjectFolder(t *testing.T) {
-	dir := t.TempDir()
-	os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module x\n"), 0o644)
-	out := &Output{Files: map[string][]byte{"index.html": []byte("x")}}
-	err := out.WriteDir(dir)
-	if err == nil || !strings.HasPrefix(err.Error(), "refusing to replace ") || !strings.HasSuffix(err.Error(), ": it holds go.mod, so it is not a build output folder") {
-		t.Fatalf("err = %v", err)
-	}
-	if _, err := os.Stat(filepath.Join(dir, "go.mod")); err != nil {
-		t.Error("the project folder was touched")
 	}
 }
 

@@ -4,9 +4,43 @@
 // The rules:
 //
 //   - Render is pure: site and layouts in, Output (path -> bytes) out. Only
-//     WriteDir touches the disk, and it replaces the output folder whole:
-//     it writes a complete new folder beside it, then swaps, so a failed
-//     build never leaves the folder half-written or empty.
+//     WriteDir touches the disk.
+//
+// # The output folder
+//
+// The output folder belongs to the build. WriteDir promises:
+//
+//   - It never deletes what a build did not make. It replaces a folder
+//     only when it is missing, empty, or holds the Marker file that every
+//     build writes into its output. It never replaces, or writes inside,
+//     the project folder, content/, layouts/, the working folder or the
+//     home folder, nor a folder that holds one of them; nor a file; nor a
+//     marked folder that holds site.yaml, go.mod, .git, content or layouts.
+//     Folders are compared as the disk sees them (symbolic links followed,
+//     then device and inode), so no spelling gets round it: a link, ".",
+//     "..", a trailing slash, an absolute path, another case. CheckOutDir
+//     says why with a Refusal, and the command exits 2.
+//   - It never writes outside the output folder: every path of the Output
+//     must be local.
+//   - The folder holds the old site whole or the new site whole at every
+//     moment, whatever stops the build (an error, a full disk, SIGKILL):
+//     the new site is written into .NAME.new-N beside it, which is then
+//     swapped with the old in one step (renameat2 RENAME_EXCHANGE on
+//     Linux, renamex_np RENAME_SWAP on macOS). Where there is no such
+//     exchange (another system, or a disk that refuses it) two renames do
+//     it, and between them, for an instant, the folder is missing while the
+//     old site waits whole in .NAME.old-N; this fallback cannot promise
+//     more. Before swapping, WriteDir checks that the old site can be
+//     deleted, so a read-only folder keeps the old site whole rather than
+//     leave half of it beside the new. Files are not flushed to the disk
+//     (fsync), so a power cut, unlike a killed build, is not covered.
+//   - The WriteError it returns says in plain words which site the folder
+//     holds: "was left as it was" or "the new site is in place".
+//   - One build at a time writes a folder: it holds .NAME.lock, with
+//     flock(2) where there is one, and deletes it when done. A second
+//     build says another is writing and stops, leaving the folder to it.
+//   - What killed builds left (.NAME.new-N and .NAME.old-N, N digits) is
+//     deleted by the next build, under the lock; nothing else is touched.
 //   - Every link between pages is relative to the page (View.Rel), so one
 //     build works at the root of a domain and under a sub-path such as a
 //     GitHub Pages project site. Absolute URLs, from base_url, appear only
@@ -145,7 +179,7 @@ func Render(site *content.Site, ls Layouts, layouts fs.FS, root fs.FS) (*Output,
 		return nil, err
 	}
 	out.add("sitemap.xml", sitemap(site), "")
-	out.add("robots.txt", []byte("User-agent: *\nAllow: /\nSitemap: "+site.Config.Abs("/sitemap.xml")+"\n"), "")
+	addHosting(out, site.Config)
 	err := fs.WalkDir(layouts, "assets", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err

@@ -18,7 +18,7 @@ var today = time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
 
 // golden are the output files each golden test compares.
 var golden = []string{"index.html", "briefs/what-is/index.html", "functions/stewardship/index.html",
-	"map/index.html", "glossary/index.html", "404.html", "feed.xml", "sitemap.xml", "robots.txt", "old/what-is/index.html"}
+	"map/index.html", "glossary/index.html", "404.html", "feed.xml", "sitemap.xml", "old/what-is/index.html"}
 
 func TestGolden(t *testing.T) {
 	txtar.RunGolden(t, "testdata/*.txtar", *update, func(t *testing.T, a *txtar.Archive) map[string]string {

@@ -2,9 +2,7 @@ package render
 
 import (
 	"fmt"
-	"os"
 	"path"
-	"path/filepath"
 	"regexp"
 
 	"github.com/alongside-hub/alongside/internal/par"
@@ -56,70 +54,6 @@ func (o *Output) Minify() error {
 			return errs[i]
 		}
 		o.Files[p] = done[i]
-	}
-	return nil
-}
-
-// WriteDir replaces dir with the output. It writes everything into a new
-// folder beside dir, then swaps the two, so that readers of dir see the old
-// site or the new one, never half of each; files from an earlier build do
-// not survive. It refuses to replace a folder that looks like a project
-// rather than a build (one holding site.yaml, go.mod or .git).
-func (o *Output) WriteDir(dir string) error {
-	dir = filepath.Clean(dir)
-	for _, marker := range []string{"site.yaml", "go.mod", ".git", "content"} {
-		if _, err := os.Lstat(filepath.Join(dir, marker)); err == nil {
-			return fmt.Errorf("refusing to replace %s: it holds %s, so it is not a build output folder", dir, marker)
-		}
-	}
-	parent, name := filepath.Split(dir)
-	if parent == "" {
-		parent = "."
-	}
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.MkdirTemp(parent, "."+name+".new-")
-	if err != nil {
-		return err
-	}
-	ok := false
-	defer func() {
-		if !ok {
-			os.RemoveAll(tmp)
-		}
-	}()
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		return err
-	}
-	for _, p := range o.Paths() {
-		if !filepath.IsLocal(filepath.FromSlash(p)) {
-			return fmt.Errorf("refusing to write %q: it is outside the output folder", p)
-		}
-		full := filepath.Join(tmp, filepath.FromSlash(p))
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			return err
-		}
-		if err := os.WriteFile(full, o.Files[p], 0o644); err != nil {
-			return err
-		}
-	}
-	old := ""
-	if _, err := os.Lstat(dir); err == nil {
-		old = filepath.Join(parent, "."+name+".old-"+filepath.Base(tmp)[len(name)+6:])
-		if err := os.Rename(dir, old); err != nil {
-			return fmt.Errorf("moving the old build aside: %w", err)
-		}
-	}
-	if err := os.Rename(tmp, dir); err != nil {
-		if old != "" {
-			_ = os.Rename(old, dir)
-		}
-		return fmt.Errorf("putting the new build in place: %w", err)
-	}
-	ok = true
-	if old != "" {
-		return os.RemoveAll(old)
 	}
 	return nil
 }
