@@ -92,7 +92,21 @@ func (d *Doc) linkTerms(terms []Term) {
 			lowered[i] = append(lowered[i], asciiLower([]byte(p)))
 		}
 	}
+	// A term that is nowhere in the source is in no text node either
+	// (a text node is a piece of the source), so it is not looked for in
+	// each one: most pages use few of the glossary's terms.
+	lowerSrc := asciiLower(d.src)
 	left := len(terms)
+	for i, t := range terms {
+		found := t.Abbr != "" && bytes.Contains(d.src, []byte(t.Abbr))
+		for _, p := range lowered[i] {
+			found = found || bytes.Contains(lowerSrc, p)
+		}
+		if !found {
+			used[i] = true
+			left--
+		}
+	}
 	for _, t := range texts {
 		for t != nil && left > 0 {
 			m, ok := firstMatch(t.Segment.Value(d.src), terms, lowered, used)
