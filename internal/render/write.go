@@ -32,28 +32,32 @@ func (o *Output) Minify() error {
 			paths = append(paths, p)
 		}
 	}
-	// One minifier serves every core; each file is minified into its own
-	// slot, then put back in path order.
-	done := make([][]byte, len(paths))
-	errs := make([]error, len(paths))
-	par.Ranges(len(paths), func(first, end int) {
-		for i := first; i < end; i++ {
-			p := paths[i]
-			// Bytes reads the page in place and writes into one buffer
-			// of the page's size: no copy of the input, no growing.
-			b, err := m.Bytes(types[path.Ext(p)], o.Files[p])
-			if err != nil {
-				errs[i] = fmt.Errorf("minifying %s: %w", p, err)
-				continue
+	// One minifier serves every core. The files go in batches, each put
+	// back in path order before the next starts, so that a page's
+	// unminified bytes can be freed as soon as its batch is done rather
+	// than all kept until the end.
+	const batch = 256
+	done := make([][]byte, batch)
+	errs := make([]error, batch)
+	for start := 0; start < len(paths); start += batch {
+		part := paths[start:min(start+batch, len(paths))]
+		par.Ranges(len(part), func(first, end int) {
+			for i := first; i < end; i++ {
+				p := part[i]
+				// Bytes reads the page in place and writes into one
+				// buffer of the page's size: no copy, no growing.
+				done[i], errs[i] = m.Bytes(types[path.Ext(p)], o.Files[p])
+				if errs[i] != nil {
+					errs[i] = fmt.Errorf("minifying %s: %w", p, errs[i])
+				}
 			}
-			done[i] = b
+		})
+		for i, p := range part {
+			if errs[i] != nil {
+				return errs[i]
+			}
+			o.Files[p] = done[i]
 		}
-	})
-	for i, p := range paths {
-		if errs[i] != nil {
-			return errs[i]
-		}
-		o.Files[p] = done[i]
 	}
 	return nil
 }
