@@ -16,6 +16,14 @@ func (l *loader) readAllMarkdown() error {
 		for i := first; i < end; i++ {
 			subs[i] = l.fileLoader()
 			errs[i] = subs[i].readMarkdown(l.markdown[i])
+			// Until every page is read, only the facts of each document
+			// are needed; its tree is made again when it is rendered.
+			for _, p := range subs[i].site.Pages {
+				p.doc.Release()
+			}
+			for _, e := range subs[i].site.Glossary {
+				e.doc.Release()
+			}
 		}
 	})
 	for i, sub := range subs {

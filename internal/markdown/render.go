@@ -35,6 +35,15 @@ func (d *Doc) Render(opt RenderOptions) []byte {
 		panic("markdown: Doc.Render called twice")
 	}
 	d.rendered = true
+	if d.root == nil {
+		// Released: parse again. Parsing is deterministic, so the links
+		// come in the same order as the facts.
+		again := Parse(d.src, d.line0)
+		d.root = again.root
+		for i := range d.Links {
+			d.Links[i].node = again.Links[i].node
+		}
+	}
 	if opt.Dest != nil {
 		for _, l := range d.Links {
 			dest := []byte(opt.Dest(l))
@@ -56,6 +65,18 @@ func (d *Doc) Render(opt RenderOptions) []byte {
 		panic("markdown: render: " + err.Error())
 	}
 	return b.Bytes()
+}
+
+// Release lets go of the document's syntax tree and keeps its facts;
+// Render parses the source again. A caller that holds many documents at
+// once between parsing and rendering (a site, whose links can only be
+// checked once every page is read) keeps a few kilobytes of each rather
+// than its whole tree, for the price of a second parse.
+func (d *Doc) Release() {
+	d.root = nil
+	for i := range d.Links {
+		d.Links[i].node = nil
+	}
 }
 
 // match is one place a term was found in a text node.
