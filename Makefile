@@ -1,18 +1,22 @@
-# The two commands a newcomer needs:
+# The commands a newcomer needs:
 #   make site   build public/ from content/ and layouts/
+#   make serve  preview in the browser, reloaded on every save (Ctrl-C stops it)
 #   make test   run every test: the Go tests, then the accessibility suite
 #               in Debian's Chromium over every page of a fresh build
 GO ?= go
 BROWSER := tests/browser
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: site check pages test test-go test-browser bench fmt clean browser-tools
+.PHONY: site serve check pages test test-go test-browser bench fmt clean browser-tools fuzz
 
 site:
 	$(GO) run ./cmd/alongside build
 
 check:
 	$(GO) run ./cmd/alongside check
+
+serve:
+	$(GO) run ./cmd/alongside serve
 
 # What .github/workflows/pages.yml builds and publishes, with the same
 # flags: BASE_URL is the address actions/configure-pages reports there;
@@ -28,13 +32,33 @@ test-go:
 	$(GO) mod tidy -diff
 	$(GO) vet ./...
 	$(GO) test -count=1 ./...
+	@$(MAKE) --no-print-directory fuzz FUZZTIME=$(FUZZTIME_SHORT)
+
+# Each fuzz target, one after the other, for FUZZTIME each (make fuzz for a
+# longer run, FUZZTIME=10m for a long one). make test runs them for a few
+# seconds each. A crasher is written to the package's testdata/fuzz/:
+# fix it, then commit the file as a seed.
+FUZZ_TARGETS := \
+	internal/markdown:FuzzParse internal/markdown:FuzzTerms internal/markdown:FuzzSlug \
+	internal/content:FuzzFrontMatterSplit internal/content:FuzzLinks \
+	internal/content:FuzzLoad internal/content:FuzzRelURL
+FUZZTIME ?= 60s
+FUZZTIME_SHORT ?= 3s
+
+fuzz:
+	@for t in $(FUZZ_TARGETS); do \
+	  pkg=$${t%%:*}; name=$${t##*:}; \
+	  echo "fuzz $$name for $(FUZZTIME)"; \
+	  $(GO) test ./$$pkg -run '^$$' -fuzz "^$$name$$" -fuzztime $(FUZZTIME) || exit 1; \
+	done
 
 # The site is built at a sub-path, as on a GitHub Pages project site, and
 # served from 127.0.0.1 by the suite itself.
 test-browser: browser-tools $(BROWSER)/node_modules/.installed
 	@tmp=$$(mktemp -d); \
-	$(GO) run ./cmd/alongside build -out "$$tmp/site" -base-url http://127.0.0.1/hub/ || { rm -rf "$$tmp"; exit 1; }; \
-	cd $(BROWSER) && SITE_DIR="$$tmp/site" CHROMIUM=$(CHROMIUM) node --test --test-concurrency=1; status=$$?; \
+	$(GO) build -o "$$tmp/alongside" ./cmd/alongside || { rm -rf "$$tmp"; exit 1; }; \
+	"$$tmp/alongside" build -out "$$tmp/site" -base-url http://127.0.0.1/hub/ || { rm -rf "$$tmp"; exit 1; }; \
+	cd $(BROWSER) && SITE_DIR="$$tmp/site" ALONGSIDE="$$tmp/alongside" CHROMIUM=$(CHROMIUM) node --test --test-concurrency=1; status=$$?; \
 	rm -rf "$$tmp"; exit $$status
 
 $(BROWSER)/node_modules/.installed: $(BROWSER)/package.json $(BROWSER)/package-lock.json

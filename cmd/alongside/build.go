@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -132,7 +133,14 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, writ
 // output is nil when loading found errors, since rendering half a site
 // would only add confusing follow-on problems.
 func buildSite(root string, opt content.Options) (*render.Output, content.Diagnostics, error) {
-	fsys := os.DirFS(root)
+	// Reading through os.Root keeps every read inside the project folder,
+	// even if a link is swapped in while the build runs; content.Load
+	// then keeps every published file inside content/.
+	var fsys fs.FS = os.DirFS(root)
+	if r, err := os.OpenRoot(root); err == nil {
+		defer r.Close()
+		fsys = r.FS()
+	}
 	site, diags, err := content.Load(fsys, opt)
 	if err != nil || diags.HasErrors() {
 		return nil, diags, err

@@ -1,3 +1,5 @@
+//go:build unix
+
 package main
 
 import (
@@ -117,6 +119,17 @@ func oldAndNew(t *testing.T) (root string, oldSite, newSite map[string]string) {
 	return root, oldSite, newSite
 }
 
+// again makes another project like the one oldAndNew made, with the old
+// site written out as a build left it.
+func again(t *testing.T, oldSite map[string]string) string {
+	t.Helper()
+	root := fixture(t, "site", map[string]string{"content/briefs/a-new-brief.md": newBrief})
+	for p, data := range oldSite {
+		writeFile(t, filepath.Join(root, "public", filepath.FromSlash(p)), data)
+	}
+	return root
+}
+
 // TestKilledBuildLeavesASiteWhole stops a build with SIGKILL at 20 points
 // of writing the site, reached by a hook rather than by timing: at each,
 // public/ holds the old site whole or the new one whole (with the portable
@@ -151,7 +164,7 @@ func TestKilledBuildLeavesASiteWhole(t *testing.T) {
 	}
 	for _, p := range points {
 		name := fmt.Sprintf("%s (two renames: %v)", p.step, p.twoRenames)
-		root, oldSite, newSite = oldAndNew(t)
+		root := again(t, oldSite)
 		env := []string{"ALONGSIDE_TEST_STOP_AT=" + p.step}
 		if p.twoRenames {
 			env = append(env, "ALONGSIDE_TEST_TWO_RENAMES=1")

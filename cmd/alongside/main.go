@@ -3,6 +3,7 @@
 //
 //	alongside build    load, check, render, minify, write public/
 //	alongside check    the same checks, writing nothing
+//	alongside serve    preview in the browser, rebuilt on every save
 //	alongside new      start a new brief from a template
 //	alongside version  print the version
 //
@@ -11,7 +12,9 @@
 // plain English, lower case, no final period; the one-line summary goes to
 // standard output. Exit status: 0 when there are no errors (warnings are
 // allowed), 1 when the content has errors or the build failed, 2 when the
-// command was used wrongly.
+// command was used wrongly: an unknown flag, a missing -root, a bad
+// -base-url, or an -out folder the build may not replace (see
+// render.CheckOutDir).
 package main
 
 import (
@@ -34,6 +37,7 @@ Usage:
 
   alongside build [-base-url URL] [-drafts] [-format text|github] [-out DIR] [-root DIR]
   alongside check [-base-url URL] [-drafts] [-format text|github] [-root DIR]
+  alongside serve [-addr 127.0.0.1:8080] [-drafts] [-public] [-root DIR]
   alongside new brief "Title of the brief"
   alongside version
 
@@ -57,6 +61,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return runBuild(ctx, args[1:], stdout, stderr, true)
 	case "check":
 		return runBuild(ctx, args[1:], stdout, stderr, false)
+	case "serve":
+		return runServe(ctx, args[1:], stdout, stderr)
 	case "new":
 		return runNew(args[1:], stdout, stderr)
 	case "version", "-version", "--version":

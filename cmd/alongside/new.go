@@ -41,6 +41,9 @@ priorities: []
 topics: []
 # Who it is for: public, lived-experience, practitioners, researchers, commissioners.
 audiences: [public]
+# Where in the UK it applies: uk, england, england-and-wales, wales,
+# scotland or northern-ireland. Law and services differ between them.
+applies_to: [england]
 # The day it was first published, and the day it was last checked.
 published: %[2]s
 reviewed: %[2]s
@@ -55,11 +58,23 @@ sources:
     author: Surname A, Surname B
     year: 2025
     publisher: Who published it
+    # What kind of evidence it is: research-study, review-of-studies,
+    # statistics, law, policy-statement, professional-guidance or
+    # expert-opinion.
+    type: research-study
+    # Where to find it: its DOI (10.xxxx/...) and/or its web address.
+    # doi: 10.1192/bjb.2024.80
     # url: https://example.org/report
 # Set to true to keep the brief off the site while you work on it.
 draft: true
 ---
 Write the brief here, in Markdown. Use ## for section headings.
+
+## What this means for you
+
+Say what the evidence means for people and carers, for practitioners and
+for commissioners. This section is shown in a box, with a link to it at the
+top of the brief.
 
 Link to another brief like this: [what councils do](councils-care-act-and-mental-health.md).
 `

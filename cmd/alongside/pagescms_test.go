@@ -46,17 +46,18 @@ func probeSite() fstest.MapFS {
 		"content/index.md":     file("---\ntitle: Home\nsummary: s\n---\nText.\n"),
 		probeFiles["function"]: file("---\ntitle: Stewardship\nlabel: Setting the direction\nsummary: s\norder: 1\n---\nText.\n"),
 		probeFiles["priority"]: file("---\ntitle: Better lives\nlabel: l\nsummary: s\norder: 2\n---\nText.\n"),
-		probeFiles["glossary"]: file("---\ntitle: Approved mental health professional\nabbr: AMHP\nalso: [AMHPs]\nsummary: s\n---\nText.\n"),
+		probeFiles["glossary"]: file("---\ntitle: Approved mental health professional\nabbr: AMHP\nalso: [AMHPs]\nsummary: s\napplies_to: [england-and-wales]\n---\nText.\n"),
 		probeFiles["page"]:     file("---\ntitle: About\nsummary: s\ndraft: false\naliases: [/old/]\nreviewed: 2026-11-20\nreview_due: 2027-06-01\n---\nText.\n"),
 		probeFiles["brief"]: file("---\ntitle: X\nsummary: s\nfunctions: [stewardship]\npriorities: [better-lives]\ntopics: [housing]\n" +
 			"audiences: [public]\npublished: 2026-11-01\nreviewed: 2026-11-20\nreview_due: 2027-06-01\ncontent_note: n\n" +
-			"sources:\n  - title: A report\n    author: A B\n    year: 2025\n    publisher: P\n    url: https://example.org/r\n" +
-			"draft: false\naliases: [/old-x/]\n---\nText.\n"),
+			"sources:\n  - title: A report\n    author: A B\n    editor: C D\n    year: 2025\n    publisher: P\n    journal: J\n    volume: \"4\"\n" +
+			"    issue: \"2\"\n    pages: 1-9\n    doi: 10.1000/x\n    url: https://example.org/r\n    accessed: 2026-11-20\n    type: research-study\n    note: n\n" +
+			"applies_to: [england]\ndraft: false\naliases: [/old-x/]\n---\nText.\n\n## What this means for you\n\nText.\n"),
 	}
 }
 
 // probe loads the probe site with one change made to one file and returns
-// the problems found in that file.
+// the errors found in that file (warnings do not make a field required).
 func probe(t *testing.T, file string, change func(string) string) []string {
 	t.Helper()
 	fsys := probeSite()
@@ -67,7 +68,7 @@ func probe(t *testing.T, file string, change func(string) string) []string {
 	}
 	var msgs []string
 	for _, d := range diags {
-		if d.Pos.File == file {
+		if d.Pos.File == file && d.Severity == content.Error {
 			msgs = append(msgs, d.Msg)
 		}
 	}
@@ -128,6 +129,10 @@ func TestPagesCMSMatchesTheRules(t *testing.T) {
 	if err := yaml.Unmarshal(b, &cfg); err != nil {
 		t.Fatal(err)
 	}
+	hub, _, err := content.Load(os.DirFS("../.."), content.Options{BuildDate: time.Now()})
+	if err != nil {
+		t.Fatal(err)
+	}
 	kinds := map[string]string{"content/briefs": "brief", "content/functions": "function", "content/priorities": "priority",
 		"content/glossary": "glossary", "content/pages": "page", "content/index.md": "home"}
 	seen := map[string]bool{}
@@ -141,7 +146,7 @@ func TestPagesCMSMatchesTheRules(t *testing.T) {
 		if want := map[bool]string{true: "file", false: "collection"}[kind == "home"]; e.Type != want {
 			t.Errorf("%s: type %s, want %s", e.Name, e.Type, want)
 		}
-		checkFields(t, e.Name, kind, e.Fields)
+		checkFields(t, e.Name, kind, e.Fields, hub)
 	}
 	for p := range kinds {
 		if !seen[p] {
@@ -150,7 +155,7 @@ func TestPagesCMSMatchesTheRules(t *testing.T) {
 	}
 }
 
-func checkFields(t *testing.T, where, kind string, fields []cmsField) {
+func checkFields(t *testing.T, where, kind string, fields []cmsField, site *content.Site) {
 	var names []string
 	for _, f := range fields {
 		if f.Name == "body" {
@@ -193,10 +198,6 @@ func checkFields(t *testing.T, where, kind string, fields []cmsField) {
 	}
 	choices := map[string][]string{}
 	labels := map[string]string{}
-	site, _, err := content.Load(os.DirFS("../.."), content.Options{BuildDate: time.Now()})
-	if err != nil {
-		t.Fatal(err)
-	}
 	for _, p := range site.Functions {
 		choices["functions"] = append(choices["functions"], p.Slug)
 		labels["functions/"+p.Slug] = p.Title
@@ -213,9 +214,13 @@ func checkFields(t *testing.T, where, kind string, fields []cmsField) {
 		choices["audiences"] = append(choices["audiences"], a.Slug)
 		labels["audiences/"+a.Slug] = a.Name
 	}
+	for _, p := range content.Places {
+		choices["applies_to"] = append(choices["applies_to"], p.Slug)
+		labels["applies_to/"+p.Slug] = p.Name
+	}
 	for _, f := range fields {
 		want, ok := choices[f.Name]
-		if !ok || kind != "brief" {
+		if !ok || (kind != "brief" && f.Name != "applies_to") {
 			continue
 		}
 		var got []string

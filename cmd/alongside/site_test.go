@@ -10,6 +10,7 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strings"
 	"testing"
 )
@@ -23,8 +24,10 @@ func buildRepo(t *testing.T, baseURL string) string {
 	if code != 0 {
 		t.Fatalf("building the hub failed (exit %d):\n%s%s", code, stderr, stdout)
 	}
-	if !strings.HasSuffix(stdout, ": 0 errors, 0 warnings\n") || stderr != "" {
-		t.Errorf("the hub should build with no errors and no warnings:\n%s%s", stderr, stdout)
+	// Warnings (a review falling due, a page above the reading grade aim)
+	// are for editors to act on; they never fail the build or CI.
+	if strings.Contains(stderr, ": error: ") {
+		t.Errorf("the hub should build with no errors:\n%s%s", stderr, stdout)
 	}
 	return out
 }
@@ -198,4 +201,113 @@ func hasID(body []byte, id string) bool {
 		}
 	}
 	return false
+}
+
+var (
+	tagOrScript = regexp.MustCompile(`(?s)<script.*?</script>|<[^>]*>`)
+	onePlural   = regexp.MustCompile(`(?:^|[^0-9.,])1\s+(briefs|sources|studies|entries|pages|topics|terms|functions|priorities|files)\b`)
+	escapedText = regexp.MustCompile(`&amp;(?:[a-zA-Z][a-zA-Z0-9]+|#[0-9]+|#x[0-9a-fA-F]+);`)
+	h1Text      = regexp.MustCompile(`(?s)<h1[^>]*>(.*?)</h1>`)
+	gluedWords  = regexp.MustCompile(`\p{Ll}\p{Lu}`)
+	entityID    = regexp.MustCompile(`\sid="[^"]*\b(?:rsquo|lsquo|rdquo|ldquo|ndash|mdash|hellip|amp|quot|nbsp)\b[^"]*"`)
+)
+
+// TestWholeSiteReadsRight looks at the words of every page of the hub as a
+// reader gets them: no "1 briefs", no entity shown as text ("&rsquo;"),
+// no id made from one ("-rsquo-"), and no h1 whose parts run together in
+// a browser without CSS ("StewardshipSetting the direction").
+func TestWholeSiteReadsRight(t *testing.T) {
+	out := buildRepo(t, "https://example.org/")
+	for _, f := range htmlFiles(t, out) {
+		b, _ := os.ReadFile(filepath.Join(out, f))
+		if m := escapedText.Find(b); m != nil {
+			t.Errorf("%s: shows %q as text", f, m)
+		}
+		if m := entityID.Find(b); m != nil {
+			t.Errorf("%s: has an id made from an HTML entity: %s", f, m)
+		}
+		if m := h1Text.FindSubmatch(b); m != nil {
+			if plain := tagOrScript.ReplaceAll(m[1], nil); gluedWords.Match(plain) {
+				t.Errorf("%s: the h1 reads %q without CSS", f, plain)
+			}
+		}
+		text := tagOrScript.ReplaceAll(b, []byte(" "))
+		if m := onePlural.Find(text); m != nil {
+			t.Errorf("%s: says %q", f, strings.TrimSpace(string(m)))
+		}
+	}
+}
+
+var (
+	anchor = regexp.MustCompile(`(?s)<a\s[^>]*href="([^"]*)"[^>]*>(.*?)</a>`)
+	divTag = regexp.MustCompile(`<div[\s>]|</div>`)
+)
+
+// withoutProse cuts the editors' text (<div class="prose">, to its end)
+// out of a page.
+func withoutProse(b []byte) []byte {
+	i := bytes.Index(b, []byte(`<div class="prose">`))
+	if i < 0 {
+		return b
+	}
+	depth := 0
+	for _, m := range divTag.FindAllIndex(b[i:], -1) {
+		if b[i+m[0]+1] == '/' {
+			depth--
+		} else {
+			depth++
+		}
+		if depth == 0 {
+			return append(append([]byte(nil), b[:i]...), withoutProse(b[i+m[1]:])...)
+		}
+	}
+	return b[:i]
+}
+
+// TestSameLinkTextSamePlace: across the hub, links the layouts make with
+// the same words (as a screen reader announces them, hidden words
+// included, in any case) go to the same page, so a reader who follows
+// "Co-production" twice is not taken to a brief once and to a topic the
+// next time. Links within a page (to its own sections or its own citation
+// files) are left out, and so is the text editors write, which the
+// content's own check covers at the line of each link.
+func TestSameLinkTextSamePlace(t *testing.T) {
+	out := buildRepo(t, "https://example.org/")
+	places := map[string]map[string]string{} // text -> target -> first page
+	for _, f := range htmlFiles(t, out) {
+		b, _ := os.ReadFile(filepath.Join(out, f))
+		b = withoutProse(b)
+		self := "/" + strings.TrimSuffix(f, "index.html")
+		for _, m := range anchor.FindAllSubmatch(b, -1) {
+			href := string(m[1])
+			u, err := url.Parse(href)
+			if err != nil || u.Scheme != "" || strings.HasPrefix(href, "#") {
+				continue
+			}
+			target := path.Join(path.Dir(self+"x"), u.Path)
+			if strings.HasSuffix(u.Path, "/") || u.Path == "" {
+				target += "/"
+			}
+			if strings.HasPrefix(target, self) {
+				continue
+			}
+			text := strings.ToLower(strings.Join(strings.Fields(string(tagOrScript.ReplaceAll(m[2], nil))), " "))
+			if places[text] == nil {
+				places[text] = map[string]string{}
+			}
+			if _, ok := places[text][target]; !ok {
+				places[text][target] = f
+			}
+		}
+	}
+	for text, targets := range places {
+		if len(targets) > 1 {
+			var where []string
+			for target, f := range targets {
+				where = append(where, target+" (from "+f+")")
+			}
+			sort.Strings(where)
+			t.Errorf("the link text %q leads to %d places: %s", text, len(targets), strings.Join(where, ", "))
+		}
+	}
 }

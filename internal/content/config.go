@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/alongside-hub/alongside/internal/markdown"
 	"gopkg.in/yaml.v3"
 )
 
@@ -54,6 +55,7 @@ func readConfig(fsys fs.FS, opt Options, list *Diagnostics) (Config, error) {
 	case err != nil:
 		return cfg, err
 	}
+	src = markdown.LoneCRToLF(src) // a lone carriage return ends a line, as in editors
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
 		msg := strings.TrimPrefix(err.Error(), "yaml: ")
@@ -169,6 +171,7 @@ type Options struct {
 	BuildDate time.Time // "today": reviewed dates may not be after it
 	Drafts    bool      // include pages marked draft: true
 	BaseURL   string    // overrides site.yaml's base_url when not empty
+	Cache     *Cache    // reuse what earlier Loads read from unchanged files; may be nil
 	// Trace, when not nil, is told how long each stage of Load took, in
 	// the order they ran; for "alongside build -timings" and benchmarks.
 	Trace func(stage string, took time.Duration)

@@ -110,9 +110,9 @@ func TestBadInput(t *testing.T) {
 		{"huge file", fstest.MapFS{"content/briefs/huge.md": {Data: huge}},
 			"content/briefs/huge.md: error: the file is 5.0 MB; the most the site takes is 5 MB\n    hint: make it smaller, or keep it outside content/ and link to it\n"},
 		{"symlink out of content", fstest.MapFS{"content/briefs/secret.md": {Data: []byte("../../site.yaml"), Mode: fs.ModeSymlink}},
-			"content/briefs/secret.md: error: this is a link to \"../../site.yaml\", outside the content folder; it is not published\n    hint: copy the file into content/ instead of linking to it\n"},
+			"content/briefs/secret.md: error: this is a link to \"../../site.yaml\", which leads outside the content folder; it is not published\n    hint: copy the file into content/ instead of linking to it\n"},
 		{"absolute symlink", fstest.MapFS{"content/passwd": {Data: []byte("/etc/passwd"), Mode: fs.ModeSymlink}},
-			"content/passwd: error: this is a link to \"/etc/passwd\", outside the content folder; it is not published\n    hint: copy the file into content/ instead of linking to it\n"},
+			"content/passwd: error: this is a link to \"/etc/passwd\", which leads outside the content folder; it is not published\n    hint: copy the file into content/ instead of linking to it\n"},
 		{"symlink to a missing file", fstest.MapFS{"content/briefs/gone.md": {Data: []byte("nowhere.md"), Mode: fs.ModeSymlink}},
 			"content/briefs/gone.md: error: this is a link to \"nowhere.md\", which does not exist\n    hint: remove the link, or point it at a file that exists\n"},
 		{"duplicate URL", fstest.MapFS{"content/pages/briefs.md": {Data: []byte("---\ntitle: Briefs\nsummary: Clash.\n---\n")}},
@@ -198,27 +198,6 @@ func TestDiagnosticsSortedAndCounted(t *testing.T) {
 	if e, w := ds.Count(); e != 2 || w != 1 || !ds.HasErrors() {
 		t.Errorf("Count = %d, %d", e, w)
 	}
-}
-
-func FuzzFrontMatter(f *testing.F) {
-	f.Add([]byte("---\ntitle: A\nsummary: B\n---\nbody"))
-	f.Add([]byte("---\ntitle: [\n---\n"))
-	f.Add([]byte("---\n---\n"))
-	f.Add([]byte("\n\n---\ntitle: x\n"))
-	f.Fuzz(func(t *testing.T, src []byte) {
-		fsys := minimalSite()
-		fsys["content/briefs/fuzz.md"] = &fstest.MapFile{Data: src}
-		fsys["content/glossary/fuzz.md"] = &fstest.MapFile{Data: src}
-		_, diags, err := Load(fsys, Options{BuildDate: today})
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, d := range diags {
-			if d.Pos.Line < 0 || strings.TrimSpace(d.Msg) == "" {
-				t.Fatalf("bad diagnostic %+v", d)
-			}
-		}
-	})
 }
 
 // FuzzRelURL checks the one property that matters: a browser resolving the

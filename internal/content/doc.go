@@ -60,15 +60,78 @@
 //     gives them. Audiences are the five of the schema (see Audiences).
 //   - Text limits count characters, not bytes: title 90, summary 300.
 //
+// # Sources and where a page applies
+//
+// Each source of a brief is a list item of keys (see sourceKeys):
+//
+//	sources:
+//	  - title: "Mental health social care: scoping a research system"
+//	    author: O'Neill A, Robinson CA, Tree D, Clark M   # people or an organisation
+//	    editor: Smith J                # for an edited book; optional
+//	    year: 2025
+//	    journal: BJPsych Bulletin      # an article's journal
+//	    volume: "49"
+//	    issue: "3"
+//	    pages: 123-130
+//	    publisher: Cambridge University Press
+//	    doi: 10.1192/bjb.2024.80       # checked; linked as https://doi.org/...
+//	    url: https://example.org/...   # http(s) only
+//	    accessed: 2026-12-01           # the day a web page was read
+//	    type: research-study           # the kind of evidence, see below
+//	    note: read in O'Neill and others (2025)   # shown after the reference
+//
+// Only title is required. A DOI may be pasted with its address or a
+// "doi:" in front; it is kept bare. The reference links to the DOI when
+// there is one, else to the url.
+//
+// type is one of seven kinds, written as a slug or in plain words (both
+// "policy-statement" and "Policy statement" work), and shown in plain
+// words: research-study, review-of-studies, statistics, law,
+// policy-statement, professional-guidance, expert-opinion. A few common
+// other words are taken too ("review", "legislation", "guidance").
+//
+// applies_to, on briefs and glossary entries, says which of the UK's
+// nations the page applies to: uk, england, england-and-wales, wales,
+// scotland or northern-ireland, or a list of them ("[wales, scotland]").
+// It is kept in its shortest form: [england, wales] is England and Wales,
+// the four nations are the UK. Each nation has a page listing the briefs
+// that apply there (a UK brief is on all four), made once any brief says
+// where it applies.
+//
+// type and applies_to are optional for now, with no warning, so that the
+// hub builds while its briefs are being given them: a source without a
+// type shows without one and "About this evidence" counts it as a source
+// "of a kind not given"; a brief without applies_to is on no nation's
+// page. Once every page has them they should become warnings.
+//
 // # Positions
 //
 // Positions are lines and columns of the editor's file: columns count
 // characters. Front matter positions come from yaml.v3 nodes; body
 // positions from goldmark, offset by the lines the front matter took. A
-// byte-order mark and Windows line endings are accepted. A file that is
-// not UTF-8 is reported at its first bad byte; a file over MaxFileSize, an
-// empty file, unclosed front matter and a symbolic link that leads outside
-// content/ each have their own message.
+// byte-order mark and Windows line endings are accepted, and a lone
+// carriage return (old Mac files) ends a line. A file that is not UTF-8 is
+// reported at its first bad byte; a file over MaxFileSize, an empty file
+// and unclosed front matter each have their own message. A Markdown body
+// that would make the parser slow or hungry (markdown.MaxBody and the
+// other limits of the markdown package) is an error at the place it goes
+// over, saying what to change.
+//
+// # Files and links on disk
+//
+// Every file is published from its real path: every symbolic link in it
+// is followed, through folders and other links. A file whose real path is
+// outside content/, in a folder the site ignores, behind an absolute link
+// or a loop, or is not an ordinary file, is refused with its own message;
+// content/ itself must be a real folder (see files.go). Copied files are
+// read again, at render time, through the path that was checked, and
+// refused if the file found there is no longer the one checked.
+//
+// An image must be a file of the site: a picture from another website
+// (https:, http:, //, data: ...) is an error, since every reader's browser
+// would fetch it. Aliases are plain paths ("/old/path/"); two sources that
+// would make one file (compared in lower case, as on Windows and macOS)
+// are an error naming both.
 //
 // # Links
 //
@@ -79,7 +142,9 @@
 // file, a missing #heading, a link to a draft, an absolute path, a folder
 // or an unsafe scheme is an error at the link's line and column, with "did
 // you mean" where a near name exists. External https: and mailto: links
-// are left alone.
+// are left alone; tel: and sms: links must hold a number a phone can dial
+// (digits, "+" in front for the international form: tel:116123,
+// sms:85258?body=SHOUT).
 //
 // Heading ids come from the heading text (see markdown.Slug) and are
 // unique on the page. Links between pages give each page its backlinks;
@@ -87,6 +152,24 @@
 // ties broken by title; previous and next follow the brief's first function
 // in title order. In briefs, the first use of each glossary term (its
 // title, its "also" forms, or its exact abbreviation) links to its entry.
+//
+// # What this means for you
+//
+// A brief's level-2 heading "What this means for you" (any capitals or
+// punctuation) starts the section that says what the evidence means for
+// people and carers, practitioners and commissioners (### subheadings for
+// each, if the brief wants them). Page.ForYou holds its id; the section,
+// up to the next ## heading, renders inside <section class="for-you">, and
+// the layout links to it from the top of the brief. A brief for the
+// public (audiences includes public) without one gets a warning.
+//
+// # Link text
+//
+// The same words should lead to the same place: a link whose text leads
+// somewhere other than another link with the same text (ignoring case),
+// or whose text is the title of another brief, function or priority, is a
+// warning at the link. Layout links are held to the same rule by the
+// whole-site test; glossary links carry " (glossary)" for screen readers.
 //
 // # Markdown
 //

@@ -1,7 +1,6 @@
 package content
 
 import (
-	"net/url"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -199,75 +198,4 @@ func (f *fields) integer(key string) (int, bool) {
 		return 0, false
 	}
 	return v, true
-}
-
-// Source is one entry of a brief's "sources" list.
-type Source struct {
-	Title     string
-	Author    string // as written: "O'Neill A, Robinson CA"
-	Year      int    // 0 if not given
-	Publisher string
-	URL       string // empty or an http(s) URL
-}
-
-var sourceKeys = []string{"title", "author", "year", "publisher", "url"}
-
-func (f *fields) sources() []Source {
-	n := f.values["sources"]
-	if n == nil {
-		return nil
-	}
-	if n.Kind != yaml.SequenceNode {
-		l, c := f.pos(n)
-		f.d.errorf(l, c, "start each source on a new line with \"- title: ...\"", "%q should be a list of sources", "sources")
-		return nil
-	}
-	var out []Source
-	for _, s := range n.Content {
-		l, c := f.pos(s)
-		if s.Kind != yaml.MappingNode {
-			f.d.errorf(l, c, "give each source a title, like: - title: \"Name of the report\"", "each source should have keys such as title, author and year")
-			continue
-		}
-		var src Source
-		for i := 0; i+1 < len(s.Content); i += 2 {
-			k, v := s.Content[i], s.Content[i+1]
-			kl, kc := f.pos(k)
-			if !contains(sourceKeys, k.Value) {
-				f.d.errorf(kl, kc, suggestHint(k.Value, sourceKeys, "keys a source can have"), "%q is not a key for a source", k.Value)
-				continue
-			}
-			vl, vc := f.pos(v)
-			if v.Kind != yaml.ScalarNode {
-				f.d.errorf(vl, vc, "write it on one line", "the source's %q should be a single value", k.Value)
-				continue
-			}
-			val := strings.TrimSpace(v.Value)
-			switch k.Value {
-			case "title":
-				src.Title = val
-			case "author":
-				src.Author = val
-			case "publisher":
-				src.Publisher = val
-			case "year":
-				if err := v.Decode(&src.Year); err != nil || src.Year < 1000 || src.Year > 9999 {
-					f.d.errorf(vl, vc, "write the year as four digits, like: year: 2025", "the source's year should be a year like 2025, not %q", val)
-					src.Year = 0
-				}
-			case "url":
-				u, err := url.Parse(val)
-				if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-					f.d.errorf(vl, vc, "give the full address starting with https://, or leave the url out", "the source's url %q is not a web address", val)
-					continue
-				}
-				src.URL = val
-			}
-		}
-		if src.Title == "" {
-			f.d.errorf(l, c, "add a line such as: title: \"Name of the report\"", "this source has no title")
-		}
-		out = append(out, src)
-	}
-	return out
 }

@@ -90,13 +90,19 @@ func dump(s *Site) string {
 		}
 		line("toc", strings.Join(toc, " "))
 		for _, src := range p.Sources {
-			line("source", fmt.Sprintf("%q %s %d %s %s", src.Title, src.Author, src.Year, src.Publisher, src.URL))
+			line("source", dumpSource(src))
 		}
+		line("applies_to", PlacesName(p.AppliesTo))
+		line("nations", tops(p.Nations))
 		line("words", fmt.Sprint(p.Words))
 		fmt.Fprintf(&b, "  body:\n%s", indent(string(p.Body)))
 	}
 	for _, e := range s.Glossary {
-		fmt.Fprintf(&b, "\nentry %s %q abbr %q also %q\n  body:\n%s", e.URL, e.Title, e.Abbr, e.Also, indent(string(e.Body)))
+		fmt.Fprintf(&b, "\nentry %s %q abbr %q also %q", e.URL, e.Title, e.Abbr, e.Also)
+		if len(e.AppliesTo) > 0 {
+			fmt.Fprintf(&b, " applies to %s", PlacesName(e.AppliesTo))
+		}
+		fmt.Fprintf(&b, "\n  body:\n%s", indent(string(e.Body)))
 	}
 	for _, t := range s.Topics {
 		fmt.Fprintf(&b, "\ntopic %s %q: %s", t.URL, t.Name, slugs(t.Briefs))
@@ -104,11 +110,42 @@ func dump(s *Site) string {
 	for _, t := range s.Audiences {
 		fmt.Fprintf(&b, "\naudience %s %q: %s", t.URL, t.Name, slugs(t.Briefs))
 	}
+	for _, t := range s.Nations {
+		fmt.Fprintf(&b, "\nnation %s %q: %s", t.URL, t.Name, slugs(t.Briefs))
+	}
 	for _, f := range s.Files {
 		fmt.Fprintf(&b, "\nfile %s from %s", f.URL, f.Source)
 	}
 	b.WriteString("\n")
 	return b.String()
+}
+
+// dumpSource shows the fields a source has, leaving out empty ones.
+func dumpSource(s Source) string {
+	out := fmt.Sprintf("%q", s.Title)
+	add := func(k, v string) {
+		if v != "" {
+			out += " " + k + "=" + v
+		}
+	}
+	add("author", s.Author)
+	add("editor", s.Editor)
+	if s.Year != 0 {
+		add("year", fmt.Sprint(s.Year))
+	}
+	add("publisher", s.Publisher)
+	add("journal", s.Journal)
+	add("volume", s.Volume)
+	add("issue", s.Issue)
+	add("pages", s.Pages)
+	add("doi", s.DOI)
+	add("url", s.URL)
+	if !s.Accessed.IsZero() {
+		add("accessed", s.Accessed.Format(dateLayout))
+	}
+	add("type", string(s.Type))
+	add("note", s.Note)
+	return out
 }
 
 func indent(s string) string {

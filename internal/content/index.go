@@ -5,6 +5,10 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/alongside-hub/alongside/internal/markdown"
 )
 
 // Audiences are the readers a brief can be for, in the order pages list them.
@@ -24,7 +28,7 @@ func (l *loader) index() {
 		p.sortKey = strings.ToLower(p.Title)
 	}
 	for _, e := range s.Glossary {
-		e.sortKey = strings.ToLower(e.Title)
+		e.sortKey = SortKey(e.Title)
 	}
 	slices.SortStableFunc(s.Pages, func(a, b *Page) int { return strings.Compare(a.URL, b.URL) })
 	l.terms = map[Kind]map[string]*Page{KindFunction: {}, KindPriority: {}}
@@ -119,6 +123,31 @@ func (l *loader) index() {
 			s.Audiences = append(s.Audiences, t)
 		}
 	}
+	l.indexNations()
+}
+
+// indexNations makes one page per nation, listing the briefs that apply
+// there: a brief for the UK is on all four, one for England and Wales on
+// two. There are none until a brief says where it applies.
+func (l *loader) indexNations() {
+	s := l.site
+	any := false
+	for _, b := range s.Briefs {
+		any = any || len(b.AppliesTo) > 0
+	}
+	if !any {
+		return
+	}
+	for _, n := range Nations {
+		t := &Topic{Slug: n.Slug, Name: n.Name, URL: "/applies-to/" + n.Slug + "/"}
+		for _, b := range s.Briefs {
+			if covers(b.AppliesTo, n.Slug) {
+				t.Briefs = append(t.Briefs, b)
+				b.Nations = append(b.Nations, t)
+			}
+		}
+		s.Nations = append(s.Nations, t)
+	}
 }
 
 func (l *loader) resolveTerms(d diags, items []item, kind Kind) []*Page {
@@ -174,34 +203,46 @@ func humanize(slug string) string {
 	if s == "" {
 		return s
 	}
-	return strings.ToUpper(s[:1]) + s[1:]
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
-// checkURLs reports two sources that would write the same file.
+// SortKey is the form of a title used to put titles in A to Z order: lower
+// case with accents set aside, so that "Équipe mobile" comes among the E's.
+// Its first byte is an ASCII letter exactly when the title starts with a
+// letter of the Latin alphabet.
+func SortKey(title string) string {
+	return markdown.Fold(strings.ToLower(strings.TrimSpace(title)))
+}
+
+// checkURLs reports two sources that would write the same file. Paths are
+// compared in lower case: on Windows and macOS, "Chart.png" and
+// "chart.png" are one file. The renderer checks every file it makes once
+// more (layout assets included), see render.Output.
 func (l *loader) checkURLs() {
-	owner := map[string]string{} // output path -> what made it
+	owner := map[string]string{} // output path, lower case -> what made it
 	for _, g := range l.site.Generated() {
-		owner[outputPath(g)] = "the generated page " + g
+		owner[strings.ToLower(outputPath(g))] = "the generated page " + g
 	}
-	claim := func(url, source string, pos Pos) {
-		out := outputPath(url)
+	claim := func(url, source, what string, pos Pos) {
+		out := strings.ToLower(outputPath(url))
 		if prev, taken := owner[out]; taken {
 			*l.list = append(*l.list, Diagnostic{Pos: pos, Severity: Error,
-				Msg:  fmt.Sprintf("this makes the page %s, which %s also makes", url, prev),
+				Msg:  fmt.Sprintf("%s %s, which %s also makes", what, url, prev),
 				Hint: "rename one of them so that each page has its own address"})
 			return
 		}
 		owner[out] = source
 	}
 	for _, p := range l.site.Pages {
-		claim(p.URL, p.Source, Pos{File: p.Source})
+		claim(p.URL, p.Source, "this makes the page", Pos{File: p.Source})
 	}
 	for _, p := range l.site.Pages {
-		for _, a := range p.Aliases {
-			claim(a, p.Source+" (alias)", Pos{File: p.Source})
+		for i, a := range p.Aliases {
+			claim(a, "the alias "+a+" in "+p.Source, fmt.Sprintf("the alias %q makes the page", a), p.AliasPos(i))
 		}
 	}
 	for _, f := range l.site.Files {
-		claim(f.URL, f.Source, Pos{File: f.Source})
+		claim(f.URL, f.Source, "this makes the file", Pos{File: f.Source})
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/url"
 	"path"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -52,6 +53,32 @@ func (l *loader) resolveDoc(source string, doc *markdown.Doc, self *Page) []reso
 }
 
 // resolve works out where one link goes. It reports problems itself.
+// phoneNumber is what a tel: or sms: address holds: digits, with a "+"
+// in front for a number written in the international form.
+var phoneNumber = regexp.MustCompile(`^\+?[0-9]{3,15}$`)
+
+// phoneLink checks a tel: or sms: link, which a phone dials or texts as
+// it is: spaces, brackets or a typo in the number make it fail.
+func phoneLink(d diags, at markdown.Pos, what, dest string, u *url.URL) bool {
+	number := u.Opaque
+	if number == "" {
+		number = strings.TrimPrefix(u.Path, "//")
+	}
+	if !phoneNumber.MatchString(number) {
+		hint := "write the number in digits only, with no spaces, like: [116 123](tel:116123)"
+		if strings.EqualFold(u.Scheme, "sms") {
+			hint = "write the number in digits only, with no spaces, like: [text SHOUT to 85258](sms:85258?body=SHOUT)"
+		}
+		if number == "" {
+			d.errorf(at.Line, at.Col, hint, "%s to %q: there is no number after %q", what, dest, u.Scheme+":")
+			return false
+		}
+		d.errorf(at.Line, at.Col, hint, "%s to %q: %q is not a phone number a phone can dial", what, dest, number)
+		return false
+	}
+	return true
+}
+
 func (l *loader) resolve(source string, lk markdown.Link, self *Page) (string, *Page, bool) {
 	d := l.diags(source)
 	dest := strings.TrimSpace(lk.Dest)
@@ -64,10 +91,17 @@ func (l *loader) resolve(source string, lk markdown.Link, self *Page) (string, *
 		d.errorf(at.Line, at.Col, "put the address in the round brackets, like [text](other-brief.md)", "this %s has no address", what)
 		return "", nil, false
 	}
+	if lk.Image && isExternal(dest) {
+		d.errorf(at.Line, at.Col, "save the picture into content/, next to this file, and use its name, like ![A chart](chart.png): the site shows only its own pictures, so that readers' browsers never call another website",
+			"image %q: the picture is on another website", dest)
+		return "", nil, false
+	}
 	if u, err := url.Parse(dest); err == nil && u.Scheme != "" {
 		switch strings.ToLower(u.Scheme) {
-		case "http", "https", "mailto", "tel":
+		case "http", "https", "mailto":
 			return "", nil, true
+		case "tel", "sms":
+			return "", nil, phoneLink(d, at, what, dest, u)
 		}
 		d.errorf(at.Line, at.Col, "use a web address starting with https://, or a link to a .md file", "%s to %q: the site does not allow %q addresses", what, dest, u.Scheme+":")
 		return "", nil, false
@@ -153,6 +187,27 @@ func (l *loader) resolve(source string, lk markdown.Link, self *Page) (string, *
 	}
 	d.errorf(at.Line, at.Col, hint, "%s to %q: there is no such %s", what, dest, kind)
 	return "", nil, false
+}
+
+// isExternal reports whether dest leaves the site as a browser reads it:
+// it has a scheme ("https:", "data:") before any "/", "?" or "#", or it
+// starts with two slashes, a backslash counting as a slash and tabs and
+// line breaks left out, as browsers do.
+func isExternal(dest string) bool {
+	d := strings.Map(func(r rune) rune {
+		switch r {
+		case '\t', '\n', '\r':
+			return -1
+		case '\\':
+			return '/'
+		}
+		return r
+	}, dest)
+	if strings.HasPrefix(d, "//") {
+		return true
+	}
+	i := strings.IndexAny(d, ":/?#")
+	return i > 0 && d[i] == ':'
 }
 
 // checkAnchor reports a #fragment that names no heading of target.

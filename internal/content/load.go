@@ -35,6 +35,9 @@ func Load(fsys fs.FS, opt Options) (*Site, Diagnostics, error) {
 	s := &Site{Config: cfg, BuildDate: time.Date(y, m, dd, 0, 0, 0, 0, time.UTC)}
 	l := &loader{fsys: fsys, opt: opt, site: s, list: &list}
 	t := newTimer(opt.Trace)
+	if opt.Cache != nil {
+		opt.Cache.begin(opt, cfg)
+	}
 	if err := l.walk(); err != nil {
 		return nil, list, err
 	}
@@ -43,11 +46,15 @@ func Load(fsys fs.FS, opt Options) (*Site, Diagnostics, error) {
 	l.checkURLs()
 	t.stage("index")
 	l.resolveLinks()
+	l.checkEvidence()
 	t.stage("link")
 	l.relate()
 	t.stage("relate")
 	l.render()
 	t.stage("render Markdown")
+	if opt.Cache != nil {
+		opt.Cache.end()
+	}
 	list.Sort()
 	return s, list, nil
 }
@@ -64,7 +71,13 @@ type loader struct {
 	// drafts holds sources left out because they are drafts.
 	drafts map[string]bool
 	// markdown lists the Markdown files found by walk, in walk order.
-	markdown []string
+	markdown []markdownFile
+}
+
+// markdownFile is a Markdown file walk found, read after the walk.
+type markdownFile struct {
+	path, real string
+	info       fs.FileInfo
 }
 
 func (l *loader) diags(file string) diags { return diags{list: l.list, file: file} }
@@ -72,11 +85,21 @@ func (l *loader) diags(file string) diags { return diags{list: l.list, file: fil
 func (l *loader) walk() error {
 	l.bySource = map[string]any{}
 	l.drafts = map[string]bool{}
-	if _, err := fs.Stat(l.fsys, "content"); err != nil {
+	info, err := fs.Lstat(l.fsys, "content")
+	switch {
+	case err != nil:
 		l.diags("content").errorf(0, 0, "create the folder content/ with an index.md in it", "the content folder is missing")
 		return nil
+	case info.Mode()&fs.ModeSymlink != 0:
+		target, _ := fs.ReadLink(l.fsys, "content")
+		l.diags("content").errorf(0, 0, "move the folder itself to content/ instead of linking to it",
+			"content/ is a link to %q; the site reads only a real folder, so that nothing outside it is published", target)
+		return nil
+	case !info.IsDir():
+		l.diags("content").errorf(0, 0, "create the folder content/ with an index.md in it", "content is a file, not a folder")
+		return nil
 	}
-	err := fs.WalkDir(l.fsys, "content", func(p string, d fs.DirEntry, err error) error {
+	err = fs.WalkDir(l.fsys, "content", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return fmt.Errorf("reading %s: %w", p, err)
 		}
@@ -90,17 +113,9 @@ func (l *loader) walk() error {
 		if d.IsDir() {
 			return nil
 		}
-		if d.Type()&fs.ModeSymlink != 0 {
-			ok, err := l.checkSymlink(p)
-			if err != nil || !ok {
-				return err
-			}
-		} else if !d.Type().IsRegular() {
-			return nil
-		}
-		info, err := fs.Stat(l.fsys, p)
-		if err != nil {
-			return fmt.Errorf("reading %s: %w", p, err)
+		real, info, ok, err := l.checkFile(p, d)
+		if err != nil || !ok {
+			return err
 		}
 		if info.Size() > MaxFileSize {
 			l.diags(p).errorf(0, 0, "make it smaller, or keep it outside content/ and link to it",
@@ -108,11 +123,11 @@ func (l *loader) walk() error {
 			return nil
 		}
 		if strings.HasSuffix(name, ".md") {
-			l.markdown = append(l.markdown, p)
+			l.markdown = append(l.markdown, markdownFile{p, real, info})
 			return nil
 		}
 		rel := strings.TrimPrefix(p, "content/")
-		l.site.Files = append(l.site.Files, File{Source: p, URL: "/" + rel})
+		l.site.Files = append(l.site.Files, File{Source: p, URL: "/" + rel, real: real, info: info})
 		l.bySource[p] = &l.site.Files[len(l.site.Files)-1]
 		return nil
 	})
@@ -122,40 +137,15 @@ func (l *loader) walk() error {
 	return l.readAllMarkdown()
 }
 
-// checkSymlink allows a link that stays inside content/ and reports one
-// that leads out, which could publish private files.
-func (l *loader) checkSymlink(p string) (bool, error) {
-	target, err := fs.ReadLink(l.fsys, p)
-	if err != nil {
-		return false, fmt.Errorf("reading link %s: %w", p, err)
-	}
-	joined := path.Join(path.Dir(p), target)
-	if path.IsAbs(target) || !strings.HasPrefix(joined+"/", "content/") {
-		l.diags(p).errorf(0, 0, "copy the file into content/ instead of linking to it",
-			"this is a link to %q, outside the content folder; it is not published", target)
-		return false, nil
-	}
-	info, err := fs.Stat(l.fsys, p)
-	if err != nil {
-		l.diags(p).errorf(0, 0, "remove the link, or point it at a file that exists", "this is a link to %q, which does not exist", target)
-		return false, nil
-	}
-	if info.IsDir() {
-		l.diags(p).errorf(0, 0, "move the folder here instead of linking to it", "this is a link to the folder %q; linked folders are not read", target)
-		return false, nil
-	}
-	return true, nil
-}
-
 var (
 	briefKeys = []string{"title", "summary", "functions", "priorities", "topics", "audiences", "published",
-		"reviewed", "review_due", "content_note", "sources", "draft", "aliases"}
+		"reviewed", "review_due", "content_note", "sources", "applies_to", "draft", "aliases"}
 	termKeys     = []string{"title", "label", "summary", "order"}
-	glossaryKeys = []string{"title", "abbr", "also", "summary"}
+	glossaryKeys = []string{"title", "abbr", "also", "summary", "applies_to"}
 	pageKeys     = []string{"title", "summary", "draft", "aliases", "reviewed", "review_due"}
 )
 
-func (l *loader) readMarkdown(p string) error {
+func (l *loader) readMarkdown(p, real string, info fs.FileInfo) error {
 	d := l.diags(p)
 	before := len(*l.list)
 	rel := strings.TrimPrefix(p, "content/")
@@ -176,10 +166,12 @@ func (l *loader) readMarkdown(p string) error {
 			"the file name %q is not a valid page name", path.Base(rel))
 		return nil
 	}
-	src, err := fs.ReadFile(l.fsys, p)
+	src, err := readChecked(l.fsys, p, real, info)
 	if err != nil {
-		return fmt.Errorf("reading %s: %w", p, err)
+		return err
 	}
+	// A lone carriage return ends a line, as in editors.
+	src = markdown.LoneCRToLF(src)
 	if len(bytes.TrimSpace(src)) == 0 {
 		d.errorf(0, 0, "add front matter and text, or delete the file", "the file is empty")
 		return nil
@@ -201,6 +193,17 @@ func (l *loader) readMarkdown(p string) error {
 		return nil
 	}
 	doc := markdown.Parse(sp.body, sp.bodyLine)
+	switch c := doc.TooComplex; {
+	case c == nil:
+	case c.Kind == "size":
+		d.errorf(0, 0, complexityHint[c.Kind], "the text is %d KB; the most the site reads in one page is %d KB", (c.Count+1023)/1024, c.Max/1024)
+	case c.Kind == "link-work":
+		d.errorf(c.Pos.Line, c.Pos.Col, complexityHint[c.Kind],
+			"the links up to here leave their addresses open: finding where they end means reading %d KB, and the most the site reads is %d KB", (c.Count+1023)/1024, c.Max/1024)
+	default:
+		d.errorf(c.Pos.Line, c.Pos.Col, complexityHint[c.Kind],
+			"this has %d %s; the most the site reads is %d", c.Count, c.What, c.Max)
+	}
 	if isGlossary {
 		l.readEntry(p, slug, sp, doc, d)
 		return nil
@@ -224,7 +227,7 @@ func (l *loader) readMarkdown(p string) error {
 		pg.Summary = f.str("summary", true, 300, "What this page is about, in a sentence or two.")
 		pg.Draft = f.boolean("draft")
 		l.readReview(pg, f, false)
-		pg.Aliases = l.aliases(f)
+		pg.Aliases = l.aliases(f, pg)
 	}
 	pg.Words = countWords(doc.Text)
 	if pg.Draft && !l.opt.Drafts {
@@ -251,19 +254,38 @@ func (l *loader) readBrief(pg *Page, f *fields) {
 	}
 	l.readReview(pg, f, true)
 	pg.Sources = f.sources()
-	pg.Aliases = l.aliases(f)
+	pg.AppliesTo = f.appliesTo()
+	pg.ForYou = forYouHeading(pg.Headings)
+	pg.Aliases = l.aliases(f, pg)
 	// Taxonomy slugs are resolved in index, once every page is known.
 	pg.pending = pendingTerms{
-		functions:  f.list("functions", "[stewardship, capacity]"),
-		priorities: f.list("priorities", "[better-lives]"),
-		topics:     f.list("topics", "[recovery, unpaid-carers]"),
-		audiences:  f.list("audiences", "[public, practitioners]"),
-		at:         f.posOf("functions"),
+		functions:   f.list("functions", "[stewardship, capacity]"),
+		priorities:  f.list("priorities", "[better-lives]"),
+		topics:      f.list("topics", "[recovery, unpaid-carers]"),
+		audiences:   f.list("audiences", "[public, practitioners]"),
+		at:          f.posOf("functions"),
+		audiencesAt: f.posOf("audiences"),
 	}
 	if len(pg.pending.functions) == 0 && len(pg.pending.priorities) == 0 {
 		f.d.errorf(f.openLine, 1, "add functions: [...] or priorities: [...] so that a function or priority page lists it",
 			"a brief needs at least one function or priority")
 	}
+}
+
+// ForYouTitle is the heading of the section of a brief that says what the
+// evidence means for its readers. The layouts give it its own place: a
+// box, and a link to it at the top of the brief.
+const ForYouTitle = "What this means for you"
+
+// forYouHeading finds the brief's "What this means for you" section: a
+// level-2 heading with those words, whatever its capitals or punctuation.
+func forYouHeading(hs []markdown.Heading) string {
+	for _, h := range hs {
+		if h.Level == 2 && Slugify(h.Text) == Slugify(ForYouTitle) {
+			return h.ID
+		}
+	}
+	return ""
 }
 
 // readReview reads reviewed and review_due, and applies the date rules.
@@ -303,21 +325,56 @@ func (l *loader) readReview(pg *Page, f *fields, required bool) {
 	}
 }
 
-func (l *loader) aliases(f *fields) []string {
+// aliases reads the old addresses of a page. Each must be a plain path on
+// this site, so that check and build agree on what it writes: the rules
+// are in aliasProblem.
+func (l *loader) aliases(f *fields, pg *Page) []string {
 	var out []string
 	for _, it := range f.list("aliases", "[/old/path/]") {
 		a := it.Value
-		if !strings.HasPrefix(a, "/") || strings.Contains(a, "..") || strings.ContainsAny(a, "?#\\ ") {
+		if why := aliasProblem(a); why != "" {
 			f.d.errorf(it.Pos.Line, it.Pos.Col, "write the old address from the site's root, like /old/path/",
-				"the alias %q is not a path on this site", a)
+				"the alias %q is not a path on this site: %s", a, why)
 			continue
 		}
 		if !strings.HasSuffix(a, "/") && path.Ext(a) == "" {
 			a += "/"
 		}
 		out = append(out, a)
+		pg.aliasPos = append(pg.aliasPos, it.Pos)
 	}
 	return out
+}
+
+// aliasProblem says what is wrong with an alias, or "" if nothing. An
+// alias is a path from the site's root made of plain segments: letters,
+// digits and "-", "_", ".", "~", with no empty, "." or ".." segment, so
+// that it names one file inside the output folder and nothing else.
+func aliasProblem(a string) string {
+	switch {
+	case !strings.HasPrefix(a, "/"):
+		return "it should start with /"
+	case strings.HasPrefix(a, "//"):
+		return "it starts with //, which browsers read as another website"
+	}
+	segs := strings.Split(strings.TrimSuffix(a[1:], "/"), "/")
+	if a == "/" {
+		segs = nil
+	}
+	for _, seg := range segs {
+		switch seg {
+		case "":
+			return "it has // in it"
+		case ".", "..":
+			return fmt.Sprintf("it has a %q part", seg)
+		}
+		for _, r := range seg {
+			if !(unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune("-_.~", r)) {
+				return fmt.Sprintf("it has the character %q in it; use letters, digits, - and _", r)
+			}
+		}
+	}
+	return ""
 }
 
 func (l *loader) readEntry(p, slug string, sp splitResult, doc *markdown.Doc, d diags) {
@@ -329,22 +386,25 @@ func (l *loader) readEntry(p, slug string, sp splitResult, doc *markdown.Doc, d 
 		e.Also = append(e.Also, it.Value)
 	}
 	e.Summary = f.str("summary", true, 300, "A specially trained professional who ...")
+	e.AppliesTo = f.appliesTo()
 	l.site.Glossary = append(l.site.Glossary, e)
 	l.bySource[p] = e
 }
 
-// countWords counts the words of s as strings.Fields splits them, without
-// making the list.
-func countWords(s string) int {
-	n, in := 0, false
-	for _, r := range s {
-		space := unicode.IsSpace(r)
-		if !space && !in {
-			n++
-		}
-		in = !space
-	}
-	return n
+// complexityHint says what to do about each of markdown's limits, which
+// keep the build fast whatever a file holds.
+var complexityHint = map[string]string{
+	"size":             "split it into several pages",
+	"nesting":          "put fewer lists and quotes inside each other; start a new list instead",
+	"containers":       "split it into several pages, or use fewer lists and quotes inside each other",
+	"delimiters":       "split the paragraph with blank lines, or write \\* or \\_ for a mark that is not emphasis",
+	"delimiters-total": "split it into several pages, or write \\* or \\_ for a mark that is not emphasis",
+	"brackets":         "split the paragraph with blank lines, or write \\[ for a bracket that is not a link",
+	"brackets-total":   "split it into several pages, or write \\[ for a bracket that is not a link",
+	"link-work":        "end each link's address with ), like [text](page.md), and check for one left open",
+	"footnotes":        "use fewer footnotes, or split it into several pages",
+	"definitions":      "split it into several pages",
+	"table-cells":      "make the tables smaller, or split them into several tables; a row gets as many cells as the header has",
 }
 
 // invalidUTF8At finds the line and column of the first invalid byte.
@@ -384,6 +444,20 @@ func byTitle(a, b *Page) bool {
 		return a.sortKey < b.sortKey
 	}
 	return a.URL < b.URL
+}
+
+// countWords counts the words of s as strings.Fields splits them, without
+// making the list.
+func countWords(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		space := unicode.IsSpace(r)
+		if !space && !in {
+			n++
+		}
+		in = !space
+	}
+	return n
 }
 
 func byOrder(a, b *Page) bool {

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"io/fs"
 	"time"
 
 	"github.com/alongside-hub/alongside/internal/markdown"
@@ -33,6 +34,7 @@ type Page struct {
 	ReviewDue   time.Time // zero if not given
 	ContentNote string
 	Sources     []Source
+	AppliesTo   []Place // briefs: where it applies; empty if not given
 	Draft       bool
 	Aliases     []string // site paths that redirect here
 
@@ -40,10 +42,12 @@ type Page struct {
 	Priorities []*Page  // briefs: the priority pages
 	Topics     []*Topic // briefs: free tags
 	Audiences  []*Topic // briefs: who it is for
+	Nations    []*Topic // briefs: the nations' pages that list it (from AppliesTo)
 
 	Body     []byte             // rendered HTML of the Markdown body
 	Headings []markdown.Heading // every heading of the body
 	TOC      []markdown.Heading // the level-2 headings, when there are 3 or more
+	ForYou   string             // briefs: id of the "What this means for you" heading, if there is one
 	Words    int                // words in the body
 
 	Briefs    []*Page // function and priority pages: their briefs, by title
@@ -52,12 +56,21 @@ type Page struct {
 	Prev      *Page   // previous brief in the first function, by title
 	Next      *Page
 
-	doc     *markdown.Doc
-	links   []resolvedLink
-	bodyAt  int // file line where the body starts
-	pending pendingTerms
-	sortKey string // the title in lower case, for sorting by title
-	rank    int    // briefs: place in Site.Briefs
+	doc      *markdown.Doc
+	links    []resolvedLink
+	aliasPos []Pos // where each of Aliases was written
+	bodyAt   int   // file line where the body starts
+	pending  pendingTerms
+	sortKey  string // the title in lower case, for sorting by title
+	rank     int    // briefs: place in Site.Briefs
+}
+
+// AliasPos is where the i-th alias of the page was written.
+func (p *Page) AliasPos(i int) Pos {
+	if i < len(p.aliasPos) {
+		return p.aliasPos[i]
+	}
+	return Pos{File: p.Source}
 }
 
 // pendingTerms are a brief's taxonomy values as written, resolved once
@@ -65,26 +78,29 @@ type Page struct {
 type pendingTerms struct {
 	functions, priorities, topics, audiences []item
 	at                                       Pos
+	audiencesAt                              Pos
 }
 
-// Topic is a free tag or an audience: a generated page that lists briefs.
+// Topic is a free tag, an audience or a nation: a generated page that
+// lists briefs.
 type Topic struct {
 	Slug   string
 	Name   string // label shown to readers
-	URL    string // "/topics/<slug>/" or "/audiences/<slug>/"
+	URL    string // "/topics/<slug>/", "/audiences/<slug>/" or "/applies-to/<slug>/"
 	Briefs []*Page
 }
 
 // Entry is one glossary term. All entries share the page /glossary/.
 type Entry struct {
-	Source  string
-	Slug    string // also the anchor on /glossary/
-	Title   string
-	Abbr    string
-	Also    []string
-	Summary string
-	Body    []byte // rendered HTML, may be empty
-	URL     string // "/glossary/#<slug>"
+	Source    string
+	Slug      string // also the anchor on /glossary/
+	Title     string
+	Abbr      string
+	Also      []string
+	Summary   string
+	AppliesTo []Place // where the term applies; empty if not given
+	Body      []byte  // rendered HTML, may be empty
+	URL       string  // "/glossary/#<slug>"
 
 	doc     *markdown.Doc
 	links   []resolvedLink
@@ -95,6 +111,9 @@ type Entry struct {
 type File struct {
 	Source string // "content/briefs/chart.png"
 	URL    string // "/briefs/chart.png"
+
+	real string      // the checked real path, links followed; read it with Read
+	info fs.FileInfo // what was found there when it was checked
 }
 
 // Site is everything loaded from the root, checked and cross-linked.
@@ -106,12 +125,12 @@ type Site struct {
 	Home       *Page
 	Pages      []*Page // every page, home included, by URL
 	Briefs     []*Page // by title
-	Latest     []*Page // the briefs again, newest published first (then by title)
 	Functions  []*Page // by order, then title
 	Priorities []*Page // by order, then title
 	Others     []*Page // content/pages/*, by title
 	Topics     []*Topic
 	Audiences  []*Topic // in the fixed order of the schema, empty ones left out
+	Nations    []*Topic // the four nations, in the order of Nations; none if no brief says where it applies
 	Glossary   []*Entry // by title, A to Z
 	Files      []File   // by URL
 }
@@ -126,6 +145,15 @@ func (s *Site) Generated() []string {
 	}
 	for _, t := range s.Audiences {
 		g = append(g, t.URL)
+	}
+	g = append(g, "/applies-to/")
+	for _, n := range Nations {
+		g = append(g, "/applies-to/"+n.Slug+"/")
+	}
+	for _, b := range s.Briefs {
+		for _, f := range CiteFiles {
+			g = append(g, b.URL+f)
+		}
 	}
 	for _, p := range s.Functions {
 		g = append(g, p.URL+"feed.xml")

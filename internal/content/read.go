@@ -6,16 +6,18 @@ import "github.com/alongside-hub/alongside/internal/par"
 // on every core, and gathers the results in walk order, so that pages,
 // entries and diagnostics come out exactly as if read one by one.
 //
-// Each file is read by readMarkdown on a loader of its own (see fileLoader),
-// so readMarkdown and what it calls may write only to their loader's list,
-// site.Pages, site.Glossary, bySource and drafts, and read the rest.
+// Each file is read by readMarkdownCached on a loader of its own (see
+// fileLoader), so it and what it calls may write only to their loader's
+// list, site.Pages, site.Glossary, bySource and drafts, and read the rest
+// (the Cache, shared, has its own lock).
 func (l *loader) readAllMarkdown() error {
 	subs := make([]*loader, len(l.markdown))
 	errs := make([]error, len(l.markdown))
 	par.Ranges(len(l.markdown), func(first, end int) {
 		for i := first; i < end; i++ {
 			subs[i] = l.fileLoader()
-			errs[i] = subs[i].readMarkdown(l.markdown[i])
+			f := l.markdown[i]
+			errs[i] = subs[i].readMarkdownCached(f.path, f.real, f.info)
 			// Until every page is read, only the facts of each document
 			// are needed; its tree is made again when it is rendered.
 			for _, p := range subs[i].site.Pages {

@@ -1,8 +1,6 @@
 package content
 
 import (
-	"slices"
-
 	"github.com/alongside-hub/alongside/internal/par"
 
 	"github.com/alongside-hub/alongside/internal/markdown"
@@ -12,7 +10,7 @@ import (
 const MaxRelated = 5
 
 // relate fills in the lists that join pages: each term's briefs, backlinks,
-// related briefs, previous/next and the briefs newest first.
+// related briefs and previous/next.
 //
 // Nothing here compares every brief with every other: related briefs come
 // from an index of the briefs of each function, priority and topic (see
@@ -68,8 +66,6 @@ func (l *loader) relate() {
 			}
 		}
 	}
-	s.Latest = append([]*Page(nil), s.Briefs...)
-	slices.SortStableFunc(s.Latest, func(a, b *Page) int { return b.Published.Compare(a.Published) })
 }
 
 // relatedIndex finds a brief's related briefs: the others that share the
@@ -177,37 +173,36 @@ func (idx *relatedIndex) related(b *Page, sc *relatedScratch) []*Page {
 func (l *loader) render() {
 	s := l.site
 	// Each page is rendered on its own, so the pages are shared out
-	// between the cores; each writes only to its own page.
+	// between the cores; each writes only to its own page (the Cache has
+	// its own lock).
 	par.Ranges(len(s.Pages), func(first, end int) {
 		for _, p := range s.Pages[first:end] {
 			l.renderPage(p)
 		}
 	})
 	for _, e := range s.Glossary {
-		e.Body = renderDoc(e.doc, e.links, "/glossary/", nil)
+		e.Body = l.renderBody(e.Source, e.doc, e.links, "/glossary/", false, nil)
 		e.doc, e.links = nil, nil
 	}
 }
 
 func (l *loader) renderPage(p *Page) {
-	{
-		var terms []markdown.Term
-		if p.Kind == KindBrief {
-			terms = glossaryTerms(l.site.Glossary, p.URL)
+	var boxes map[string]string
+	if p.Kind == KindBrief && p.ForYou != "" {
+		boxes = map[string]string{p.ForYou: "for-you"}
+	}
+	p.Body = l.renderBody(p.Source, p.doc, p.links, p.URL, p.Kind == KindBrief, boxes)
+	// This Site is done with the document (a Cache keeps its own copy of
+	// the page); letting go of it frees most of the memory a page took.
+	p.doc, p.links = nil, nil
+	var h2 []markdown.Heading
+	for _, h := range p.Headings {
+		if h.Level == 2 {
+			h2 = append(h2, h)
 		}
-		p.Body = renderDoc(p.doc, p.links, p.URL, terms)
-		// A document renders once only; letting go of it (the links
-		// point into it) frees most of the memory a page took.
-		p.doc, p.links = nil, nil
-		var h2 []markdown.Heading
-		for _, h := range p.Headings {
-			if h.Level == 2 {
-				h2 = append(h2, h)
-			}
-		}
-		if len(h2) >= 3 {
-			p.TOC = h2
-		}
+	}
+	if len(h2) >= 3 {
+		p.TOC = h2
 	}
 }
 
@@ -219,12 +214,13 @@ func glossaryTerms(entries []*Entry, from string) []markdown.Term {
 			Abbr:    e.Abbr,
 			Title:   e.Title,
 			URL:     RelURL(from, e.URL),
+			Hidden:  " (glossary)",
 		})
 	}
 	return terms
 }
 
-func renderDoc(doc *markdown.Doc, links []resolvedLink, from string, terms []markdown.Term) []byte {
+func renderDoc(doc *markdown.Doc, links []resolvedLink, from string, terms []markdown.Term, boxes map[string]string) []byte {
 	dest := map[markdown.Pos]string{}
 	for _, lk := range links {
 		if lk.target != "" {
@@ -239,5 +235,6 @@ func renderDoc(doc *markdown.Doc, links []resolvedLink, from string, terms []mar
 			return lk.Dest
 		},
 		Terms: terms,
+		Boxes: boxes,
 	})
 }

@@ -78,3 +78,7 @@ func pageURL(rel string) (url string, kind Kind, ok bool) {
 	}
 	return "", "", false
 }
+
+// CiteFiles are the citation files made beside each brief's page, for
+// reference managers: RIS (EndNote, Zotero, Mendeley), BibTeX and CSL-JSON.
+var CiteFiles = []string{"cite.ris", "cite.bib", "cite.json"}

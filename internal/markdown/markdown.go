@@ -15,6 +15,12 @@
 //     are made unique within the document with -1, -2, ... suffixes. Headings
 //     carry no visible self-link: a screen reader would read it as part of
 //     every heading. Pages reach sections through the table of contents.
+//   - A body goes through goldmark only if it is within the limits of
+//     limits.go (size, nesting, emphasis marks and brackets per paragraph
+//     and in all, link addresses, footnotes, link definitions, table
+//     cells), so that time and memory stay bounded on any input; otherwise
+//     the document is empty and Doc.TooComplex says where and why.
+//   - A lone carriage return ends a line, as CommonMark and editors say.
 //   - Raw HTML is never passed through. It is reported as a fact and renders
 //     as nothing, so an editor's stray tag cannot break a page.
 //   - Render is called once, after the caller has decided where each link
@@ -25,12 +31,14 @@ package markdown
 
 import (
 	"bytes"
+	"html"
 	"sync"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
@@ -67,6 +75,10 @@ type Doc struct {
 	RawHTML  []Pos  // where raw HTML was written; it renders as nothing
 	Text     string // plain text of the whole body, for word counts and search
 
+	// TooComplex is set when the body goes over a limit (limits.go); the
+	// document is then empty.
+	TooComplex *Complexity
+
 	src      []byte
 	root     ast.Node
 	lines    []int // byte offset where each line of src starts
@@ -83,9 +95,9 @@ var engine = sync.OnceValue(newParser)
 func newParser() goldmark.Markdown {
 	return goldmark.New(
 		goldmark.WithExtensions(
-			extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignStyle)),
+			extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignNone)),
 			extension.Strikethrough, extension.Linkify,
-			extension.TaskList, extension.Typographer,
+			extension.TaskList, newTypographer(),
 			extension.NewFootnote(extension.WithFootnoteBacklinkHTML(
 				`<span aria-hidden="true">↩</span><span class="visually-hidden">Back to the text</span>`)),
 		),
@@ -95,9 +107,33 @@ func newParser() goldmark.Markdown {
 	)
 }
 
+// typographer makes smart punctuation as the characters themselves, not
+// as HTML entities ("’", not "&rsquo;"). An entity is markup, and text
+// taken from the tree (heading text for the contents and ids, link text,
+// search text) would show it escaped a second time, as "&amp;rsquo;", or
+// make ids such as "whats-next" into "what-rsquo-s-next".
+func newTypographer() goldmark.Extender {
+	return extension.NewTypographer(extension.WithTypographicSubstitutions(extension.TypographicSubstitutions{
+		extension.LeftSingleQuote:  []byte("‘"),
+		extension.RightSingleQuote: []byte("’"),
+		extension.LeftDoubleQuote:  []byte("“"),
+		extension.RightDoubleQuote: []byte("”"),
+		extension.EnDash:           []byte("–"),
+		extension.EmDash:           []byte("—"),
+		extension.Ellipsis:         []byte("…"),
+		extension.LeftAngleQuote:   []byte("«"),
+		extension.RightAngleQuote:  []byte("»"),
+		extension.Apostrophe:       []byte("’"),
+	}))
+}
+
 // Parse parses body, whose first line is line firstLine of its file.
 // Invalid UTF-8 should be reported by the caller before; Parse still copes.
+// A lone carriage return ends a line, as in editors and CommonMark. A body
+// over one of the limits (see limits.go) is not parsed: the document is
+// empty and TooComplex says why.
 func Parse(body []byte, firstLine int) *Doc {
+	body = LoneCRToLF(body)
 	d := &Doc{src: body, line0: firstLine}
 	d.lines = append(d.lines, 0)
 	for i, b := range body {
@@ -105,9 +141,31 @@ func Parse(body []byte, firstLine int) *Doc {
 			d.lines = append(d.lines, i+1)
 		}
 	}
+	if c, at := scanLimits(body); c != nil {
+		c.Pos = d.pos(at)
+		d.TooComplex = c
+		d.root = ast.NewDocument()
+		return d
+	}
 	d.root = engine().Parser().Parse(text.NewReader(body))
 	d.collect()
 	return d
+}
+
+// LoneCRToLF returns src with each carriage return that is not followed
+// by a line feed made a line feed, so that every line ends in "\n" and
+// byte offsets stay the same. src is copied only if it has one.
+func LoneCRToLF(src []byte) []byte {
+	out := src
+	for i, c := range src {
+		if c == '\r' && (i+1 == len(src) || src[i+1] != '\n') {
+			if &out[0] == &src[0] {
+				out = bytes.Clone(src)
+			}
+			out[i] = '\n'
+		}
+	}
+	return out
 }
 
 // pos converts a byte offset in src into a file position.
@@ -178,9 +236,15 @@ func (d *Doc) collect() {
 				txt.WriteByte(' ')
 			}
 		case *ast.String:
-			txt.Write(n.Value)
+			txt.WriteString(stringText(n))
 		case *ast.CodeBlock, *ast.FencedCodeBlock:
 			txt.Write(n.Lines().Value(d.src))
+		case *east.TableCell:
+			// A class, not a style attribute: the pages' Content Security
+			// Policy allows no inline styles.
+			if n.Alignment != east.AlignNone {
+				n.SetAttributeString("class", []byte("align-"+n.Alignment.String()))
+			}
 		}
 		return ast.WalkContinue, nil
 	})
@@ -219,6 +283,16 @@ func itoa(n int) string {
 	return string(b[i:])
 }
 
+// stringText is the text a reader sees of a String node. A node marked
+// as code holds HTML (an extension's entity, say), which is decoded once
+// here so that it is never escaped twice.
+func stringText(n *ast.String) string {
+	if n.IsCode() {
+		return html.UnescapeString(string(n.Value))
+	}
+	return string(n.Value)
+}
+
 // plainText is the text a reader sees inside n.
 func plainText(n ast.Node, src []byte) string {
 	var b bytes.Buffer
@@ -233,7 +307,7 @@ func plainText(n ast.Node, src []byte) string {
 				b.WriteByte(' ')
 			}
 		case *ast.String:
-			b.Write(c.Value)
+			b.WriteString(stringText(c))
 		case *ast.CodeSpan:
 			for t := c.FirstChild(); t != nil; t = t.NextSibling() {
 				if s, ok := t.(*ast.Text); ok {

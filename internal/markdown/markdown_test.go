@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+	"unicode/utf8"
 
 	"github.com/alongside-hub/alongside/internal/txtar"
 )
@@ -17,22 +19,30 @@ var update = flag.Bool("update", false, "rewrite the want/ files of the golden t
 // TestGolden parses each testdata/*.txtar's input.md (whose body starts on
 // line 5 of its file, as after a four-line front matter) and compares the
 // facts and the HTML with want/facts and want/html. A "terms" file gives
-// glossary terms, one per line: URL|Title|Abbr|phrase;phrase.
+// glossary terms, one per line: URL|Title|Abbr|phrase;phrase. A "boxes"
+// file gives sections to box, one per line: heading-id|class.
 func TestGolden(t *testing.T) {
 	txtar.RunGolden(t, "testdata/*.txtar", *update, func(t *testing.T, a *txtar.Archive) map[string]string {
 		var input, terms []byte
+		var boxes map[string]string
 		for _, f := range a.Files {
 			switch f.Name {
 			case "input.md":
 				input = f.Data
 			case "terms":
 				terms = f.Data
+			case "boxes":
+				boxes = map[string]string{}
+				for _, l := range strings.Split(strings.TrimSpace(string(f.Data)), "\n") {
+					id, class, _ := strings.Cut(l, "|")
+					boxes[id] = class
+				}
 			}
 		}
 		doc := Parse(input, 5)
 		return map[string]string{
 			"want/facts": facts(doc),
-			"want/html":  string(doc.Render(RenderOptions{Terms: parseTerms(terms), Dest: rewriteMD})),
+			"want/html":  string(doc.Render(RenderOptions{Terms: parseTerms(terms), Dest: rewriteMD, Boxes: boxes})),
 		}
 	})
 }
@@ -72,7 +82,7 @@ func parseTerms(b []byte) []Term {
 		if len(f) != 4 {
 			continue
 		}
-		ts = append(ts, Term{URL: f[0], Title: f[1], Abbr: f[2], Phrases: strings.Split(f[3], ";")})
+		ts = append(ts, Term{URL: f[0], Title: f[1], Abbr: f[2], Phrases: strings.Split(f[3], ";"), Hidden: " (glossary)"})
 	}
 	return ts
 }
@@ -119,31 +129,106 @@ func TestRenderTwicePanics(t *testing.T) {
 	doc.Render(RenderOptions{})
 }
 
-func FuzzParse(f *testing.F) {
+// goldenInputs are the Markdown inputs of the golden archives.
+func goldenInputs() [][]byte {
+	var out [][]byte
 	files, _ := filepath.Glob("testdata/*.txtar")
 	for _, file := range files {
 		raw, _ := os.ReadFile(file)
 		for _, fl := range txtar.Parse(raw).Files {
 			if fl.Name == "input.md" {
-				f.Add(fl.Data)
+				out = append(out, fl.Data)
 			}
 		}
 	}
+	return out
+}
+
+// inFile fails unless p is a place in src: a line that exists and a
+// column at most one past its last character.
+func inFile(t *testing.T, src []byte, p Pos, what string) {
+	t.Helper()
+	lines := bytes.Split(LoneCRToLF(src), []byte("\n"))
+	if p.Line < 1 || p.Line > len(lines) || p.Col < 1 || p.Col > utf8.RuneCount(lines[p.Line-1])+1 {
+		t.Fatalf("%s position %v is not in the text (%d lines)", what, p, len(lines))
+	}
+}
+
+// FuzzParse: any bytes parse without panic, every fact's position is in
+// the text, and parsing twice gives the same facts and the same HTML.
+// The seeds include a small version of each shape that the limits stop.
+func FuzzParse(f *testing.F) {
+	for _, in := range goldenInputs() {
+		f.Add(in)
+	}
+	for _, s := range []string{strings.Repeat("*a_", 400), strings.Repeat("[a](", 400), strings.Repeat(">", 30), strings.Repeat("- ", 30),
+		"|a|b|\n|-|-|\n|x|\n", strings.Repeat("x[^1] ", 10) + "\n\n[^1]: n\n", "a\rb\r\r## c\r", "[a](<" + strings.Repeat("x", 50), "![a](https://x/p.png)"} {
+		f.Add([]byte(s))
+	}
 	terms := []Term{{Phrases: []string{"care", "social care"}, Abbr: "AMHP", Title: "T", URL: "#t"}}
 	f.Fuzz(func(t *testing.T, src []byte) {
+		start := time.Now()
 		doc := Parse(src, 1)
-		lines := bytes.Count(src, []byte("\n")) + 1
+		// Not a speed test: a bound so far above the real cost (well under
+		// a millisecond here) that only a runaway parse reaches it, which
+		// the fuzzer then keeps as a crasher.
+		if d := time.Since(start); d > 10*time.Second {
+			t.Fatalf("parsing %d bytes took %v", len(src), d)
+		}
 		for _, h := range doc.Headings {
-			if h.Pos.Line < 1 || h.Pos.Line > lines || h.Pos.Col < 1 {
-				t.Fatalf("heading position %v out of range", h.Pos)
-			}
+			inFile(t, src, h.Pos, "heading")
 		}
 		for _, l := range doc.Links {
-			if l.Pos.Line < 1 || l.Pos.Line > lines || l.Pos.Col < 1 {
-				t.Fatalf("link position %v out of range", l.Pos)
-			}
+			inFile(t, src, l.Pos, "link")
 		}
-		doc.Render(RenderOptions{Terms: terms})
+		for _, p := range doc.RawHTML {
+			inFile(t, src, p, "raw HTML")
+		}
+		if c := doc.TooComplex; c != nil {
+			inFile(t, src, c.Pos, "limit")
+		}
+		again := Parse(src, 1)
+		facts := func(d *Doc) string {
+			s := fmt.Sprint(d.Headings, d.RawHTML, d.Text, d.TooComplex)
+			for _, l := range d.Links {
+				s += fmt.Sprint(l.Dest, l.Text, l.Image, l.Pos)
+			}
+			return s
+		}
+		if facts(doc) != facts(again) {
+			t.Fatalf("two parses give different facts")
+		}
+		a, b := doc.Render(RenderOptions{Terms: terms}), again.Render(RenderOptions{Terms: terms})
+		if !bytes.Equal(a, b) {
+			t.Fatalf("two renders differ:\n%s\n---\n%s", a, b)
+		}
+		if utf8.Valid(src) && !utf8.Valid(a) {
+			t.Fatalf("valid text rendered as invalid UTF-8: %q", a)
+		}
+	})
+}
+
+// FuzzTerms links any glossary term in any text: no panic, the same HTML
+// twice, valid UTF-8 kept valid, and each term linked at most once.
+func FuzzTerms(f *testing.F) {
+	f.Add("An AMHP decides about social care.", "social care", "AMHP")
+	f.Add("Équipe mobile and the équipe mobile", "Équipe mobile", "")
+	f.Add("24-hour crisis line, then the 24-hour crisis line", "24-hour crisis line", "24h")
+	f.Add("İstanbul ıi KELVİN", "i̇stanbul", "İ")
+	f.Fuzz(func(t *testing.T, text, phrase, abbr string) {
+		terms := []Term{{Phrases: []string{phrase}, Abbr: abbr, Title: "Title", URL: "../glossary/#x"}}
+		src := []byte(text)
+		a := Parse(src, 1).Render(RenderOptions{Terms: terms})
+		b := Parse(src, 1).Render(RenderOptions{Terms: terms})
+		if !bytes.Equal(a, b) {
+			t.Fatalf("two renders differ")
+		}
+		if utf8.Valid(src) && utf8.ValidString(phrase) && !utf8.Valid(a) {
+			t.Fatalf("invalid UTF-8 from %q: %q", text, a)
+		}
+		if n := bytes.Count(a, []byte(`class="glossary-term"`)); n > 1 {
+			t.Fatalf("the term was linked %d times in %q: %s", n, text, a)
+		}
 	})
 }
 

@@ -3,6 +3,8 @@ package markdown
 import (
 	"bytes"
 	"html"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -17,6 +19,10 @@ type Term struct {
 	Abbr    string   // optional short form, matched exactly; shown as <abbr title="Title">
 	Title   string   // the full name
 	URL     string   // where the first use links
+	// Hidden is said by screen readers after the term, inside the link, and
+	// not shown: " (glossary)" tells a link to a definition from a link with
+	// the same words to a page on that subject.
+	Hidden string
 }
 
 // RenderOptions says what Render does beyond plain conversion.
@@ -26,6 +32,10 @@ type RenderOptions struct {
 	Dest func(Link) string
 	// Terms are linked on first use, outside headings, links and code.
 	Terms []Term
+	// Boxes puts sections in a box: the heading with this id, and all
+	// that follows it up to the next heading of its level or higher,
+	// become <section class="(the value)" aria-labelledby="(the id)">.
+	Boxes map[string]string
 }
 
 // Render returns the HTML of the document. It may be called once: it
@@ -57,6 +67,9 @@ func (d *Doc) Render(opt RenderOptions) []byte {
 	}
 	if len(opt.Terms) > 0 {
 		d.linkTerms(opt.Terms)
+	}
+	if len(opt.Boxes) > 0 {
+		d.box(opt.Boxes)
 	}
 	var b bytes.Buffer
 	b.Grow(len(d.src) + len(d.src)/2) // HTML is about this much bigger than its Markdown
@@ -192,18 +205,23 @@ func indexPhrase(s, lower, needle []byte) int {
 // every word of the match is capitalised and so is the word after it. A
 // term is not linked there, since the name means something else.
 func inName(s []byte, start, end int) bool {
-	if end+1 >= len(s) || s[end] != ' ' || !upper(s[end+1]) {
+	if end+1 >= len(s) || s[end] != ' ' || !upperAt(s, end+1) {
 		return false
 	}
 	for i := start; i < end; i++ {
-		if (i == start || s[i-1] == ' ') && !upper(s[i]) {
+		if (i == start || s[i-1] == ' ') && !upperAt(s, i) {
 			return false
 		}
 	}
 	return true
 }
 
-func upper(c byte) bool { return c >= 'A' && c <= 'Z' }
+// upperAt reports whether the letter that starts at s[i] is a capital,
+// in any alphabet ("É" as well as "E").
+func upperAt(s []byte, i int) bool {
+	r, _ := utf8.DecodeRune(s[i:])
+	return unicode.IsUpper(r)
+}
 
 // indexWord finds needle in s where it stands as a whole word.
 func indexWord(s, needle []byte) int {
@@ -229,14 +247,28 @@ func wordByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c >= 0x80
 }
 
-// asciiLower lower-cases ASCII letters only, keeping byte offsets intact.
+// asciiLower lower-cases s letter by letter, keeping byte offsets intact:
+// a letter whose lower case takes another number of bytes is kept as it
+// is. Despite the name, "Équipe" gives "équipe".
 func asciiLower(s []byte) []byte {
-	b := make([]byte, len(s))
-	for i, c := range s {
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+			i++
+			continue
 		}
-		b[i] = c
+		r, n := utf8.DecodeRune(s[i:])
+		if l := unicode.ToLower(r); r != utf8.RuneError && utf8.RuneLen(l) == n {
+			b = utf8.AppendRune(b, l)
+		} else {
+			b = append(b, s[i:i+n]...)
+		}
+		i += n
 	}
 	return b
 }
@@ -257,6 +289,9 @@ func (d *Doc) splitLink(t *ast.Text, m match, term Term) *ast.Text {
 		link.AppendChild(link, a)
 	} else {
 		link.AppendChild(link, inner)
+	}
+	if term.Hidden != "" {
+		link.AppendChild(link, &hidden{Words: term.Hidden})
 	}
 	if m.start > 0 {
 		before := ast.NewTextSegment(text.NewSegment(seg.Start, seg.Start+m.start))
@@ -279,6 +314,57 @@ func (d *Doc) splitLink(t *ast.Text, m match, term Term) *ast.Text {
 	return t
 }
 
+// box wraps each boxed section of the document's top level in a section
+// node.
+func (d *Doc) box(boxes map[string]string) {
+	for n := d.root.FirstChild(); n != nil; n = n.NextSibling() {
+		h, ok := n.(*ast.Heading)
+		if !ok {
+			continue
+		}
+		id, _ := h.AttributeString("id")
+		idb, _ := id.([]byte)
+		class, ok := boxes[string(idb)]
+		if !ok {
+			continue
+		}
+		sec := &section{Class: class, LabelledBy: string(idb)}
+		d.root.InsertBefore(d.root, h, sec)
+		for c := ast.Node(h); c != nil; {
+			next := c.NextSibling()
+			if o, isH := c.(*ast.Heading); isH && c != h && o.Level <= h.Level {
+				break
+			}
+			d.root.RemoveChild(d.root, c)
+			sec.AppendChild(sec, c)
+			c = next
+		}
+		n = sec
+	}
+}
+
+// section is a <section> around a boxed part of the document.
+type section struct {
+	ast.BaseBlock
+	Class, LabelledBy string
+}
+
+var kindSection = ast.NewNodeKind("Section")
+
+func (s *section) Kind() ast.NodeKind { return kindSection }
+
+func (s *section) Dump(src []byte, level int) { ast.DumpHelper(s, src, level, nil, nil) }
+
+func (r *siteRenderer) section(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	s := node.(*section)
+	if entering {
+		_, _ = w.WriteString(`<section class="` + html.EscapeString(s.Class) + `" aria-labelledby="` + html.EscapeString(s.LabelledBy) + "\">\n")
+	} else {
+		_, _ = w.WriteString("</section>\n")
+	}
+	return ast.WalkContinue, nil
+}
+
 // abbr is an inline <abbr title="..."> around a glossary abbreviation.
 type abbr struct {
 	ast.BaseInline
@@ -291,6 +377,25 @@ func (a *abbr) Kind() ast.NodeKind { return kindAbbr }
 
 func (a *abbr) Dump(src []byte, level int) { ast.DumpHelper(a, src, level, nil, nil) }
 
+// hidden is text for screen readers only: <span class="visually-hidden">.
+type hidden struct {
+	ast.BaseInline
+	Words string
+}
+
+var kindHidden = ast.NewNodeKind("Hidden")
+
+func (h *hidden) Kind() ast.NodeKind { return kindHidden }
+
+func (h *hidden) Dump(src []byte, level int) { ast.DumpHelper(h, src, level, nil, nil) }
+
+func (r *siteRenderer) hidden(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		_, _ = w.WriteString(`<span class="visually-hidden">` + html.EscapeString(node.(*hidden).Words) + "</span>")
+	}
+	return ast.WalkSkipChildren, nil
+}
+
 // siteRenderer renders raw HTML as nothing at all, and glossary <abbr>.
 type siteRenderer struct{}
 
@@ -298,6 +403,8 @@ func (r *siteRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindRawHTML, skip)
 	reg.Register(ast.KindHTMLBlock, skip)
 	reg.Register(kindAbbr, r.abbr)
+	reg.Register(kindSection, r.section)
+	reg.Register(kindHidden, r.hidden)
 	reg.Register(east.KindTaskCheckBox, r.taskBox)
 }
 

@@ -15,6 +15,22 @@ var fold = map[rune]string{
 	'ü': "u", 'ý': "y", 'ÿ': "y", 'ł': "l", 'ś': "s", 'ż': "z", 'ź': "z",
 }
 
+// Fold replaces each accented Latin letter of s that Slug knows by its
+// plain form ("équipe" gives "equipe") and keeps every other character.
+func Fold(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if f := fold[r]; f != "" {
+			b.WriteString(f)
+		} else if f := fold[unicode.ToLower(r)]; f != "" && unicode.IsUpper(r) {
+			b.WriteString(strings.ToUpper(f))
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
 // Slug turns text into lower-case ASCII letters, digits and single hyphens:
 // "What's next?" gives "whats-next". Apostrophes and quotation marks are
 // dropped so that possessives read naturally; every other run of characters

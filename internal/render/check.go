@@ -1,11 +1,11 @@
 package render
 
 import (
-	"bytes"
 	"fmt"
 	"html"
 	"net/url"
 	"path"
+	"regexp"
 	"strings"
 
 	"github.com/alongside-hub/alongside/internal/content"
@@ -16,18 +16,57 @@ import (
 
 // pageFacts is what Check needs to know about one HTML file.
 type pageFacts struct {
-	ids   map[string]int
-	refs  []string // href and src values, as written
-	h1    int
-	lang  string
-	title string
+	ids      map[string]int
+	refs     []string // href and src values, as written
+	h1       int
+	lang     string
+	title    string
+	csp      bool     // has the site's Content-Security-Policy <meta>
+	referrer bool     // has <meta name="referrer" content="no-referrer">
+	inline   []string // what the policy would block: inline scripts, styles, event handlers
+	// escaped is text a reader would see with an HTML entity in it, such
+	// as "&rsquo;" shown as it is: text escaped twice.
+	escaped []string
+	badIDs  []string // ids made from an escaped entity
 }
+
+// entityText finds an HTML entity in text that was already decoded once.
+var entityText = regexp.MustCompile(`&(?:[a-zA-Z][a-zA-Z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});`)
+
+// entityNames are the entities of punctuation and spaces; one of them as
+// a word of an id ("what-rsquo-s-next") comes from an escaped entity.
+var entityNames = map[string]bool{"rsquo": true, "lsquo": true, "rdquo": true, "ldquo": true, "ndash": true,
+	"mdash": true, "hellip": true, "laquo": true, "raquo": true, "nbsp": true, "amp": true, "quot": true,
+	"apos": true, "lt": true, "gt": true, "sbquo": true, "bdquo": true, "prime": true}
+
+// checkText looks at text as the reader sees it, decoded once.
+func (f *pageFacts) checkText(decoded string) {
+	if m := entityText.FindString(decoded); m != "" {
+		f.escaped = append(f.escaped, m)
+	}
+}
+
+func (f *pageFacts) checkID(id string) {
+	for _, w := range strings.FieldsFunc(id, func(r rune) bool { return r == '-' || r == '_' }) {
+		if entityNames[w] {
+			f.badIDs = append(f.badIDs, id)
+			return
+		}
+	}
+}
+
+// policy is the Content-Security-Policy every page must carry, in its
+// <meta http-equiv> (base.html): only the site's own scripts, styles,
+// images and data, nothing inline. frame-ancestors would be ignored in a
+// <meta>, so it is not there.
+const policy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; connect-src 'self'; manifest-src 'self'; media-src 'self'; form-action 'self'; base-uri 'none'"
 
 func scan(b []byte) pageFacts {
 	f := pageFacts{ids: map[string]int{}}
 	lx := phtml.NewLexer(parse.NewInputBytes(b))
 	tag := ""
-	inTitle := false
+	attrs := map[string]string{}
+	inTitle, inCode := false, false
 	for {
 		tt, data := lx.Next()
 		switch tt {
@@ -35,28 +74,76 @@ func scan(b []byte) pageFacts {
 			return f
 		case phtml.StartTagToken:
 			tag = strings.ToLower(string(lx.Text()))
+			clear(attrs)
 			if tag == "h1" {
 				f.h1++
 			}
 			inTitle = tag == "title"
+			inCode = tag == "script" || tag == "style" || tag == "code" || tag == "pre"
+		case phtml.StartTagCloseToken, phtml.StartTagVoidToken:
+			f.tagDone(tag, attrs)
 		case phtml.EndTagToken:
-			inTitle = false
+			inTitle, inCode = false, false
 		case phtml.TextToken:
 			if inTitle {
 				f.title += string(data)
 			}
+			if !inCode {
+				f.checkText(html.UnescapeString(string(data)))
+			}
 		case phtml.AttributeToken:
 			key := strings.ToLower(string(lx.AttrKey()))
-			val := html.UnescapeString(string(bytes.Trim(lx.AttrVal(), `"'`)))
+			val := html.UnescapeString(string(unquote(lx.AttrVal())))
+			attrs[key] = val
+			if (key == "href" || key == "src" || key == "action" || key == "formaction") &&
+				strings.HasPrefix(strings.ToLower(strings.TrimSpace(val)), "javascript:") {
+				f.inline = append(f.inline, "a javascript: address on <"+tag+">")
+			}
 			switch {
 			case key == "id":
 				f.ids[val]++
+				f.checkID(val)
+			case key == "title", key == "alt", key == "aria-label", key == "placeholder", key == "content":
+				f.checkText(val)
 			case key == "lang" && tag == "html":
 				f.lang = val
 			case key == "href" && (tag == "a" || tag == "link"), key == "src":
 				f.refs = append(f.refs, val)
+			case key == "style":
+				f.inline = append(f.inline, "a style attribute on <"+tag+">")
+			case strings.HasPrefix(key, "on"):
+				f.inline = append(f.inline, "an event handler ("+key+") on <"+tag+">")
 			}
 		}
+	}
+}
+
+// unquote takes the quotation marks off an attribute value, and only
+// them: "'none'" keeps its apostrophes.
+func unquote(v []byte) []byte {
+	if n := len(v); n >= 2 && (v[0] == '"' || v[0] == '\'') && v[n-1] == v[0] {
+		return v[1 : n-1]
+	}
+	return v
+}
+
+// tagDone notes what a start tag, with all its attributes, means for the
+// page's policy.
+func (f *pageFacts) tagDone(tag string, attrs map[string]string) {
+	switch tag {
+	case "meta":
+		if strings.EqualFold(attrs["http-equiv"], "content-security-policy") && attrs["content"] == policy {
+			f.csp = true
+		}
+		if strings.EqualFold(attrs["name"], "referrer") && attrs["content"] == "no-referrer" {
+			f.referrer = true
+		}
+	case "script":
+		if _, ok := attrs["src"]; !ok && !strings.EqualFold(attrs["type"], "application/ld+json") {
+			f.inline = append(f.inline, "an inline <script>")
+		}
+	case "style":
+		f.inline = append(f.inline, "a <style> element")
 	}
 }
 
@@ -66,120 +153,174 @@ func scan(b []byte) pageFacts {
 // Markdown were checked when the content was loaded; these come from the
 // layouts.
 func (o *Output) Check(site *content.Site) content.Diagnostics {
-	var html []string
-	for _, p := range o.Paths() {
-		if strings.HasSuffix(p, ".html") {
-			html = append(html, p)
+	ds := append(content.Diagnostics(nil), o.clashes...)
+	facts := o.facts
+	if facts == nil {
+		// Every page is scanned on every core, then gathered.
+		var html []string
+		for _, p := range o.Paths() {
+			if isHTML(p) {
+				html = append(html, p)
+			}
 		}
-	}
-	// Every page is scanned, then checked, on every core; the problems
-	// are gathered in path order.
-	scanned := make([]pageFacts, len(html))
-	par.Ranges(len(html), func(first, end int) {
-		for i := first; i < end; i++ {
-			scanned[i] = scan(o.Files[html[i]])
+		scanned := make([]pageFacts, len(html))
+		par.Ranges(len(html), func(first, end int) {
+			for i := first; i < end; i++ {
+				scanned[i] = scan(o.Files[html[i]])
+			}
+		})
+		facts = make(map[string]pageFacts, len(html))
+		for i, p := range html {
+			facts[p] = scanned[i]
 		}
-	})
-	facts := make(map[string]pageFacts, len(html))
-	for i, p := range html {
-		facts[p] = scanned[i]
 	}
 	base := site.Config.BasePath()
-	found := make([]content.Diagnostics, len(html))
-	par.Ranges(len(html), func(first, end int) {
-		for i := first; i < end; i++ {
-			found[i] = o.checkPage(html[i], facts[html[i]], base, facts)
+	var pages []string
+	for _, p := range o.Paths() {
+		if _, ok := facts[p]; ok {
+			pages = append(pages, p)
 		}
-	})
-	var ds content.Diagnostics
-	for _, f := range found {
-		ds = append(ds, f...)
+	}
+	if o.reuseCheck == nil && o.keepCheck == nil {
+		// Each page is checked on its own, on every core; the problems
+		// are gathered in path order.
+		found := make([]content.Diagnostics, len(pages))
+		par.Ranges(len(pages), func(first, end int) {
+			for i := first; i < end; i++ {
+				found[i], _ = o.checkPage(pages[i], facts[pages[i]], base, facts)
+			}
+		})
+		for _, f := range found {
+			ds = append(ds, f...)
+		}
+		return ds
+	}
+	for _, p := range pages {
+		f := facts[p]
+		if o.reuseCheck != nil {
+			if prev, ok := o.reuseCheck(p); ok {
+				ds = append(ds, prev...)
+				continue
+			}
+		}
+		one, targets := o.checkPage(p, f, base, facts)
+		if o.keepCheck != nil {
+			o.keepCheck(p, one, targets)
+		}
+		ds = append(ds, one...)
 	}
 	return ds
 }
 
-// checkPage is Check for the page at p.
-func (o *Output) checkPage(p string, f pageFacts, base string, facts map[string]pageFacts) content.Diagnostics {
+// checkPage checks one page. It also returns the pages its fragments
+// point into, whose ids the result depends on.
+func (o *Output) checkPage(p string, f pageFacts, base string, facts map[string]pageFacts) (content.Diagnostics, []string) {
 	var ds content.Diagnostics
-	{
-		where := o.Sources[p]
-		if where == "" {
-			where = "(generated) " + p
-		}
-		report := func(msg, hint string) {
-			ds = append(ds, content.Diagnostic{Pos: content.Pos{File: where}, Severity: content.Error, Msg: msg, Hint: hint})
-		}
-		page := "/" + strings.TrimSuffix(p, "index.html")
-		if f.h1 != 1 {
-			report(fmt.Sprintf("the page %s has %d main headings (h1); it should have exactly one", page, f.h1),
-				"check the layout and the Markdown: use ## for sections")
-		}
-		if f.lang == "" {
-			report(fmt.Sprintf("the page %s does not say its language", page), "the layout's <html> element needs lang=\"en-GB\"")
-		}
-		if strings.TrimSpace(f.title) == "" {
-			report(fmt.Sprintf("the page %s has no title", page), "the layout's <title> element must not be empty")
-		}
-		for id, n := range f.ids {
-			if n > 1 {
-				report(fmt.Sprintf("the page %s uses the id %q %d times", page, id, n), "ids must be unique; layout ids contain an underscore so that headings cannot take them")
-			}
-		}
-		seen := map[string]bool{}
-		for _, ref := range f.refs {
-			if seen[ref] {
-				continue
-			}
-			seen[ref] = true
-			if msg := o.checkRef(p, ref, base, facts); msg != "" {
-				report(fmt.Sprintf("the page %s links to %q, %s", page, ref, msg), "this link comes from the layouts; check the template that makes it")
-			}
+	var targets []string
+	where := o.Sources[p]
+	if where == "" {
+		where = "(generated) " + p
+	}
+	report := func(msg, hint string) {
+		ds = append(ds, content.Diagnostic{Pos: content.Pos{File: where}, Severity: content.Error, Msg: msg, Hint: hint})
+	}
+	page := "/" + strings.TrimSuffix(p, "index.html")
+	if f.h1 != 1 {
+		report(fmt.Sprintf("the page %s has %d main headings (h1); it should have exactly one", page, f.h1),
+			"check the layout and the Markdown: use ## for sections")
+	}
+	if f.lang == "" {
+		report(fmt.Sprintf("the page %s does not say its language", page), "the layout's <html> element needs lang=\"en-GB\"")
+	}
+	if strings.TrimSpace(f.title) == "" {
+		report(fmt.Sprintf("the page %s has no title", page), "the layout's <title> element must not be empty")
+	}
+	for _, e := range f.escaped {
+		report(fmt.Sprintf("the page %s shows %q to readers: an HTML entity escaped twice", page, e),
+			"write the character itself (’ or “), or check the code that escapes this text")
+	}
+	for _, id := range f.badIDs {
+		report(fmt.Sprintf("the page %s has the id %q, made from an HTML entity", page, id),
+			"ids are made from the text a reader sees; check the code that makes this one")
+	}
+	for id, n := range f.ids {
+		if n > 1 {
+			report(fmt.Sprintf("the page %s uses the id %q %d times", page, id, n), "ids must be unique; layout ids contain an underscore so that headings cannot take them")
 		}
 	}
-	return ds
+	if !f.csp {
+		report(fmt.Sprintf("the page %s does not carry the site's Content-Security-Policy", page),
+			"base.html's <head> needs <meta http-equiv=\"Content-Security-Policy\" content=\""+policy+"\">")
+	}
+	if !f.referrer {
+		report(fmt.Sprintf("the page %s does not say %q", page, "no-referrer"),
+			"base.html's <head> needs <meta name=\"referrer\" content=\"no-referrer\">")
+	}
+	for _, what := range f.inline {
+		report(fmt.Sprintf("the page %s has %s, which its Content-Security-Policy blocks", page, what),
+			"put scripts and styles in layouts/assets/ and link to them; use a class instead of a style attribute")
+	}
+	seen := map[string]bool{}
+	for _, ref := range f.refs {
+		if seen[ref] {
+			continue
+		}
+		seen[ref] = true
+		msg, target := o.checkRef(p, ref, base, facts)
+		if target != "" && target != p {
+			targets = append(targets, target)
+		}
+		if msg != "" {
+			report(fmt.Sprintf("the page %s links to %q, %s", page, ref, msg), "this link comes from the layouts; check the template that makes it")
+		}
+	}
+	return ds, targets
 }
+
+func isHTML(p string) bool { return strings.HasSuffix(p, ".html") }
 
 // checkRef resolves ref as a browser would from the file at p and says
 // what is wrong with it, or "" if nothing.
-func (o *Output) checkRef(p, ref, base string, facts map[string]pageFacts) string {
+func (o *Output) checkRef(p, ref, base string, facts map[string]pageFacts) (msg, fragTarget string) {
 	u, err := url.Parse(ref)
 	if err != nil {
-		return "which is not a valid address"
+		return "which is not a valid address", ""
 	}
 	if u.Scheme != "" || u.Host != "" {
-		return "" // external, or absolute from base_url: not ours to fetch
+		return "", "" // external, or absolute from base_url: not ours to fetch
 	}
 	target := p
 	if u.Path != "" {
 		if strings.HasPrefix(u.Path, "/") {
 			if !strings.HasPrefix(u.Path, base) {
-				return "which is outside the site's base path " + base
+				return "which is outside the site's base path " + base, ""
 			}
 			target = strings.TrimPrefix(u.Path, base)
 		} else {
 			target = path.Join(path.Dir(p), u.Path)
 		}
 		if strings.HasPrefix(target, "../") || target == ".." {
-			return "which is above the site's root"
+			return "which is above the site's root", ""
 		}
 		if target == "." || target == "" || strings.HasSuffix(u.Path, "/") {
 			target = path.Join(target, "index.html")
 		}
 		if _, ok := o.Files[target]; !ok {
 			if _, ok := o.Files[target+"/index.html"]; ok {
-				return "which needs a / at the end"
+				return "which needs a / at the end", ""
 			}
-			return "which does not exist"
+			return "which does not exist", ""
 		}
 	}
 	if u.Fragment != "" {
 		f, ok := facts[target]
 		if !ok {
-			return "but only HTML pages have sections"
+			return "but only HTML pages have sections", ""
 		}
 		if f.ids[u.Fragment] == 0 {
-			return fmt.Sprintf("but %s has no id %q", "/"+strings.TrimSuffix(target, "index.html"), u.Fragment)
+			return fmt.Sprintf("but %s has no id %q", "/"+strings.TrimSuffix(target, "index.html"), u.Fragment), target
 		}
+		return "", target
 	}
-	return ""
+	return "", ""
 }

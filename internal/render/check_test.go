@@ -8,8 +8,11 @@ import (
 	"github.com/alongside-hub/alongside/internal/content"
 )
 
+// safeHead is the policy and referrer <meta> every page must have.
+const safeHead = `<meta http-equiv="Content-Security-Policy" content="` + policy + `"><meta name="referrer" content="no-referrer">`
+
 func page(body string) []byte {
-	return []byte(`<!doctype html><html lang="en-GB"><head><title>T</title></head><body>` + body + `</body></html>`)
+	return []byte(`<!doctype html><html lang="en-GB"><head>` + safeHead + `<title>T</title></head><body>` + body + `</body></html>`)
 }
 
 // TestCheckFindsLayoutFaults shows that Check catches each kind of fault a
@@ -19,9 +22,12 @@ func TestCheckFindsLayoutFaults(t *testing.T) {
 	out := &Output{Files: map[string][]byte{
 		"index.html":        page(`<h1>Home</h1><a href="briefs/">ok</a><a href="briefs/a/#part">ok</a><a href="https://x.org/">ext</a>`),
 		"briefs/index.html": page(`<h1>A</h1><h1>B</h1><a href="../missing/">x</a><a href="a/#nope">y</a><a href="a">z</a>`),
-		"briefs/a/index.html": []byte(`<!doctype html><html><head><title> </title></head><body><h2 id="part">P</h2><p id="part">again</p>` +
+		"briefs/a/index.html": []byte(`<!doctype html><html><head>` + safeHead + `<title> </title></head><body><h2 id="part">P</h2><p id="part">again</p>` +
 			`<a href="../../../up.html">up</a><img src="/elsewhere/x.png" alt="x"><a href="/hub/briefs/">ok</a><a href="../../robots.txt#x">r</a></body></html>`),
 		"robots.txt": []byte("User-agent: *\n"),
+		"twice/index.html": page(`<h1>People&amp;rsquo;s choice</h1><nav><a href="#what-rsquo-s-next">What&amp;#8217;s next</a></nav>` +
+			`<h2 id="what-rsquo-s-next">Next</h2><img src="../robots.txt" alt="a &amp;ldquo;chart&amp;rdquo;">` +
+			`<p>R&amp;D &amp; more; fine&rsquo;s fine</p><code>&amp;amp; in code is fine</code>`),
 	}, Sources: map[string]string{"briefs/a/index.html": "content/briefs/a.md"}}
 	got := out.Check(site)
 	got.Sort()
@@ -33,6 +39,14 @@ func TestCheckFindsLayoutFaults(t *testing.T) {
     hint: this link comes from the layouts; check the template that makes it
 (generated) briefs/index.html: error: the page /briefs/ links to "a/#nope", but /briefs/a/ has no id "nope"
     hint: this link comes from the layouts; check the template that makes it
+(generated) twice/index.html: error: the page /twice/ has the id "what-rsquo-s-next", made from an HTML entity
+    hint: ids are made from the text a reader sees; check the code that makes this one
+(generated) twice/index.html: error: the page /twice/ shows "&#8217;" to readers: an HTML entity escaped twice
+    hint: write the character itself (’ or “), or check the code that escapes this text
+(generated) twice/index.html: error: the page /twice/ shows "&ldquo;" to readers: an HTML entity escaped twice
+    hint: write the character itself (’ or “), or check the code that escapes this text
+(generated) twice/index.html: error: the page /twice/ shows "&rsquo;" to readers: an HTML entity escaped twice
+    hint: write the character itself (’ or “), or check the code that escapes this text
 content/briefs/a.md: error: the page /briefs/a/ does not say its language
     hint: the layout's <html> element needs lang="en-GB"
 content/briefs/a.md: error: the page /briefs/a/ has 0 main headings (h1); it should have exactly one

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"html/template"
-	"slices"
 	"time"
 
 	"github.com/alongside-hub/alongside/internal/content"
@@ -57,13 +56,14 @@ func addFeeds(out *Output, s *content.Site) error {
 		path, page, title string
 		briefs            []*content.Page
 	}
-	n := s.Config.FeedEntries
-	feeds := []feed{{"/feed.xml", "/", s.Config.Title, latest(s.Latest, n, nil)}}
+	feeds := []feed{{"/feed.xml", "/", s.Config.Title, s.Briefs}}
 	for _, t := range append(append([]*content.Page(nil), s.Functions...), s.Priorities...) {
-		feeds = append(feeds, feed{t.URL + "feed.xml", t.URL, t.Title + " – " + s.Config.Title, latest(s.Latest, n, t)})
+		feeds = append(feeds, feed{t.URL + "feed.xml", t.URL, t.Title + " – " + s.Config.Title, t.Briefs})
 	}
 	for _, f := range feeds {
-		briefs := f.briefs
+		briefs := append([]*content.Page(nil), f.briefs...)
+		sortByRecent(briefs)
+		briefs = briefs[:min(len(briefs), s.Config.FeedEntries)]
 		a := atomFeed{Lang: s.Config.Language, Title: f.title, ID: s.Config.Abs(f.page),
 			Links: []atomLink{
 				{Href: s.Config.Abs(f.path), Rel: "self", Type: "application/atom+xml"},
@@ -93,21 +93,6 @@ func addFeeds(out *Output, s *content.Site) error {
 	return nil
 }
 
-// latest is the first n briefs of list (newest first) that are filed
-// under term, or any brief if term is nil.
-func latest(list []*content.Page, n int, term *content.Page) []*content.Page {
-	var out []*content.Page
-	for _, b := range list {
-		if len(out) == n {
-			break
-		}
-		if term == nil || slices.Contains(b.Functions, term) || slices.Contains(b.Priorities, term) {
-			out = append(out, b)
-		}
-	}
-	return out
-}
-
 func rfc3339(t time.Time) string { return t.UTC().Format(time.RFC3339) }
 
 type urlset struct {
@@ -135,45 +120,6 @@ func sitemap(s *content.Site) []byte {
 	}
 	b, _ := xml.MarshalIndent(us, "", " ")
 	return append([]byte(xml.Header), b...)
-}
-
-// articleLD is the JSON-LD of a brief: an Article with its review dates and
-// sources.
-func articleLD(s *content.Site, p *content.Page) template.JS {
-	type thing map[string]any
-	var cites []thing
-	for _, src := range p.Sources {
-		c := thing{"@type": "CreativeWork", "name": src.Title}
-		if src.Author != "" {
-			c["author"] = src.Author
-		}
-		if src.Year != 0 {
-			c["datePublished"] = src.Year
-		}
-		if src.Publisher != "" {
-			c["publisher"] = src.Publisher
-		}
-		if src.URL != "" {
-			c["url"] = src.URL
-		}
-		cites = append(cites, c)
-	}
-	ld := thing{
-		"@context":      "https://schema.org",
-		"@type":         "Article",
-		"headline":      p.Title,
-		"description":   p.Summary,
-		"url":           s.Config.Abs(p.URL),
-		"inLanguage":    s.Config.Language,
-		"datePublished": isoDate(p.Published),
-		"dateModified":  isoDate(updated(p)),
-		"lastReviewed":  isoDate(p.Reviewed),
-		"publisher":     thing{"@type": "Organization", "name": s.Config.Title},
-	}
-	if len(cites) > 0 {
-		ld["citation"] = cites
-	}
-	return toJS(ld)
 }
 
 func websiteLD(s *content.Site) template.JS {

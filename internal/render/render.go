@@ -5,6 +5,57 @@
 //
 //   - Render is pure: site and layouts in, Output (path -> bytes) out. Only
 //     WriteDir touches the disk.
+//   - Every link between pages is relative to the page (View.Rel), so one
+//     build works at the root of a domain and under a sub-path such as a
+//     GitHub Pages project site. Absolute URLs, from base_url, appear only
+//     where a standard asks for them: canonical links, Open Graph, JSON-LD,
+//     feeds and the sitemap. The 404 page is served by GitHub Pages at any
+//     depth, so its links start from the base path instead.
+//   - Output is deterministic: pages are made in a fixed order, dates come
+//     from the content (never the clock), and nothing iterates a map into
+//     output.
+//   - Check finds what the layouts got wrong: a link or asset that goes
+//     nowhere, a missing fragment, a page without exactly one h1, without a
+//     lang or without a title.
+//   - Every file is put into the Output through one door (Output.claim,
+//     output.go), so no two sources can make one file: a content file or
+//     alias that takes the address of a layout asset, a generated file
+//     (feeds, sitemap, robots.txt, 404, search data...) or another file,
+//     a file where another needs a folder, or two paths that differ only
+//     in case, is an error naming both, reported by Check.
+//   - Every page carries a Content-Security-Policy <meta> that allows only
+//     the site's own scripts, styles, images and data, and
+//     <meta name="referrer" content="no-referrer">. Check fails a page
+//     without them, or with anything inline the policy would block (a
+//     <script> that is not a JSON-LD data block, a <style>, a style or
+//     on... attribute); the browser suite listens for violations. So
+//     scripts and styles live in layouts/assets/, and Markdown table
+//     alignment is a class. frame-ancestors is ignored in a <meta>, so it
+//     is not there.
+//   - Files copied from content/ are read through the real path Load
+//     checked (content.File.Read), never by their name again.
+//   - Layout ids contain an underscore ("main_content"). Heading ids made
+//     from Markdown never do, so the two cannot clash.
+//   - Words that depend on a number go through one rule, count ("1 brief",
+//     "2 briefs"), in every layout.
+//   - What a reader needs to weigh and check a brief is made here, from its
+//     front matter: "About this evidence" (AboutEvidence, from the types of
+//     its sources), each source as a full reference (reference), and how
+//     to cite it, on the page and as RIS, BibTeX and CSL-JSON files beside
+//     it (cite.go). JSON-LD puts lastReviewed on a WebPage, the type
+//     schema.org defines it for, with the Article as its main entity.
+//   - Lists of briefs "by date" are by the day each was last reviewed,
+//     then published, then title (sortByRecent), and say so.
+//   - Every page's header links to the help page, /help/ (made from
+//     content/pages/help.md), in the same place (WCAG 2.2, 3.2.6). A site
+//     without it fails Check, like any other broken link.
+//   - A list of briefs longer than PerPage is split into pages, All briefs
+//     A to Z, and the map's cells move to pages of their own past
+//     MapInline, so that every page keeps to the page-weight budget as the
+//     hub grows (pages.go). Feeds list the latest briefs only (feeds.go).
+//   - Pages, checks and minifying run on every core (internal/par); each
+//     page is made into its own slot and the slots are gathered in a fixed
+//     order, so the output is the same bytes on one core or many.
 //
 // # The output folder
 //
@@ -41,30 +92,6 @@
 //     build says another is writing and stops, leaving the folder to it.
 //   - What killed builds left (.NAME.new-N and .NAME.old-N, N digits) is
 //     deleted by the next build, under the lock; nothing else is touched.
-//   - Every link between pages is relative to the page (View.Rel), so one
-//     build works at the root of a domain and under a sub-path such as a
-//     GitHub Pages project site. Absolute URLs, from base_url, appear only
-//     where a standard asks for them: canonical links, Open Graph, JSON-LD,
-//     feeds and the sitemap. The 404 page is served by GitHub Pages at any
-//     depth, so its links start from the base path instead.
-//   - Output is deterministic: pages are made in a fixed order, dates come
-//     from the content (never the clock), and nothing iterates a map into
-//     output.
-//   - Check finds what the layouts got wrong: a link or asset that goes
-//     nowhere, a missing fragment, a page without exactly one h1, without a
-//     lang or without a title.
-//   - A list of briefs longer than PerPage is split into pages, All briefs
-//     A to Z, and the map's cells move to pages of their own past
-//     MapInline, so that every page keeps to the page-weight budget as the
-//     hub grows (pages.go). Feeds list the latest briefs only (feeds.go).
-//   - Pages, checks and minifying run on every core (internal/par); each
-//     page is made into its own slot and the slots are gathered in a fixed
-//     order, so the output is the same bytes on one core or many.
-//   - Layout ids contain an underscore ("main_content"). Heading ids made
-//     from Markdown never do, so the two cannot clash.
-//   - Every page's header links to the help page, /help/ (made from
-//     content/pages/help.md), in the same place (WCAG 2.2, 3.2.6). A site
-//     without it fails Check, like any other broken link.
 package render
 
 import (
@@ -72,37 +99,15 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/alongside-hub/alongside/internal/content"
 	"github.com/alongside-hub/alongside/internal/par"
 )
-
-// Output is the whole site in memory.
-type Output struct {
-	Files   map[string][]byte // output path ("briefs/x/index.html") -> bytes
-	Sources map[string]string // output path -> the source file it came from, if any
-	Copied  map[string]bool   // output paths copied from content/ as they are
-}
-
-func (o *Output) add(outPath string, b []byte, source string) {
-	o.Files[outPath] = b
-	if source != "" {
-		o.Sources[outPath] = source
-	}
-}
-
-// Paths returns the output paths, sorted.
-func (o *Output) Paths() []string {
-	ps := make([]string, 0, len(o.Files))
-	for p := range o.Files {
-		ps = append(ps, p)
-	}
-	sort.Strings(ps)
-	return ps
-}
 
 // layoutNames are the page layouts; each is a file in layouts/ that defines
 // "main", and is drawn inside base.html.
@@ -116,9 +121,14 @@ type Layouts map[string]*template.Template
 // (the layouts folder). The error names the file and line.
 func LoadLayouts(fsys fs.FS) (Layouts, error) {
 	base := template.New("base.html").Funcs(template.FuncMap{
-		"date":    longDate,
-		"isodate": isoDate,
-		"inc":     func(i int) int { return i + 1 },
+		"date":     longDate,
+		"isodate":  isoDate,
+		"inc":      func(i int) int { return i + 1 },
+		"count":    count,
+		"ref":      reference,
+		"places":   content.PlacesName,
+		"pluralOf": func(n int, one string) string { return pluralOf(n, one) },
+		"cell":     mapCell,
 	})
 	if _, err := base.ParseFS(fsys, "base.html"); err != nil {
 		return nil, fmt.Errorf("layouts: %w", err)
@@ -142,18 +152,35 @@ func LoadLayouts(fsys fs.FS) (Layouts, error) {
 	return ls, nil
 }
 
-// Render makes every file of the site. assets is the layouts/assets folder
-// (copied to /assets/); files are read from root for content/ copies.
+// Render makes every file of the site. layouts holds assets/ (copied to
+// /assets/); root is the file system Load read, through which copied files
+// are read again at the real path Load checked.
 func Render(site *content.Site, ls Layouts, layouts fs.FS, root fs.FS) (*Output, error) {
-	out := &Output{Files: map[string][]byte{}, Sources: map[string]string{}, Copied: map[string]bool{}}
+	return render(site, ls, layouts, root, nil)
+}
+
+// render is Render; reuse, if not nil, may give a page's bytes, already
+// minified, instead of running its layout (see Cache).
+func render(site *content.Site, ls Layouts, layouts fs.FS, root fs.FS, reuse func(*View, string) ([]byte, bool)) (*Output, error) {
+	out := newOutput()
 	vs := views(site)
-	// The pages are made on every core, each into its own slot, then
-	// added in the fixed order of views.
+	// Pages given by reuse are asked for first, one by one; the others
+	// are made on every core, each into its own slot; then all are
+	// claimed in the fixed order of views.
 	pages := make([][]byte, len(vs))
+	reused := make([]bool, len(vs))
+	if reuse != nil {
+		for i, v := range vs {
+			pages[i], reused[i] = reuse(v, content.OutputPath(v.URL))
+		}
+	}
 	errs := make([]error, len(vs))
 	par.Ranges(len(vs), func(first, end int) {
 		size := 16 << 10
 		for i := first; i < end; i++ {
+			if reused[i] {
+				continue
+			}
 			pages[i], errs[i] = execute(ls, vs[i], size)
 			// The next page is likely much the same size: start there,
 			// so that its buffer rarely has to grow.
@@ -164,18 +191,19 @@ func Render(site *content.Site, ls Layouts, layouts fs.FS, root fs.FS) (*Output,
 		if errs[i] != nil {
 			return nil, errs[i]
 		}
-		if _, taken := out.Files[content.OutputPath(v.URL)]; taken {
-			// An alias can name the address of a page the layouts make;
-			// one page is never written over another.
-			return nil, fmt.Errorf("two pages have the address %s; change the alias or the page that takes it", v.URL)
-		}
 		src := ""
 		if v.Page != nil {
 			src = v.Page.Source
 		}
-		out.add(content.OutputPath(v.URL), pages[i], src)
+		out.claim(content.OutputPath(v.URL), pages[i], src, v.owner())
+		if reused[i] {
+			out.minified[content.OutputPath(v.URL)] = true
+		}
 	}
 	if err := addFeeds(out, site); err != nil {
+		return nil, err
+	}
+	if err := addCiteFiles(out, site); err != nil {
 		return nil, err
 	}
 	out.add("sitemap.xml", sitemap(site), "")
@@ -188,20 +216,21 @@ func Render(site *content.Site, ls Layouts, layouts fs.FS, root fs.FS) (*Output,
 		if err != nil {
 			return err
 		}
-		out.add(p, b, "layouts/"+p)
+		out.claim(p, b, "layouts/"+p, owner{what: "layouts/" + p})
 		return nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("layouts: assets: %w", err)
 	}
 	for _, f := range site.Files {
-		b, err := fs.ReadFile(root, f.Source)
+		b, err := f.Read(root) // through the path Load checked
 		if err != nil {
 			return nil, fmt.Errorf("copying %s: %w", f.Source, err)
 		}
-		out.add(strings.TrimPrefix(f.URL, "/"), b, f.Source)
+		out.claim(strings.TrimPrefix(f.URL, "/"), b, f.Source, owner{what: f.Source, pos: content.Pos{File: f.Source}})
 		out.Copied[strings.TrimPrefix(f.URL, "/")] = true
 	}
+	out.checkFolders()
 	return out, nil
 }
 
@@ -238,37 +267,39 @@ func views(s *content.Site) []*View {
 		case content.KindBrief:
 			v.Layout, v.OGType = "brief", "article"
 			v.Crumbs = []Crumb{home, {"Briefs", "/briefs/"}}
-			v.JSONLD = articleLD(s, p)
+			v.JSONLD = toJS(briefLD(s, p))
 		case content.KindFunction, content.KindPriority:
 			section := Crumb{"Functions", "/functions/"}
 			if p.Kind == content.KindPriority {
 				section = Crumb{"Priorities", "/priorities/"}
 			}
-			// The term page shows the first page of its briefs; the
-			// others are pages of their own.
-			for _, pv := range split(p.URL, p.Briefs, func(n int, briefs []*content.Page) *View {
-				if n == 1 {
-					v.Layout, v.Feed, v.Crumbs, v.List = "term", p.URL+"feed.xml", []Crumb{home, section}, briefs
-					return v
-				}
-				count := pageCount(len(p.Briefs))
-				return &View{Layout: "paged", Title: continued("Briefs on "+p.Title, n, count), List: briefs,
-					Crumbs:      []Crumb{home, section, {p.Title, p.URL}},
-					Description: "Briefs on " + p.Title + ", page " + strconv.Itoa(n) + " of " + strconv.Itoa(count) + "."}
-			}) {
-				add(pv)
-			}
-			for _, a := range p.Aliases {
-				add(&View{Layout: "alias", URL: a, Title: "This page has moved", Description: p.Summary, Target: p.URL})
-			}
-			continue
+			v.Layout, v.Feed, v.Crumbs = "term", p.URL+"feed.xml", []Crumb{home, section}
 		default:
 			v.Layout = "page"
 			v.Crumbs = []Crumb{home}
 		}
-		add(v)
-		for _, a := range p.Aliases {
-			add(&View{Layout: "alias", URL: a, Title: "This page has moved", Description: p.Summary, Target: p.URL})
+		v.From = content.Pos{File: p.Source}
+		if p.Kind == content.KindFunction || p.Kind == content.KindPriority {
+			// The term page shows the first page of its briefs; the
+			// others are pages of their own.
+			for _, pv := range split(p.URL, p.Briefs, func(n int, briefs []*content.Page) *View {
+				if n == 1 {
+					v.List = briefs
+					return v
+				}
+				count := pageCount(len(p.Briefs))
+				return &View{Layout: "paged", Title: continued("Briefs on "+p.Title, n, count), List: briefs,
+					Crumbs:      []Crumb{home, v.Crumbs[1], {p.Title, p.URL}},
+					Description: "Briefs on " + p.Title + ", page " + strconv.Itoa(n) + " of " + strconv.Itoa(count) + "."}
+			}) {
+				add(pv)
+			}
+		} else {
+			add(v)
+		}
+		for i, a := range p.Aliases {
+			add(&View{Layout: "alias", URL: a, Title: "This page has moved", Description: p.Summary, Target: p.URL,
+				From: p.AliasPos(i), Alias: a})
 		}
 	}
 	all := split("/briefs/", s.Briefs, func(n int, briefs []*content.Page) *View {
@@ -292,7 +323,7 @@ func views(s *content.Site) []*View {
 	for _, t := range s.Topics {
 		for _, v := range split(t.URL, t.Briefs, func(n int, briefs []*content.Page) *View {
 			return &View{Layout: "topic", Title: continued(t.Name, n, pageCount(len(t.Briefs))), Topic: t, List: briefs,
-				Crumbs: []Crumb{home, {"Topics", "/topics/"}}, Description: "Briefs about " + strings.ToLower(t.Name[:1]) + t.Name[1:] + "."}
+				Crumbs: []Crumb{home, {"Topics", "/topics/"}}, Description: "Briefs about " + lowerFirst(t.Name) + "."}
 		}) {
 			add(v)
 		}
@@ -307,21 +338,37 @@ func views(s *content.Site) []*View {
 			add(v)
 		}
 	}
+	if len(s.Nations) > 0 {
+		add(&View{Layout: "topics", URL: "/applies-to/", Title: "Where the briefs apply", Crumbs: []Crumb{home}, Topics: s.Nations,
+			Description: "Briefs grouped by the nation of the UK they apply to: law, services and bodies differ between England, Wales, Scotland and Northern Ireland."})
+		for _, t := range s.Nations {
+			for _, v := range split(t.URL, t.Briefs, func(n int, briefs []*content.Page) *View {
+				return &View{Layout: "topic", Title: continued("Briefs that apply in "+t.Name, n, pageCount(len(t.Briefs))), Topic: t, List: briefs,
+					Crumbs:      []Crumb{home, {"All briefs", "/briefs/"}, {"Where the briefs apply", "/applies-to/"}},
+					Description: "Briefs that apply in " + t.Name + ": those for " + t.Name + ", and those for more of the UK that include it."}
+			}) {
+				add(v)
+			}
+		}
+	}
 	add(&View{Layout: "glossary", URL: "/glossary/", Title: "Glossary", Crumbs: []Crumb{home}, Groups: glossaryGroups(s.Glossary),
 		Description: "Plain-English meanings of the words used in mental health social care, A to Z."})
 	m := buildMap(s)
 	add(&View{Layout: "map", URL: "/map/", Title: "Map of the evidence", Crumbs: []Crumb{home}, Map: m,
 		Description: "How many briefs there are for each research function and priority: where the evidence base is thin."})
 	for _, row := range m.Rows {
-		for _, c := range row.Cells {
+		for _, c := range append(append([]MapCell(nil), row.Cells...), row.NoFunction) {
 			if c.URL == "" {
 				continue
 			}
-			name := c.Function.Title + " and " + row.Priority.Title
+			name, about := row.Priority.Title+", with no function", "Briefs on "+row.Priority.Title+" with no function."
+			if c.Function != nil {
+				name = c.Function.Title + " and " + row.Priority.Title
+				about = "Briefs on both " + c.Function.Title + " and " + row.Priority.Title + "."
+			}
 			for _, v := range split(c.URL, c.Briefs, func(n int, briefs []*content.Page) *View {
 				return &View{Layout: "paged", Title: continued(name, n, pageCount(len(c.Briefs))), List: briefs,
-					Crumbs:      []Crumb{home, {"Map of the evidence", "/map/"}},
-					Description: "Briefs on both " + c.Function.Title + " and " + row.Priority.Title + "."}
+					Crumbs: []Crumb{home, {"Map of the evidence", "/map/"}}, Description: about}
 			}) {
 				add(v)
 			}
@@ -341,38 +388,70 @@ type Group struct {
 	Entries []*content.Entry
 }
 
+// glossaryGroups groups the entries by the first letter of their title,
+// accents set aside ("Équipe mobile" is under E); a title that starts with
+// anything else (a digit, a symbol, another script) goes under "#". Each
+// letter is one group, whatever order the entries come in, so that the
+// page never has two headings with one id.
 func glossaryGroups(es []*content.Entry) []Group {
 	var gs []Group
+	at := map[string]int{}
 	for _, e := range es {
-		l := strings.ToUpper(e.Title[:1])
-		if l < "A" || l > "Z" {
-			l = "#"
+		l := "#"
+		if k := content.SortKey(e.Title); k != "" && k[0] >= 'a' && k[0] <= 'z' {
+			l = strings.ToUpper(k[:1]) // the key is ASCII here, so one byte is one letter
 		}
-		if len(gs) == 0 || gs[len(gs)-1].Letter != l {
+		i, ok := at[l]
+		if !ok {
 			id := "letter_" + strings.ToLower(l)
 			if l == "#" {
 				id = "letter_other"
 			}
+			i = len(gs)
+			at[l] = i
 			gs = append(gs, Group{Letter: l, ID: id})
 		}
-		gs[len(gs)-1].Entries = append(gs[len(gs)-1].Entries, e)
+		gs[i].Entries = append(gs[i].Entries, e)
 	}
 	return gs
 }
 
+// lowerFirst puts the first letter of a name in lower case, to fit it in
+// a sentence, unless the name starts with an abbreviation ("NHS funding").
+func lowerFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 || r == utf8.RuneError {
+		return s
+	}
+	if next, _ := utf8.DecodeRuneInString(s[n:]); unicode.IsUpper(next) {
+		return s
+	}
+	return string(unicode.ToLower(r)) + s[n:]
+}
+
 // Map is the functions x priorities table.
 type Map struct {
-	Functions []*content.Page
-	Rows      []MapRow
-	Apart     bool // each cell's briefs are on a page of their own (see MapInline)
+	Functions  []*content.Page
+	Rows       []MapRow
+	NoFunction int  // briefs with no function, whatever their priority
+	Apart      bool // each cell's briefs are on a page of their own (see MapInline)
 }
 
 // MapRow is one priority of the map.
 type MapRow struct {
-	Priority *content.Page
-	Cells    []MapCell // one per function, in order
-	Total    int       // briefs with this priority
+	Priority   *content.Page
+	Cells      []MapCell // one per function, in order
+	NoFunction MapCell   // briefs with this priority and no function (Function is nil)
+	Total      int       // briefs with this priority
 }
+
+// MapCellView is what the map-cell template needs: a cell and its row.
+type MapCellView struct {
+	Row  MapRow
+	Cell MapCell
+}
+
+func mapCell(r MapRow, c MapCell) MapCellView { return MapCellView{Row: r, Cell: c} }
 
 // MapCell is the briefs with one function and one priority.
 type MapCell struct {
@@ -380,11 +459,17 @@ type MapCell struct {
 	Briefs   []*content.Page
 	ID       string // anchor of the cell's list: "cell_stewardship_economic-case"
 	URL      string // the cell's own page, when the map lists its cells apart
+	Href     string // URL as seen from the map page
 }
 
 func buildMap(s *content.Site) *Map {
 	m := &Map{Functions: s.Functions}
 	listed := 0
+	for _, b := range s.Briefs {
+		if len(b.Functions) == 0 {
+			m.NoFunction++
+		}
+	}
 	for _, pr := range s.Priorities {
 		row := MapRow{Priority: pr, Total: len(pr.Briefs)}
 		for _, fn := range s.Functions {
@@ -399,6 +484,13 @@ func buildMap(s *content.Site) *Map {
 			listed += len(c.Briefs)
 			row.Cells = append(row.Cells, c)
 		}
+		row.NoFunction = MapCell{ID: "cell_none_" + pr.Slug}
+		for _, b := range pr.Briefs {
+			if len(b.Functions) == 0 {
+				row.NoFunction.Briefs = append(row.NoFunction.Briefs, b)
+			}
+		}
+		listed += len(row.NoFunction.Briefs)
 		m.Rows = append(m.Rows, row)
 	}
 	if listed > MapInline {
@@ -408,9 +500,45 @@ func buildMap(s *content.Site) *Map {
 			for i := range row.Cells {
 				if c := &row.Cells[i]; len(c.Briefs) > 0 {
 					c.URL = "/map/" + c.Function.Slug + "/" + row.Priority.Slug + "/"
+					c.Href = content.RelURL("/map/", c.URL)
 				}
+			}
+		}
+		for i := range m.Rows {
+			if r := &m.Rows[i]; len(r.NoFunction.Briefs) > 0 {
+				r.NoFunction.URL = "/map/no-function/" + r.Priority.Slug + "/"
+				r.NoFunction.Href = content.RelURL("/map/", r.NoFunction.URL)
 			}
 		}
 	}
 	return m
+}
+
+// sortByRecent orders briefs newest first by the day they were last
+// reviewed (or published, if never reviewed), then by the day they were
+// published, then by title: the order of "Most recently reviewed" and of
+// the feeds.
+func sortByRecent(ps []*content.Page) {
+	// The lower-case titles are made once, not in each comparison.
+	type keyed struct {
+		p     *content.Page
+		title string
+	}
+	ks := make([]keyed, len(ps))
+	for i, p := range ps {
+		ks[i] = keyed{p, strings.ToLower(p.Title)}
+	}
+	slices.SortStableFunc(ks, func(x, y keyed) int {
+		a, b := x.p, y.p
+		if ua, ub := updated(a), updated(b); !ua.Equal(ub) {
+			return ub.Compare(ua)
+		}
+		if !a.Published.Equal(b.Published) {
+			return b.Published.Compare(a.Published)
+		}
+		return strings.Compare(x.title, y.title)
+	})
+	for i, k := range ks {
+		ps[i] = k.p
+	}
 }

@@ -18,7 +18,8 @@ var today = time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
 
 // golden are the output files each golden test compares.
 var golden = []string{"index.html", "briefs/what-is/index.html", "functions/stewardship/index.html",
-	"map/index.html", "glossary/index.html", "404.html", "feed.xml", "sitemap.xml", "old/what-is/index.html"}
+	"map/index.html", "glossary/index.html", "404.html", "feed.xml", "sitemap.xml", "old/what-is/index.html",
+	"briefs/what-is/cite.ris", "briefs/what-is/cite.bib", "briefs/what-is/cite.json", "applies-to/wales/index.html", "briefs/index.html"}
 
 func TestGolden(t *testing.T) {
 	txtar.RunGolden(t, "testdata/*.txtar", *update, func(t *testing.T, a *txtar.Archive) map[string]string {

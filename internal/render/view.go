@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"html/template"
 	"strconv"
 	"strings"
@@ -31,6 +32,20 @@ type View struct {
 	Groups []Group          // the glossary, A to Z
 	Target string           // alias pages: where the page went
 	Pager  *Pager           // a list split over pages: where this one stands; nil if not split
+	Alias  string           // alias pages: the old address, as written
+	From   content.Pos      // where in content/ the page comes from: its file, or the line of the alias
+}
+
+// owner says who makes this page, for the messages about two sources
+// making one file.
+func (v *View) owner() owner {
+	switch {
+	case v.Alias != "":
+		return owner{what: fmt.Sprintf("the alias %q in %s", v.Alias, v.From.File), subject: fmt.Sprintf("the alias %q", v.Alias), pos: v.From}
+	case v.Page != nil:
+		return owner{what: v.Page.Source, pos: v.From}
+	}
+	return owner{what: "the generated page " + v.URL}
 }
 
 // Crumb is one step of the breadcrumbs.
@@ -94,8 +109,15 @@ func (v *View) SourceYears() string {
 	return strconv.Itoa(lo) + " to " + strconv.Itoa(hi)
 }
 
-// Latest is the briefs most recently published, newest first.
-func (v *View) Latest(n int) []*content.Page { return latest(v.Site.Latest, n, nil) }
+// Latest is the briefs most recently reviewed (see sortByRecent).
+func (v *View) Latest(n int) []*content.Page {
+	list := append([]*content.Page(nil), v.Site.Briefs...)
+	sortByRecent(list)
+	if len(list) > n {
+		list = list[:n]
+	}
+	return list
+}
 
 // HelpURL is the address of the help page, linked from every page.
 func (v *View) HelpURL() string { return v.Rel("/help/") }

@@ -28,7 +28,7 @@ func (o *Output) Minify() error {
 	types := map[string]string{".html": "text/html", ".css": "text/css", ".js": "application/javascript", ".xml": "application/xml"}
 	var paths []string
 	for _, p := range o.Paths() {
-		if !o.Copied[p] && types[path.Ext(p)] != "" {
+		if !o.Copied[p] && !o.minified[p] && types[path.Ext(p)] != "" {
 			paths = append(paths, p)
 		}
 	}

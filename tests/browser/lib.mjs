@@ -140,6 +140,17 @@ export async function checkPage(context, origin, page) {
     });
     return route.fulfill({ response: res, body });
   });
+  // 8. Content Security Policy: every violation on the page is recorded
+  // from the first moment, and reported once the checks are done. axe is
+  // put in the page the same way, before anything else runs, so that the
+  // page's own policy (which allows no inline script) does not block it.
+  await tab.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener("securitypolicyviolation", (e) => {
+      window.__cspViolations.push(`${e.effectiveDirective} blocked ${e.blockedURI || "inline"} (${e.sourceFile || "page"}:${e.lineNumber})`);
+    });
+  });
+  await tab.addInitScript({ path: AXE_PATH });
   await tab.setViewportSize({ width: 1280, height: 900 });
   await tab.emulateMedia({ colorScheme: "light", reducedMotion: "reduce" });
   await tab.goto(url, { waitUntil: "load" });
@@ -176,7 +187,6 @@ export async function checkPage(context, origin, page) {
   else if (!help[1280].inHeader) fail("help-link", "the help link is not inside <header>");
 
   // 1. axe-core, in the light and the dark colour scheme.
-  await tab.addScriptTag({ path: AXE_PATH });
   for (const scheme of ["light", "dark"]) {
     await tab.emulateMedia({ colorScheme: scheme, reducedMotion: "reduce" });
     const violations = await tab.evaluate(async ([tags, extra]) => {
@@ -192,6 +202,11 @@ export async function checkPage(context, origin, page) {
   const overflow = await tab.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   if (overflow > 0) fail("reflow-320", `the page is ${overflow}px wider than a 320px screen`);
   help[320] = await helpBox();
+
+  // 8. No Content Security Policy violation, from loading to here. The
+  // events are queued as tasks, so give them one turn to arrive.
+  const csp = await tab.evaluate(() => new Promise((ok) => setTimeout(() => ok(window.__cspViolations || []), 50)));
+  for (const v of csp) fail("csp-violation", v);
 
   await tab.close();
   return { failures, help };

@@ -22,6 +22,7 @@ const EXPECTED = {
   "heavy.html": "page-weight",
   "third-party.html": "third-party-request",
   "delayed-refresh.html": "meta-refresh",
+  "csp-violation.html": "csp-violation",
 };
 // Pages with no fault, which must pass: a plain page, and a redirect page
 // like the generator's alias pages, which must be checked as itself.

@@ -1,0 +1,258 @@
+package content
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"fmt"
+	"hash"
+	"io"
+	"io/fs"
+	"reflect"
+	"sync"
+
+	"github.com/alongside-hub/alongside/internal/markdown"
+)
+
+// Cache lets one Load reuse what an earlier Load learned from each
+// Markdown file, for a long-lived process that builds the same project
+// many times (alongside serve). Give the same Cache in Options.Cache to
+// every Load; a nil Cache means no reuse.
+//
+// What is kept, per source path, keyed by the SHA-256 of the file's bytes:
+//
+//   - everything reading the file alone gives: its front matter fields,
+//     the parsed Markdown and its facts (headings, links, text), and the
+//     diagnostics found on the way;
+//   - the rendered HTML of its body, keyed by everything the rendering
+//     reads besides the file: the page's address, where each of its links
+//     resolved to, and the glossary terms it may link.
+//
+// Why the result stays right: nothing that joins files is kept. Sorting,
+// taxonomies, link resolution and its diagnostics, backlinks, related
+// briefs and previous/next are worked out again from the kept per-file
+// facts on every Load, and each Load gets its own copies of the pages, so
+// a page of an earlier Site is never changed. The whole cache is dropped
+// when the options or site.yaml change (dates, drafts, review interval,
+// topic names all feed the per-file rules), and an entry whose file is
+// gone is dropped at the end of the Load that no longer saw it, so the
+// cache holds one entry per file of the current tree and no more.
+type Cache struct {
+	mu    sync.Mutex
+	key   [sha256.Size]byte // options and site.yaml the entries were made with
+	files map[string]*cacheEntry
+	seen  map[string]bool    // sources read by the current Load
+	gloss *[sha256.Size]byte // glossaryKey of the current Load, once made
+}
+
+// NewCache returns an empty cache.
+func NewCache() *Cache { return &Cache{} }
+
+// cacheEntry is what one Markdown file gave.
+type cacheEntry struct {
+	sum     [sha256.Size]byte
+	list    Diagnostics // found while reading the file
+	page    *Page       // the page as read, before any joining; never handed out
+	entry   *Entry
+	draft   bool // left out as a draft
+	bodyKey [sha256.Size]byte
+	body    []byte // rendered for bodyKey; nil until rendered
+}
+
+// Len is the number of files the cache holds.
+func (c *Cache) Len() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return len(c.files)
+}
+
+// begin starts a Load with these options and this site.yaml.
+func (c *Cache) begin(opt Options, cfg Config) {
+	h := sha256.New()
+	optionsKey(h, opt)
+	fmt.Fprintf(h, "\x00%#v", cfg)
+	var key [sha256.Size]byte
+	h.Sum(key[:0])
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if key != c.key || c.files == nil {
+		c.key, c.files = key, map[string]*cacheEntry{}
+	}
+	c.seen, c.gloss = map[string]bool{}, nil
+}
+
+// end forgets the files the Load did not read.
+func (c *Cache) end() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for p := range c.files {
+		if !c.seen[p] {
+			delete(c.files, p)
+		}
+	}
+	c.seen = nil
+}
+
+// readMarkdownCached is readMarkdown, reusing what the cache holds for a
+// file with the same bytes.
+func (l *loader) readMarkdownCached(p, real string, info fs.FileInfo) error {
+	c := l.opt.Cache
+	if c == nil {
+		return l.readMarkdown(p, real, info)
+	}
+	src, err := readChecked(l.fsys, p, real, info)
+	if err != nil {
+		return l.readMarkdown(p, real, info) // reports it as it would without a cache
+	}
+	sum := sha256.Sum256(src)
+	c.mu.Lock()
+	e := c.files[p]
+	c.seen[p] = true
+	c.mu.Unlock()
+	if e == nil || e.sum != sum {
+		e = &cacheEntry{sum: sum}
+		// A file not seen before, or changed: read it as without a cache
+		// (it is read a second time, through the same checks).
+		before, pages, entries := len(*l.list), len(l.site.Pages), len(l.site.Glossary)
+		if err := l.readMarkdown(p, real, info); err != nil {
+			return err
+		}
+		e.list = append(Diagnostics(nil), (*l.list)[before:]...)
+		if len(l.site.Pages) > pages {
+			cp := *l.site.Pages[pages]
+			e.page = &cp
+		}
+		if len(l.site.Glossary) > entries {
+			cp := *l.site.Glossary[entries]
+			e.entry = &cp
+		}
+		e.draft = l.drafts[p]
+		c.mu.Lock()
+		c.files[p] = e
+		c.mu.Unlock()
+		return nil
+	}
+	*l.list = append(*l.list, e.list...)
+	if e.draft {
+		l.drafts[p] = true
+	}
+	if e.page != nil {
+		cp := *e.page
+		l.site.Pages = append(l.site.Pages, &cp)
+		l.bySource[p] = &cp
+	}
+	if e.entry != nil {
+		cp := *e.entry
+		l.site.Glossary = append(l.site.Glossary, &cp)
+		l.bySource[p] = &cp
+	}
+	return nil
+}
+
+// renderBody is renderDoc for a body whose first use of each glossary
+// term is linked if terms is true (briefs), with boxes as renderDoc takes
+// them, reusing the HTML of the last render of the same file with the
+// same inputs.
+func (l *loader) renderBody(source string, doc *markdown.Doc, links []resolvedLink, from string, terms bool, boxes map[string]string) []byte {
+	glossary := func() []markdown.Term {
+		if !terms {
+			return nil
+		}
+		return glossaryTerms(l.site.Glossary, from)
+	}
+	c := l.opt.Cache
+	if c == nil {
+		return renderDoc(doc, links, from, glossary(), boxes)
+	}
+	c.mu.Lock()
+	e := c.files[source]
+	var gkey [sha256.Size]byte
+	if terms {
+		gkey = c.glossaryKey(l.site.Glossary)
+	}
+	c.mu.Unlock()
+	if e == nil {
+		return renderDoc(doc.Unrendered(), links, from, glossary(), boxes)
+	}
+	key := bodyKey(from, links, gkey, boxes)
+	c.mu.Lock()
+	body := e.body
+	if e.bodyKey != key {
+		body = nil
+	}
+	c.mu.Unlock()
+	if body != nil {
+		return body
+	}
+	body = renderDoc(doc.Unrendered(), links, from, glossary(), boxes)
+	c.mu.Lock()
+	e.bodyKey, e.body = key, body
+	c.mu.Unlock()
+	return body
+}
+
+// glossaryKey hashes what glossaryTerms reads of the entries, once per
+// Load; the caller holds c.mu.
+func (c *Cache) glossaryKey(entries []*Entry) [sha256.Size]byte {
+	if c.gloss != nil {
+		return *c.gloss
+	}
+	h := sha256.New()
+	str := func(s string) { writeLen(h, len(s)); io.WriteString(h, s) }
+	writeLen(h, len(entries))
+	for _, e := range entries {
+		str(e.Title)
+		writeLen(h, len(e.Also))
+		for _, a := range e.Also {
+			str(a)
+		}
+		str(e.Abbr)
+		str(e.URL)
+	}
+	var key [sha256.Size]byte
+	h.Sum(key[:0])
+	c.gloss = &key
+	return key
+}
+
+// bodyKey hashes what renderDoc reads besides the document itself: the
+// page's address (links and terms are made relative to it), where each
+// link goes, the glossary terms (gloss, zero for none) and the boxes.
+func bodyKey(from string, links []resolvedLink, gloss [sha256.Size]byte, boxes map[string]string) [sha256.Size]byte {
+	h := sha256.New()
+	str := func(s string) { writeLen(h, len(s)); io.WriteString(h, s) }
+	str(from)
+	writeLen(h, len(links))
+	for _, lk := range links {
+		writeLen(h, lk.Pos.Line)
+		writeLen(h, lk.Pos.Col)
+		str(lk.target)
+	}
+	h.Write(gloss[:])
+	writeLen(h, len(boxes))
+	for _, k := range sortedKeys(boxes) {
+		str(k)
+		str(boxes[k])
+	}
+	var key [sha256.Size]byte
+	h.Sum(key[:0])
+	return key
+}
+
+func writeLen(h hash.Hash, n int) {
+	var b [8]byte
+	binary.LittleEndian.PutUint64(b[:], uint64(n))
+	h.Write(b[:])
+}
+
+// optionsKey writes the options that can change what a file gives: every
+// field of Options but functions and pointers (the cache itself, hooks).
+func optionsKey(w io.Writer, opt Options) {
+	v := reflect.ValueOf(opt)
+	for i := 0; i < v.NumField(); i++ {
+		switch f := v.Field(i); f.Kind() {
+		case reflect.Func, reflect.Pointer, reflect.Chan, reflect.Interface:
+		default:
+			fmt.Fprintf(w, "%s=%#v\x00", v.Type().Field(i).Name, f.Interface())
+		}
+	}
+}

@@ -1,0 +1,407 @@
+package render
+
+import (
+	"crypto/sha256"
+	"fmt"
+	"hash/maphash"
+	"io/fs"
+	"reflect"
+	"regexp"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/alongside-hub/alongside/internal/content"
+)
+
+// Cache lets one Render reuse the pages of an earlier one, for a
+// long-lived process that builds the same project many times (alongside
+// serve). A nil *Cache is not valid; use Render for a one-off build.
+//
+// What is kept: the parsed layouts, keyed by the SHA-256 of every file in
+// layouts/; and for each page, its minified bytes, keyed by a fingerprint
+// of everything its layout can read. A page is made again only when its
+// fingerprint changes.
+//
+// The fingerprint of a page covers every exported field of its View; of
+// the page it shows, every exported field; of any other page it reaches
+// (its functions, backlinks, related briefs, the briefs of a list...),
+// the page's "card": every exported field except its body, headings and
+// the pages it lists, of which only the number counts; of a topic reached through a page, its slug, name
+// and address. Of the Site it covers the settings, the build date and the
+// pages of the footer. So a layout may show, of another page, its title,
+// summary, dates and how many briefs it has, but not its body or which
+// pages it lists;
+// and a layout that reads any other part of the Site (the home page lists
+// the latest briefs) is made again on every build. Which layouts those
+// are is read from the layouts' text, so a new layout is safe by default.
+// The test of serve holds incremental builds to byte-identical output.
+type Cache struct {
+	mu      sync.Mutex
+	seed    maphash.Seed
+	sum     [sha256.Size]byte // of the layouts folder
+	ls      Layouts
+	always  map[string]bool // layouts made again on every build
+	pages   map[string]cachedPage
+	scanned map[string]scannedPage
+	checked map[string]checkedPage
+	checks  uint64            // Checks so far
+	files   [sha256.Size]byte // the paths and base path of the last Check
+	filesAt uint64            // the Check at which they last changed
+	made    []string          // pages the last Render made again, sorted
+}
+
+// Made lists the pages the last Render made again rather than reused,
+// sorted: the pages it found could have changed.
+func (c *Cache) Made() []string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return append([]string(nil), c.made...)
+}
+
+type cachedPage struct {
+	fp uint64
+	b  []byte // minified
+}
+
+type scannedPage struct {
+	b       []byte // the bytes scanned, compared by identity
+	facts   pageFacts
+	changed uint64 // the Check at which these bytes first came
+}
+
+type checkedPage struct {
+	at      uint64 // the Check that made ds
+	ds      content.Diagnostics
+	targets []string // pages its fragments point into
+}
+
+// NewCache returns an empty cache.
+func NewCache() *Cache {
+	return &Cache{seed: maphash.MakeSeed(), pages: map[string]cachedPage{}, scanned: map[string]scannedPage{}, checked: map[string]checkedPage{}}
+}
+
+// siteRead finds what a layout reads of the Site or calls that reads it.
+var siteRead = regexp.MustCompile(`\.Site\.([A-Za-z]+)|\.Latest\b`)
+
+// layouts parses the layouts again when any file of the folder changed.
+func (c *Cache) layouts(fsys fs.FS) (Layouts, error) {
+	h := sha256.New()
+	texts := map[string]string{}
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(h, "%s\x00%d\x00", p, len(b))
+		h.Write(b)
+		texts[p] = string(b)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("layouts: %w", err)
+	}
+	var sum [sha256.Size]byte
+	h.Sum(sum[:0])
+	if c.ls != nil && sum == c.sum {
+		return c.ls, nil
+	}
+	ls, err := LoadLayouts(fsys)
+	if err != nil {
+		return nil, err
+	}
+	readsSite := func(text string) bool {
+		for _, m := range siteRead.FindAllStringSubmatch(text, -1) {
+			if m[1] != "Config" && m[1] != "Others" {
+				return true
+			}
+		}
+		return false
+	}
+	shared := readsSite(texts["base.html"])
+	for p, t := range texts {
+		if len(p) > 9 && p[:9] == "partials/" && readsSite(t) {
+			shared = true
+		}
+	}
+	c.always = map[string]bool{}
+	for _, name := range layoutNames {
+		c.always[name] = shared || readsSite(texts[name+".html"])
+	}
+	c.sum, c.ls, c.pages = sum, ls, map[string]cachedPage{}
+	return ls, nil
+}
+
+// Render is Render followed by Minify, making again only the pages whose
+// fingerprint changed since the last call.
+func (c *Cache) Render(site *content.Site, layouts fs.FS, root fs.FS) (*Output, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	ls, err := c.layouts(layouts)
+	if err != nil {
+		return nil, err
+	}
+	fp := &fingerprinter{seed: c.seed, cards: map[*content.Page]uint64{}}
+	fp.site = fp.siteHash(site)
+	made := map[string]uint64{}
+	reuse := func(v *View, outPath string) ([]byte, bool) {
+		if c.always[v.Layout] {
+			return nil, false
+		}
+		f := fp.view(v)
+		made[outPath] = f
+		if p, ok := c.pages[outPath]; ok && p.fp == f {
+			return p.b, true
+		}
+		return nil, false
+	}
+	out, err := render(site, ls, layouts, root, reuse)
+	if err != nil {
+		return nil, err
+	}
+	if err := out.Minify(); err != nil {
+		return nil, err
+	}
+	next := make(map[string]cachedPage, len(made))
+	for p, f := range made {
+		next[p] = cachedPage{fp: f, b: out.Files[p]}
+	}
+	c.pages = next
+	c.made = c.made[:0]
+	for _, v := range out.Paths() {
+		if isHTML(v) && !out.minified[v] {
+			c.made = append(c.made, v)
+		}
+	}
+	return out, nil
+}
+
+// Check is Output.Check, scanning again only the pages whose bytes are not
+// the ones it scanned last time, and checking again only the pages whose
+// result could differ: a page's problems depend on its own bytes, on which
+// files the build has, and on the ids of the pages its fragments point
+// into, so its last result is kept while none of those changed.
+func (c *Cache) Check(o *Output, site *content.Site) content.Diagnostics {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.checks++
+	now := c.checks
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00", site.Config.BasePath())
+	for _, p := range o.Paths() {
+		fmt.Fprintf(h, "%s\x00", p)
+	}
+	var files [sha256.Size]byte
+	h.Sum(files[:0])
+	if files != c.files {
+		c.files, c.filesAt = files, now
+	}
+	next := map[string]scannedPage{}
+	o.facts = map[string]pageFacts{}
+	for p, b := range o.Files {
+		if !isHTML(p) {
+			continue
+		}
+		s, ok := c.scanned[p]
+		if !ok || len(s.b) != len(b) || (len(b) > 0 && &s.b[0] != &b[0]) {
+			s = scannedPage{b: b, facts: scan(b), changed: now}
+		}
+		next[p] = s
+		o.facts[p] = s.facts
+	}
+	c.scanned = next
+	checked := map[string]checkedPage{}
+	o.reuseCheck = func(p string) (content.Diagnostics, bool) {
+		prev, ok := c.checked[p]
+		if !ok || prev.at < c.filesAt || prev.at < next[p].changed {
+			return nil, false
+		}
+		for _, t := range prev.targets {
+			if prev.at < next[t].changed {
+				return nil, false
+			}
+		}
+		checked[p] = prev
+		return prev.ds, true
+	}
+	o.keepCheck = func(p string, ds content.Diagnostics, targets []string) {
+		checked[p] = checkedPage{at: now, ds: ds, targets: targets}
+	}
+	ds := o.Check(site)
+	o.reuseCheck, o.keepCheck = nil, nil
+	c.checked = checked
+	return ds
+}
+
+// fingerprinter hashes what a layout can read of a View.
+type fingerprinter struct {
+	seed  maphash.Seed
+	site  uint64
+	cards map[*content.Page]uint64
+}
+
+var (
+	pageType  = reflect.TypeOf((*content.Page)(nil))
+	topicType = reflect.TypeOf((*content.Topic)(nil))
+	siteType  = reflect.TypeOf((*content.Site)(nil))
+	timeType  = reflect.TypeOf(time.Time{})
+)
+
+// cardSkip are the fields of a page a layout may not show of another page;
+// of its lists, it may show the length.
+var cardSkip = map[string]bool{"Body": true, "Headings": true, "TOC": true,
+	"Briefs": true, "Backlinks": true, "Related": true}
+
+func (f *fingerprinter) siteHash(s *content.Site) uint64 {
+	var h maphash.Hash
+	h.SetSeed(f.seed)
+	fmt.Fprintf(&h, "%#v\x00%s\x00", s.Config, s.BuildDate.Format(time.RFC3339Nano))
+	for _, p := range s.Others {
+		fmt.Fprintf(&h, "%s\x00%s\x00", p.URL, p.Title)
+	}
+	return h.Sum64()
+}
+
+func (f *fingerprinter) view(v *View) uint64 {
+	var h maphash.Hash
+	h.SetSeed(f.seed)
+	maphash.WriteComparable(&h, f.site)
+	rv := reflect.ValueOf(v).Elem()
+	t := rv.Type()
+	for i := 0; i < t.NumField(); i++ {
+		sf := t.Field(i)
+		if !sf.IsExported() {
+			continue
+		}
+		h.WriteString(sf.Name)
+		if sf.Type == pageType && !rv.Field(i).IsNil() {
+			f.value(&h, rv.Field(i).Elem(), shown) // the page the view shows, in full
+			continue
+		}
+		f.value(&h, rv.Field(i), inView)
+	}
+	return h.Sum64()
+}
+
+// Where a value is, which decides how much of a page or topic counts.
+const (
+	inView = iota // the View and what it holds, such as a list's topic
+	shown         // the page the View shows
+	inCard        // a page reached from the View or its page
+)
+
+// card is the fingerprint of what a layout may show of a page it links to.
+func (f *fingerprinter) card(p *content.Page) uint64 {
+	if n, ok := f.cards[p]; ok {
+		return n
+	}
+	var h maphash.Hash
+	h.SetSeed(f.seed)
+	v := reflect.ValueOf(p).Elem()
+	t := v.Type()
+	for i := 0; i < t.NumField(); i++ {
+		sf := t.Field(i)
+		if !sf.IsExported() {
+			continue
+		}
+		h.WriteString(sf.Name)
+		if cardSkip[sf.Name] {
+			// A list page may show how many pages a page lists.
+			if fv := v.Field(i); fv.Kind() == reflect.Slice {
+				maphash.WriteComparable(&h, fv.Len())
+			}
+			continue
+		}
+		f.value(&h, v.Field(i), inCard)
+	}
+	n := h.Sum64()
+	f.cards[p] = n
+	return n
+}
+
+// value hashes v found at where. A page is hashed as its card, except
+// inside a card, where it is its address; a topic reached through a page
+// is its slug, name and address.
+func (f *fingerprinter) value(h *maphash.Hash, v reflect.Value, where int) {
+	switch v.Kind() {
+	case reflect.Pointer:
+		if v.IsNil() {
+			h.WriteByte(0)
+			return
+		}
+		h.WriteByte(1)
+		switch v.Type() {
+		case siteType:
+			return // covered by f.site
+		case pageType:
+			p := v.Interface().(*content.Page)
+			if where == inCard {
+				h.WriteString(p.URL)
+				return
+			}
+			maphash.WriteComparable(h, f.card(p))
+			return
+		case topicType:
+			if where != inView {
+				t := v.Interface().(*content.Topic)
+				h.WriteString(t.Slug + "\x00" + t.Name + "\x00" + t.URL + "\x00")
+				return
+			}
+		}
+		f.value(h, v.Elem(), where)
+	case reflect.Struct:
+		if v.Type() == timeType {
+			h.WriteString(v.Interface().(time.Time).Format(time.RFC3339Nano))
+			return
+		}
+		t := v.Type()
+		for i := 0; i < t.NumField(); i++ {
+			if t.Field(i).IsExported() {
+				f.value(h, v.Field(i), where)
+			}
+		}
+	case reflect.Slice:
+		maphash.WriteComparable(h, v.Len())
+		if v.Type().Elem().Kind() == reflect.Uint8 {
+			h.Write(v.Bytes())
+			return
+		}
+		for i := 0; i < v.Len(); i++ {
+			f.value(h, v.Index(i), where)
+		}
+	case reflect.Array:
+		for i := 0; i < v.Len(); i++ {
+			f.value(h, v.Index(i), where)
+		}
+	case reflect.String:
+		maphash.WriteComparable(h, v.Len())
+		h.WriteString(v.String())
+	case reflect.Bool:
+		maphash.WriteComparable(h, v.Bool())
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		maphash.WriteComparable(h, v.Int())
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		maphash.WriteComparable(h, v.Uint())
+	case reflect.Float32, reflect.Float64:
+		maphash.WriteComparable(h, v.Float())
+	case reflect.Map:
+		keys := v.MapKeys()
+		sort.Slice(keys, func(i, j int) bool { return fmt.Sprint(keys[i]) < fmt.Sprint(keys[j]) })
+		maphash.WriteComparable(h, len(keys))
+		for _, k := range keys {
+			f.value(h, k, where)
+			f.value(h, v.MapIndex(k), where)
+		}
+	case reflect.Interface:
+		if v.IsNil() {
+			h.WriteByte(0)
+			return
+		}
+		f.value(h, v.Elem(), where)
+	default:
+		// funcs and channels: nothing a layout prints
+	}
+}

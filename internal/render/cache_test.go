@@ -1,0 +1,43 @@
+package render
+
+import (
+	"testing"
+
+	"github.com/alongside-hub/alongside/internal/content"
+)
+
+func testPage(body string) []byte {
+	return []byte(`<!doctype html><html lang="en-GB"><head><meta http-equiv="Content-Security-Policy" content="` + policy + `"><meta name="referrer" content="no-referrer"><title>t</title></head><body><h1>T</h1>` + body + `</body></html>`)
+}
+
+// Cache.Check gives what Output.Check gives, as pages change around a
+// page that did not: a fragment's target loses its id, a linked page goes.
+func TestCacheCheckMatchesCheck(t *testing.T) {
+	site := &content.Site{Config: content.Config{BaseURL: "http://127.0.0.1/"}}
+	a := testPage(`<a href="../b/#x">b</a><a href="../c/">c</a>`)
+	steps := []map[string][]byte{
+		{"a/index.html": a, "b/index.html": testPage(`<p id="x">x</p>`), "c/index.html": testPage("")},
+		{"a/index.html": a, "b/index.html": testPage(`<p id="y">y</p>`), "c/index.html": testPage("")},
+		{"a/index.html": a, "b/index.html": testPage(`<p id="x">x</p>`), "c/index.html": testPage("")},
+		{"a/index.html": a, "b/index.html": testPage(`<p id="x">x</p>`)},
+		{"a/index.html": a, "b/index.html": testPage(`<p id="x">x</p>`), "c/index.html": testPage(""), "d/index.html": testPage(`<h1>two</h1>`)},
+	}
+	c := NewCache()
+	var b []byte
+	for i, files := range steps {
+		if i > 1 && files["b/index.html"] != nil && string(files["b/index.html"]) == string(b) {
+			files["b/index.html"] = b // unchanged bytes are the same slice, as Render gives them
+		}
+		b = files["b/index.html"]
+		cached := c.Check(&Output{Files: files, Sources: map[string]string{}}, site)
+		full := (&Output{Files: files, Sources: map[string]string{}}).Check(site)
+		cached.Sort()
+		full.Sort()
+		if cached.String() != full.String() {
+			t.Fatalf("step %d:\ncached:\n%s\nfull:\n%s", i, cached, full)
+		}
+		if want := map[int]int{0: 0, 1: 1, 2: 0, 3: 1, 4: 1}[i]; len(full) != want {
+			t.Fatalf("step %d: %d problems, want %d:\n%s", i, len(full), want, full)
+		}
+	}
+}

@@ -1,0 +1,86 @@
+// Package serve is the editors' live preview, "alongside serve": it builds
+// the site in memory with the same pipeline as "alongside build", serves
+// it on 127.0.0.1, and reloads every open page when a file is saved.
+// Nothing below it knows it exists; it is the only user of fsnotify.
+//
+//	s := serve.New(serve.Options{Root: ".", Content: opt, Stdout: os.Stdout, Stderr: os.Stderr})
+//	ln, err := serve.Listen("127.0.0.1:8080", false)
+//	err = s.Run(ctx, ln) // until ctx is done (Ctrl-C)
+//
+// # Watching and rebuilding
+//
+// The watcher follows folders, not files: content/ and layouts/ at every
+// depth, and the project folder for site.yaml. So a save that writes a new
+// file and renames it over the old one (vim, VS Code, gedit), a folder
+// made later, and a file deleted or renamed are all seen. Editors' swap
+// and backup files are not changes. Events are gathered until Quiet
+// (100 ms) passes without one, at most a second, and then the site is
+// rebuilt once.
+//
+// A rebuild reuses what cannot have changed, through two caches that live
+// as long as the server, each in the package that owns the data:
+//
+//   - content.Cache: for each Markdown file, keyed by its path and the
+//     SHA-256 of its bytes, the front matter read and checked, the parsed
+//     Markdown and its facts, the file's own problems, and its rendered
+//     body, keyed by where its links go and the glossary terms it may link;
+//   - render.Cache: the parsed layouts, keyed by the hash of layouts/, and
+//     each page's minified bytes, keyed by a fingerprint of everything its
+//     layout can read; and what Check learned from each page's bytes.
+//
+// Why the result stays right: the caches keep only what one file, or one
+// page's inputs, decide. Everything that joins files (sorting, taxonomies,
+// links and their problems, backlinks, related briefs, previous and next,
+// term pages, the map, feeds, the sitemap and the search page) is worked
+// out again on every rebuild from the per-file facts. A change to site.yaml
+// or the options empties the content cache, a change to any layout the
+// render cache. TestIncrementalMatchesFullBuild holds this to account: after
+// each of a random series of edits, additions, renames and deletions of
+// briefs and glossary entries, the rebuild's files are byte for byte those
+// of a fresh build, with the same problems. Entries of files that are gone
+// are dropped on the next rebuild, so memory follows the size of the tree,
+// not the number of rebuilds.
+//
+// # Problems
+//
+// When a rebuild finds errors, the last good build stays, and every page
+// shows an overlay listing every problem in the words of "alongside
+// check" (file:line:column, severity, message, hint). It has role="alert",
+// takes focus, closes with Escape, fits 320 px and both colour schemes. A
+// first build with errors serves, at every address, a page with only the
+// overlay. The terminal prints the problems too. With -drafts, draft pages
+// carry a "Draft: not published" banner.
+//
+// # Live reload
+//
+// Pages are told of new builds by Server-Sent Events on
+// /_alongside/events. The script that listens, /_alongside/reload.js, and
+// the overlay's stylesheet are files of their own, added to each HTML
+// response by serve as it sends it, never inline (so that a page's
+// Content-Security-Policy allowing only the site's own scripts lets them
+// run) and never part of a build: TestBuildOutputHasNoTraceOfServe.
+// The script keeps the scroll position across the reload. At most
+// MaxListeners pages may listen at once.
+//
+// # What it serves
+//
+//   - Only the files of the current build, from memory: never a file from
+//     disk, so nothing outside the build can be reached. Each build is an
+//     immutable snapshot swapped in one atomic step, so every response is
+//     the bytes of one whole build.
+//   - Paths with "." or ".." segments, encoded dots, slashes or
+//     backslashes (%2e, %2f, %5c), NUL or other control characters, a
+//     backslash, a drive letter or a second leading slash are refused with
+//     400. Symbolic links leading out of content/ are refused by the build.
+//   - Only GET and HEAD (405 with Allow otherwise). The Content-Type comes
+//     from a fixed table, with nosniff; a folder serves its index.html, a
+//     folder asked for without its "/" is redirected to it, and a missing
+//     path gets the site's 404 page with status 404, as on GitHub Pages.
+//   - Pages are served as if the site were at the root of the address, so
+//     the 404 page's base-path links work whatever base_url says.
+//
+// It listens on a loopback address only, unless told -public, since a
+// preview shows drafts. A port in use is one sentence naming another to
+// try. Run stops cleanly when its context ends: the event streams are
+// closed, then the server shuts down.
+package serve

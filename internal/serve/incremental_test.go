@@ -1,0 +1,243 @@
+package serve
+
+import (
+	"bytes"
+	"fmt"
+	"math/rand/v2"
+	"path"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// editor changes the project the way editors do: edits, new files,
+// renames (with the links to the file updated, as an editor would) and
+// deletions of briefs and glossary entries, and now and then a mistake
+// that is fixed a step later.
+type editor struct {
+	m      fstest.MapFS
+	r      *rand.Rand
+	n      int
+	broken map[string][]byte // files saved with a mistake, and their good text
+}
+
+func (e *editor) files(dir string) []string {
+	var out []string
+	for p := range e.m {
+		if path.Dir(p) == dir && strings.HasSuffix(p, ".md") {
+			out = append(out, p)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func (e *editor) pick(dir string) string {
+	fs := e.files(dir)
+	return fs[e.r.IntN(len(fs))]
+}
+
+func (e *editor) get(p string) string { return string(e.m[p].Data) }
+
+func (e *editor) put(p, s string) { e.m[p] = &fstest.MapFile{Data: []byte(s), Mode: 0o644} }
+
+// linkTo matches a link to the file named base, from any folder.
+func linkTo(base string) *regexp.Regexp {
+	return regexp.MustCompile(`([(/])` + regexp.QuoteMeta(base) + `([)#])`)
+}
+
+// referenced says whether any Markdown file links to p.
+func (e *editor) referenced(p string) bool {
+	re := linkTo(path.Base(p))
+	for q, f := range e.m {
+		if q != p && strings.HasSuffix(q, ".md") && re.Match(f.Data) {
+			return true
+		}
+	}
+	return false
+}
+
+func (e *editor) rename(from, to string) {
+	e.m[to] = e.m[from]
+	delete(e.m, from)
+	re := linkTo(path.Base(from))
+	for q, f := range e.m {
+		if strings.HasSuffix(q, ".md") && re.Match(f.Data) {
+			e.put(q, re.ReplaceAllString(string(f.Data), "${1}"+path.Base(to)+"${2}"))
+		}
+	}
+}
+
+func setKey(src, key, value string) string {
+	re := regexp.MustCompile(`(?m)^` + key + `:.*$`)
+	if re.MatchString(src) {
+		return re.ReplaceAllLiteralString(src, key+": "+value)
+	}
+	return strings.Replace(src, "---\n", "---\n"+key+": "+value+"\n", 1)
+}
+
+// step makes one random change and says what it was.
+func (e *editor) step() string {
+	if len(e.broken) > 0 {
+		for p, good := range e.broken {
+			e.m[p] = &fstest.MapFile{Data: good, Mode: 0o644}
+			delete(e.broken, p)
+			return "fix " + p
+		}
+	}
+	e.n++
+	briefs, terms := "content/briefs", "content/glossary"
+	switch op := e.r.IntN(13); op {
+	case 0: // a paragraph that links to another brief and uses glossary terms
+		p, q := e.pick(briefs), e.pick(briefs)
+		e.put(p, e.get(p)+fmt.Sprintf("\n\nMore on this in [another brief](%s), with the help of an advocate and unpaid carers (%d).\n", path.Base(q), e.n))
+		return "link " + p + " to " + q
+	case 1:
+		p := e.pick(briefs)
+		e.put(p, setKey(e.get(p), "title", fmt.Sprintf("A changed title %d", e.n)))
+		return "retitle " + p
+	case 2:
+		p := e.pick(briefs)
+		topics := []string{"housing", "recovery", "unpaid-carers", "new-topic-" + fmt.Sprint(e.n%3)}
+		e.put(p, setKey(e.get(p), "topics", "["+topics[e.r.IntN(4)]+", "+topics[e.r.IntN(4)]+"]"))
+		return "retopic " + p
+	case 3:
+		p := e.pick(briefs)
+		fns := []string{"stewardship", "capacity", "financing", "producing-and-using-research"}
+		e.put(p, setKey(e.get(p), "functions", "["+fns[e.r.IntN(4)]+"]"))
+		return "refile " + p
+	case 4: // a new brief, copied from another
+		p := e.pick(briefs)
+		q := fmt.Sprintf("%s/new-brief-%d.md", briefs, e.n)
+		e.put(q, setKey(e.get(p), "title", fmt.Sprintf("New brief %d", e.n)))
+		return "add " + q
+	case 5:
+		p := e.pick(briefs)
+		q := fmt.Sprintf("%s/renamed-%d.md", briefs, e.n)
+		e.rename(p, q)
+		return "rename " + p + " to " + q
+	case 6:
+		for _, p := range e.files(briefs) {
+			if !e.referenced(p) {
+				delete(e.m, p)
+				return "delete " + p
+			}
+		}
+		return "nothing to delete"
+	case 7:
+		p := e.pick(terms)
+		e.put(p, setKey(e.get(p), "title", fmt.Sprintf("Changed term %d", e.n)))
+		return "retitle " + p
+	case 8:
+		p := e.pick(terms)
+		e.put(p, setKey(e.get(p), "also", fmt.Sprintf("[support %d, social care]", e.n)))
+		return "also " + p
+	case 9:
+		q := fmt.Sprintf("%s/new-term-%d.md", terms, e.n)
+		e.put(q, fmt.Sprintf("---\ntitle: Brief number %d\nsummary: A new word, number %d.\n---\nIt means something.\n", e.n%5, e.n))
+		return "add " + q
+	case 10:
+		p := e.pick(terms)
+		q := fmt.Sprintf("%s/moved-term-%d.md", terms, e.n)
+		e.rename(p, q)
+		return "rename " + p + " to " + q
+	case 11:
+		for _, p := range e.files(terms) {
+			if !e.referenced(p) {
+				delete(e.m, p)
+				return "delete " + p
+			}
+		}
+		return "nothing to delete"
+	default: // a mistake: broken front matter, or a link to a brief that is not there
+		p := e.pick(briefs)
+		e.broken[p] = e.m[p].Data
+		if e.r.IntN(2) == 0 {
+			e.put(p, strings.Replace(e.get(p), "title:", "title: \"unclosed", 1))
+		} else {
+			e.put(p, e.get(p)+"\n\nSee [nothing](no-such-brief.md).\n")
+		}
+		return "break " + p
+	}
+}
+
+// TestIncrementalMatchesFullBuild holds the caches to their promise:
+// after every change, the rebuild gives the same files, byte for byte,
+// and the same problems, as a fresh build of the same tree.
+func TestIncrementalMatchesFullBuild(t *testing.T) {
+	steps := 20
+	if testing.Short() {
+		steps = 8
+	}
+	for _, tc := range []struct {
+		name string
+		m    fstest.MapFS
+		seed uint64
+	}{
+		{"hub", repoFS(t), 1},
+		{"synthetic", syntheticFS(t, 60), 2},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			e := &editor{m: tc.m, r: rand.New(rand.NewPCG(tc.seed, 11)), broken: map[string][]byte{}}
+			inc := newBuilder(tc.m, testOptions())
+			built, reused := 0, 0
+			for i := 0; i <= steps; i++ {
+				what := "first build"
+				if i > 0 {
+					what = e.step()
+				}
+				got, err := inc.build()
+				if err != nil {
+					t.Fatalf("step %d (%s): %v", i, what, err)
+				}
+				want, err := fullBuild(tc.m, testOptions())
+				if err != nil {
+					t.Fatalf("step %d (%s): full build: %v", i, what, err)
+				}
+				if g, w := got.diags.String(), want.diags.String(); g != w {
+					t.Fatalf("step %d (%s): problems differ\nincremental:\n%s\nfull:\n%s", i, what, g, w)
+				}
+				if (got.out == nil) != (want.out == nil) {
+					t.Fatalf("step %d (%s): one build has output and the other not", i, what)
+				}
+				if got.out == nil {
+					continue
+				}
+				built++
+				html := 0
+				for _, p := range got.out.Paths() {
+					if strings.HasSuffix(p, ".html") {
+						html++
+					}
+				}
+				if i > 0 && len(inc.rc.Made()) < html/2 {
+					reused++
+				}
+				for _, p := range want.out.Paths() {
+					if g, ok := got.out.Files[p]; !ok {
+						t.Fatalf("step %d (%s): %s is missing from the incremental build", i, what, p)
+					} else if !bytes.Equal(g, want.out.Files[p]) {
+						t.Fatalf("step %d (%s): %s differs\nincremental:\n%s\nfull:\n%s", i, what, p, g, want.out.Files[p])
+					}
+				}
+				if len(got.out.Files) != len(want.out.Files) {
+					t.Fatalf("step %d (%s): the incremental build has %d files, the full build %d", i, what, len(got.out.Files), len(want.out.Files))
+				}
+				if fmt.Sprint(got.drafts) != fmt.Sprint(want.drafts) {
+					t.Fatalf("step %d (%s): drafts differ", i, what)
+				}
+			}
+			if built < steps/2 {
+				t.Fatalf("only %d of %d steps built: the test changes too little that can be compared", built, steps)
+			}
+			if reused < built/2 {
+				t.Fatalf("only %d of %d rebuilds reused most pages: the caches are not being tested", reused, built)
+			}
+			if n := inc.cc.Len(); n != len(e.files("content/briefs"))+len(e.files("content/glossary"))+len(e.files("content/functions"))+len(e.files("content/priorities"))+len(e.files("content/pages"))+1 {
+				t.Errorf("the content cache holds %d files, not one per Markdown file of the tree", n)
+			}
+		})
+	}
+}
