@@ -7,7 +7,7 @@ GO ?= go
 BROWSER := tests/browser
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: site serve check pages test test-go test-browser bench fmt clean browser-tools fuzz
+.PHONY: site serve check pages test test-go test-browser bench bench-search fmt clean browser-tools fuzz
 
 site:
 	$(GO) run ./cmd/alongside build
@@ -92,6 +92,12 @@ endef
 bench:
 	$(GO) run ./cmd/hubbench $(BENCHFLAGS)
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+# The search against Pagefind 1.6, on the hub and on a synthetic hub of
+# 5,000 briefs (bench/search/). It installs its own npm packages and is
+# never part of make test.
+bench-search: browser-tools
+	cd bench/search && npm install --no-audit --no-fund && CHROMIUM=$(CHROMIUM) node bench.mjs
 
 fmt:
 	gofmt -w $$(git ls-files '*.go')

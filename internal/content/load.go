@@ -230,6 +230,7 @@ func (l *loader) readMarkdown(p, real string, info fs.FileInfo) error {
 		pg.Aliases = l.aliases(f, pg)
 	}
 	pg.Words = countWords(doc.Text)
+	pg.Text = doc.Text
 	if pg.Draft && !l.opt.Drafts {
 		// A draft is not published, so its problems cannot break the
 		// site: they are shown as warnings until it is.
@@ -379,7 +380,7 @@ func aliasProblem(a string) string {
 
 func (l *loader) readEntry(p, slug string, sp splitResult, doc *markdown.Doc, d diags) {
 	f := readFields(sp, d, "glossary entry", glossaryKeys)
-	e := &Entry{Source: p, Slug: slug, URL: "/glossary/#" + slug, doc: doc}
+	e := &Entry{Source: p, Slug: slug, URL: "/glossary/#" + slug, Text: doc.Text, doc: doc}
 	e.Title = f.str("title", true, 90, "Approved mental health professional")
 	e.Abbr = f.str("abbr", false, 20, "AMHP")
 	for _, it := range f.list("also", "[AMHPs, approved mental health professionals]") {

@@ -49,6 +49,7 @@ type Page struct {
 	TOC      []markdown.Heading // the level-2 headings, when there are 3 or more
 	ForYou   string             // briefs: id of the "What this means for you" heading, if there is one
 	Words    int                // words in the body
+	Text     string             // plain text of the body, blocks on lines of their own (for search)
 
 	Briefs    []*Page // function and priority pages: their briefs, by title
 	Backlinks []*Page // pages that link here, by title
@@ -100,6 +101,7 @@ type Entry struct {
 	Summary   string
 	AppliesTo []Place // where the term applies; empty if not given
 	Body      []byte  // rendered HTML, may be empty
+	Text      string  // plain text of the body (for search)
 	URL       string  // "/glossary/#<slug>"
 
 	doc     *markdown.Doc

@@ -267,3 +267,15 @@ func TestReleaseRendersTheSame(t *testing.T) {
 		t.Errorf("the test's HTML lacks what it compares:\n%s", want)
 	}
 }
+
+// TestSmartQuotesInText: plain text and heading ids have the typographer's
+// characters, never the entities it renders them as.
+func TestSmartQuotesInText(t *testing.T) {
+	doc := Parse([]byte("## Councils' duty\n\nThe carers' \"right\" -- and more...\n"), 1)
+	if h := doc.Headings[0]; h.Text != "Councils’ duty" || h.ID != "councils-duty" {
+		t.Errorf("heading %q with id %q, want \"Councils’ duty\" and \"councils-duty\"", h.Text, h.ID)
+	}
+	if want := "Councils’ duty\nThe carers’ “right” – and more…\n"; doc.Text != want {
+		t.Errorf("text %q, want %q", doc.Text, want)
+	}
+}

@@ -106,9 +106,9 @@ type sitemapURL struct {
 }
 
 // sitemap lists every content page and generated list page, by URL.
-func sitemap(s *content.Site) []byte {
+func sitemap(s *content.Site, vs []*View) []byte {
 	var us urlset
-	for _, v := range views(s) {
+	for _, v := range vs {
 		if v.Layout == "404" || v.Layout == "alias" {
 			continue
 		}

@@ -46,6 +46,8 @@
 //     schema.org defines it for, with the Article as its main entity.
 //   - Lists of briefs "by date" are by the day each was last reviewed,
 //     then published, then title (sortByRecent), and say so.
+//   - The search index is made by internal/search and added to the output
+//     under search/; the search page names its entry file (View.SearchIndex).
 //   - Every page's header links to the help page, /help/ (made from
 //     content/pages/help.md), in the same place (WCAG 2.2, 3.2.6). A site
 //     without it fails Check, like any other broken link.
@@ -100,6 +102,7 @@ import (
 	"html/template"
 	"io/fs"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -107,6 +110,7 @@ import (
 
 	"github.com/alongside-hub/alongside/internal/content"
 	"github.com/alongside-hub/alongside/internal/par"
+	"github.com/alongside-hub/alongside/internal/search"
 )
 
 // layoutNames are the page layouts; each is a file in layouts/ that defines
@@ -163,7 +167,16 @@ func Render(site *content.Site, ls Layouts, layouts fs.FS, root fs.FS) (*Output,
 // minified, instead of running its layout (see Cache).
 func render(site *content.Site, ls Layouts, layouts fs.FS, root fs.FS, reuse func(*View, string) ([]byte, bool)) (*Output, error) {
 	out := newOutput()
-	vs := views(site)
+	ix := search.Build(site)
+	paths := make([]string, 0, len(ix.Files))
+	for p := range ix.Files {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths) // a clash is reported the same way every time
+	for _, p := range paths {
+		out.add(p, ix.Files[p], "")
+	}
+	vs := views(site, ix)
 	// Pages given by reuse are asked for first, one by one; the others
 	// are made on every core, each into its own slot; then all are
 	// claimed in the fixed order of views.
@@ -206,7 +219,7 @@ func render(site *content.Site, ls Layouts, layouts fs.FS, root fs.FS, reuse fun
 	if err := addCiteFiles(out, site); err != nil {
 		return nil, err
 	}
-	out.add("sitemap.xml", sitemap(site), "")
+	out.add("sitemap.xml", sitemap(site, vs), "")
 	addHosting(out, site.Config)
 	err := fs.WalkDir(layouts, "assets", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -248,7 +261,7 @@ func execute(ls Layouts, v *View, size int) ([]byte, error) {
 }
 
 // views lists every HTML page of the site, in a fixed order.
-func views(s *content.Site) []*View {
+func views(s *content.Site, ix *search.Index) []*View {
 	var vs []*View
 	home := Crumb{Name: "Home", URL: "/"}
 	add := func(v *View) {
@@ -375,7 +388,8 @@ func views(s *content.Site) []*View {
 		}
 	}
 	add(&View{Layout: "search", URL: "/search/", Title: "Search the briefs", Crumbs: []Crumb{home}, List: s.Briefs,
-		Description: "Find a brief by words in its title or summary."})
+		Description: "Find a brief by any word in it, and narrow the results by function, priority, topic or reader.",
+		SearchIndex: "/" + ix.Entry})
 	add(&View{Layout: "404", URL: "/404.html", Title: "Page not found", Root: s.Config.BasePath(),
 		Description: "There is no page at this address."})
 	return vs

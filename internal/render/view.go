@@ -34,6 +34,8 @@ type View struct {
 	Pager  *Pager           // a list split over pages: where this one stands; nil if not split
 	Alias  string           // alias pages: the old address, as written
 	From   content.Pos      // where in content/ the page comes from: its file, or the line of the alias
+
+	SearchIndex string // the search page: site path of the index's entry file
 }
 
 // owner says who makes this page, for the messages about two sources

@@ -18,27 +18,6 @@ async function withPage(options, fn) {
   }
 }
 
-test("search filters the list of briefs as the reader types", async () => {
-  await withPage({}, async (tab, base) => {
-    await tab.goto(base + "search/");
-    const all = await tab.locator("#search_list > li").count();
-    assert.ok(all >= 44, `the search page lists ${all} briefs`);
-    await tab.getByLabel("Words to look for").fill("carers");
-    await tab.waitForFunction(() => document.getElementById("search_status").textContent !== "");
-    const shown = await tab.locator("#search_list > li:not([hidden])").count();
-    assert.ok(shown > 0 && shown < all, `typing "carers" left ${shown} of ${all} briefs`);
-    assert.match(await tab.locator("#search_status").textContent(), /^\d+ briefs? match(es)?$/);
-  });
-});
-
-test("without JavaScript the search page still lists every brief, and hides the box that needs it", async () => {
-  await withPage({ javaScript: false }, async (tab, base) => {
-    await tab.goto(base + "search/");
-    assert.ok(await tab.locator("#search_list > li").count() >= 44);
-    assert.equal(await tab.locator("#search_form").isVisible(), false);
-  });
-});
-
 test("a brief reads the same without JavaScript: text, contents, sources, citation and help link", async () => {
   await withPage({ javaScript: false }, async (tab, base) => {
     await tab.goto(base + "briefs/amhps-and-the-mental-health-act/");

@@ -1,0 +1,66 @@
+package search
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kljensen/snowball/english"
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Fold is the form of text that words are compared in: compatibility
+// decomposition (NFKD, so "ﬁ" is "fi" and "é" is "e" plus an accent),
+// accents dropped, lower case, and every apostrophe-like mark ("’", "‘",
+// "ʼ", "′", "`", "＇") written as "'", so that "Carer’s" folds to
+// "carer's". search.js does the same with String.prototype.normalize.
+func Fold(s string) string {
+	t := transform.Chain(norm.NFKD, runes.Remove(runes.In(unicode.Mn)))
+	s, _, err := transform.String(t, s)
+	if err != nil {
+		return ""
+	}
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case '’', '‘', 'ʼ', '′', '`', '＇', 'ʹ':
+			return '\''
+		}
+		return unicode.ToLower(r)
+	}, s)
+}
+
+// wordRE is a word of folded text: letters and digits, with apostrophes
+// inside ("carer's", "o'neill") but not at either end.
+var wordRE = regexp.MustCompile(`[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*`)
+
+// Words splits text into folded words, in order. Hyphens and every other
+// mark separate words: "co-production" is "co" and "production".
+func Words(text string) []string {
+	return wordRE.FindAllString(Fold(text), -1)
+}
+
+// Stem is the English (Porter2, "Snowball English") stem of a folded
+// word: "advocate", "advocates" and "advocacy" are all "advoc"; "carer's"
+// and "carers" are "carer". Words of one or two letters are kept as they
+// are. search.js carries a port of the same algorithm, held to this one by
+// testdata/stems.txt.
+func Stem(word string) string {
+	if utf8.RuneCountInString(word) <= 2 {
+		return word
+	}
+	return english.Stem(word, true)
+}
+
+// stopWords are the folded words too common to index: snowball's
+// English stop words, sorted. They are written into the index file, so
+// the browser drops exactly the same words from a query.
+var stopWords = strings.Fields(`a about above after again against all am an and any are as at
+be because been before being below between both but by can did do does doing don down during
+each few for from further had has have having he her here hers herself him himself his how
+i if in into is it its itself just me more most my myself no nor not now of off on once only
+or other our ours ourselves out over own s same she should so some such t than that the their
+theirs them themselves then there these they this those through to too under until up very was
+we were what when where which while who whom why will with you your yours yourself yourselves`)
