@@ -172,10 +172,12 @@ func decode(t *testing.T, b []byte, v any) {
 	}
 }
 
-// hub builds the index of the repository's own content.
+// hub builds the index of the repository's own content, checked against
+// today as an editor's build is: a fixed date would turn the tests red as
+// soon as a brief is reviewed after it.
 func hub(t *testing.T) *Index {
 	t.Helper()
-	site, diags, err := content.Load(os.DirFS("../.."), content.Options{BuildDate: time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC)})
+	site, diags, err := content.Load(os.DirFS("../.."), content.Options{BuildDate: time.Now()})
 	if err != nil || diags.HasErrors() {
 		t.Fatalf("loading the hub: %v\n%s", err, diags)
 	}
