@@ -47,6 +47,11 @@ var configKeys = []string{"title", "base_url", "language", "description", "repos
 func readConfig(fsys fs.FS, opt Options, list *Diagnostics) (Config, error) {
 	cfg := Config{Title: "Untitled site", BaseURL: "http://localhost/", Language: "en-GB", Branch: "main", ReviewInterval: 12, FeedEntries: 50}
 	d := diags{list: list, file: "site.yaml"}
+	if info, err := fs.Stat(fsys, "site.yaml"); err == nil && !info.Mode().IsRegular() {
+		d.errorf(0, 0, "make site.yaml a plain text file at the top of the project, with at least title and base_url",
+			"site.yaml is a folder, not a file")
+		return cfg, nil
+	}
 	src, err := fs.ReadFile(fsys, "site.yaml")
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
