@@ -26,7 +26,7 @@ Options:
 // buildFlags are the options of build and check.
 type buildFlags struct {
 	root, out, baseURL, date, format string
-	drafts                           bool
+	drafts, timings                  bool
 }
 
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, write bool) int {
@@ -42,6 +42,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, writ
 	fs.BoolVar(&f.drafts, "drafts", false, "include pages marked draft: true")
 	fs.StringVar(&f.date, "date", "", "check review dates as if today were `YYYY-MM-DD`")
 	fs.StringVar(&f.format, "format", "text", "how to print problems: text, or github for GitHub Actions (see format.go)")
+	fs.BoolVar(&f.timings, "timings", false, "print how long each stage of the build took, and the memory it used")
 	if write {
 		fs.StringVar(&f.out, "out", "", "the output `folder` (default: public/ in the project folder)")
 	}
@@ -77,6 +78,12 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, writ
 		return code
 	}
 	start := time.Now()
+	if f.timings {
+		opt.Trace = func(stage string, took time.Duration) {
+			fmt.Fprintf(stderr, "timing: %s: %s\n", stage, took.Round(10*time.Microsecond))
+		}
+		defer printMemory(stderr)
+	}
 	out, diags, err := buildSite(f.root, opt)
 	printDiagnostics(f.format, diags, stdout, stderr)
 	if err != nil {
@@ -109,9 +116,13 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, writ
 	}
 	hooks, _ := ctx.Value(hooksKey{}).(writeHooks)
 	wopt := render.WriteOptions{Root: f.root, Shown: f.out, Step: hooks.step, TwoRenames: hooks.twoRenames}
+	wrote := time.Now()
 	if err := out.WriteDirWith(f.out, wopt); err != nil {
 		summarize(err.Error())
 		return printWriteError(stderr, err)
+	}
+	if opt.Trace != nil {
+		opt.Trace("write", time.Since(wrote))
 	}
 	summarize("")
 	fmt.Fprintf(stdout, "built %s (%s) in %s: %s\n", plural(pages(out), "page"), plural(len(out.Files), "file"), since(start), counts)
@@ -134,6 +145,13 @@ func buildSite(root string, opt content.Options) (*render.Output, content.Diagno
 	if err != nil || diags.HasErrors() {
 		return nil, diags, err
 	}
+	last := time.Now()
+	stage := func(name string) {
+		if opt.Trace != nil {
+			opt.Trace(name, time.Since(last))
+			last = time.Now()
+		}
+	}
 	layoutFS, err := subFS(fsys, "layouts")
 	if err != nil {
 		return nil, diags, err
@@ -146,10 +164,13 @@ func buildSite(root string, opt content.Options) (*render.Output, content.Diagno
 	if err != nil {
 		return nil, diags, err
 	}
+	stage("templates")
 	diags = append(diags, out.Check(site)...)
+	stage("check links")
 	if err := out.Minify(); err != nil {
 		return nil, diags, err
 	}
+	stage("minify")
 	diags.Sort()
 	return out, diags, nil
 }

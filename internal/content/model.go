@@ -62,6 +62,8 @@ type Page struct {
 	aliasPos []Pos // where each of Aliases was written
 	bodyAt   int   // file line where the body starts
 	pending  pendingTerms
+	sortKey  string // the title in lower case, for sorting by title
+	rank     int    // briefs: place in Site.Briefs
 }
 
 // AliasPos is where the i-th alias of the page was written.
@@ -102,8 +104,9 @@ type Entry struct {
 	Text      string  // plain text of the body (for search)
 	URL       string  // "/glossary/#<slug>"
 
-	doc   *markdown.Doc
-	links []resolvedLink
+	doc     *markdown.Doc
+	links   []resolvedLink
+	sortKey string // the title in lower case
 }
 
 // File is a file under content/ that is copied as it is.
