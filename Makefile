@@ -114,7 +114,14 @@ define apt_install
   fi; }
 endef
 
+# make bench: whole builds of a synthetic hub of 1,000, 5,000 and 20,000
+# briefs, beside Hugo when it is installed, then the Go benchmarks of each
+# stage at 1,000 briefs. A few minutes on a quiet 2-core machine; each Hugo
+# build is stopped after 3 minutes, so it stays bounded on a busy one.
+# Never part of make test. BENCHFLAGS="-sizes 1000 -runs 5" to choose.
+# See docs/performance.md.
 bench:
+	$(GO) run ./cmd/hubbench $(BENCHFLAGS)
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
 # The search against Pagefind 1.6, on the hub and on a synthetic hub of

@@ -27,7 +27,7 @@ Options:
 type buildFlags struct {
 	root, out, baseURL, date, format string
 	report                           string
-	drafts, strict                   bool
+	drafts, strict, timings          bool
 }
 
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, write bool) int {
@@ -44,6 +44,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, writ
 	fs.StringVar(&f.date, "date", "", "check review dates as if today were `YYYY-MM-DD`")
 	fs.BoolVar(&f.strict, "strict", false, "treat every warning as an error")
 	fs.StringVar(&f.format, "format", "text", "how to print problems: text, or github for GitHub Actions (see format.go)")
+	fs.BoolVar(&f.timings, "timings", false, "print how long each stage of the build took, and the memory it used")
 	if write {
 		fs.StringVar(&f.out, "out", "", "the output `folder` (default: public/ in the project folder)")
 	} else {
@@ -89,6 +90,12 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, writ
 		f.report = p
 	}
 	start := time.Now()
+	if f.timings {
+		opt.Trace = func(stage string, took time.Duration) {
+			fmt.Fprintf(stderr, "timing: %s: %s\n", stage, took.Round(10*time.Microsecond))
+		}
+		defer printMemory(stderr)
+	}
 	out, diags, err := buildSite(f.root, opt)
 	if f.strict {
 		strict(diags)
@@ -131,9 +138,13 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, writ
 	}
 	hooks, _ := ctx.Value(hooksKey{}).(writeHooks)
 	wopt := render.WriteOptions{Root: f.root, Shown: f.out, Step: hooks.step, TwoRenames: hooks.twoRenames}
+	wrote := time.Now()
 	if err := out.WriteDirWith(f.out, wopt); err != nil {
 		summarize(err.Error())
 		return printWriteError(stderr, err)
+	}
+	if opt.Trace != nil {
+		opt.Trace("write", time.Since(wrote))
 	}
 	summarize("")
 	fmt.Fprintf(stdout, "built %s (%s) in %s: %s\n", plural(pages(out), "page"), plural(len(out.Files), "file"), since(start), builtNote(diags))
@@ -156,6 +167,13 @@ func buildSite(root string, opt content.Options) (*render.Output, content.Diagno
 	if err != nil || diags.HasErrors() {
 		return nil, diags, err
 	}
+	last := time.Now()
+	stage := func(name string) {
+		if opt.Trace != nil {
+			opt.Trace(name, time.Since(last))
+			last = time.Now()
+		}
+	}
 	layoutFS, err := subFS(fsys, "layouts")
 	if err != nil {
 		return nil, diags, err
@@ -168,10 +186,13 @@ func buildSite(root string, opt content.Options) (*render.Output, content.Diagno
 	if err != nil {
 		return nil, diags, err
 	}
+	stage("templates")
 	diags = append(diags, out.Check(site)...)
+	stage("check links")
 	if err := out.Minify(); err != nil {
 		return nil, diags, err
 	}
+	stage("minify")
 	diags.Sort()
 	return out, diags, nil
 }

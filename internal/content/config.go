@@ -25,6 +25,7 @@ type Config struct {
 	ReviewInterval int               // months from reviewed to review_due when review_due is not given
 	CustomDomain   string            // "hub.example.org": written to CNAME for GitHub Pages; may be empty
 	TopicNames     map[string]string // topic slug -> label shown to readers; when not empty, the only topics a brief may use
+	FeedEntries    int               // how many of the latest briefs each feed lists; default 50
 	Checks         Checks            // the site's own rules, from "checks:"
 }
 
@@ -101,8 +102,13 @@ var configKeys = keysOf(siteFields)
 // readConfig reads site.yaml. A missing file is an error, as are unknown
 // keys; the returned Config always has usable values.
 func readConfig(fsys fs.FS, opt Options, list *Diagnostics) (Config, error) {
-	cfg := Config{Title: "Untitled site", BaseURL: "http://localhost/", Language: "en-GB", Branch: "main", ReviewInterval: 12}
+	cfg := Config{Title: "Untitled site", BaseURL: "http://localhost/", Language: "en-GB", Branch: "main", ReviewInterval: 12, FeedEntries: 50}
 	d := diags{list: list, file: "site.yaml"}
+	if info, err := fs.Stat(fsys, "site.yaml"); err == nil && !info.Mode().IsRegular() {
+		d.errorf(0, 0, "make site.yaml a plain text file at the top of the project, with at least title and base_url",
+			"site.yaml is a folder, not a file")
+		return cfg, nil
+	}
 	src, err := fs.ReadFile(fsys, "site.yaml")
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -131,6 +137,14 @@ func readConfig(fsys fs.FS, opt Options, list *Diagnostics) (Config, error) {
 			d.errorf(p.Line, p.Col, "give the number of months between reviews, like: review_interval: 12", "review_interval should be between 1 and 60 months, not %d", n)
 		} else {
 			cfg.ReviewInterval = n
+		}
+	}
+	if n, ok := f.integer("feed_entries"); ok {
+		if n < 1 || n > 1000 {
+			p := f.posOf("feed_entries")
+			d.errorf(p.Line, p.Col, "give how many of the latest briefs a feed lists, like: feed_entries: 50", "feed_entries should be between 1 and 1000, not %d", n)
+		} else {
+			cfg.FeedEntries = n
 		}
 	}
 	base := f.str("base_url", true, 0, "https://owner.github.io/hub/")
@@ -220,4 +234,7 @@ type Options struct {
 	BaseURL   string    // overrides site.yaml's base_url when not empty
 	Strict    bool      // every warning is an error ("check -strict")
 	Cache     *Cache    // reuse what earlier Loads read from unchanged files; may be nil
+	// Trace, when not nil, is told how long each stage of Load took, in
+	// the order they ran; for "alongside build -timings" and benchmarks.
+	Trace func(stage string, took time.Duration)
 }

@@ -34,6 +34,16 @@
 // layouts add the pages listed by Site.Generated; a file or alias that
 // would take the same address as another is an error naming both.
 //
+// # Site settings
+//
+// site.yaml holds title, base_url, language, description, repository,
+// branch, review_interval (months from reviewed to the next review, 12 if
+// not given), topics (the names readers see for topic slugs) and
+// feed_entries: how many of the latest briefs each Atom feed lists, 50 if
+// not given, from 1 to 1000. The site-wide feed and the feed of each
+// function and priority list that many of the newest briefs (by
+// "published"), so a feed stays small however big the hub grows.
+//
 // # Front matter
 //
 // Every Markdown file starts with YAML between two lines of "---". The keys

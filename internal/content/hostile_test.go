@@ -42,6 +42,8 @@ func TestLinksNeverLeaveContent(t *testing.T) {
 				"content/two.txt: error: this is a link to \"one.txt\", which goes round in a loop of links; it is not published\n    hint: copy the file into content/ instead of linking to it\n"},
 		{"a Markdown page linked from outside", fstest.MapFS{"content/briefs/notes.md": link("../../notes/secret.md"), "notes/secret.md": {Data: []byte("---\ntitle: S\nsummary: S.\n---\n")}},
 			"content/briefs/notes.md: error: this is a link to \"../../notes/secret.md\", which leads outside the content folder; it is not published\n    hint: copy the file into content/ instead of linking to it\n"},
+		{"site.yaml a folder", fstest.MapFS{"site.yaml": nil, "site.yaml/0": {Data: []byte("x")}},
+			"site.yaml: error: site.yaml is a folder, not a file\n    hint: make site.yaml a plain text file at the top of the project, with at least title and base_url\n"},
 		{"content itself a link", fstest.MapFS{"real/index.md": {Data: []byte("---\ntitle: Home\nsummary: Home.\n---\n")}, "content": link("real")},
 			"content: error: content/ is a link to \"real\"; the site reads only a real folder, so that nothing outside it is published\n    hint: move the folder itself to content/ instead of linking to it\n" +
 				"content/index.md: error: the home page is missing\n    hint: create content/index.md with a title, a summary and a short welcome\n"},
@@ -53,6 +55,10 @@ func TestLinksNeverLeaveContent(t *testing.T) {
 				fsys = fstest.MapFS{"site.yaml": fsys["site.yaml"]}
 			}
 			for k, v := range tt.files {
+				if v == nil {
+					delete(fsys, k)
+					continue
+				}
 				fsys[k] = v
 			}
 			site, diags, err := Load(fsys, Options{BuildDate: today})

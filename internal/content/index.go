@@ -2,6 +2,7 @@ package content
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -23,7 +24,13 @@ var Audiences = []struct{ Slug, Name string }{
 // topics and audiences.
 func (l *loader) index() {
 	s := l.site
-	sortPages(s.Pages, func(a, b *Page) bool { return a.URL < b.URL })
+	for _, p := range s.Pages {
+		p.sortKey = strings.ToLower(p.Title)
+	}
+	for _, e := range s.Glossary {
+		e.sortKey = SortKey(e.Title)
+	}
+	slices.SortStableFunc(s.Pages, func(a, b *Page) int { return strings.Compare(a.URL, b.URL) })
 	l.terms = map[Kind]map[string]*Page{KindFunction: {}, KindPriority: {}}
 	for _, p := range s.Pages {
 		switch p.Kind {
@@ -48,13 +55,15 @@ func (l *loader) index() {
 	sortPages(s.Functions, byOrder)
 	sortPages(s.Priorities, byOrder)
 	sortPages(s.Others, byTitle)
-	sort.SliceStable(s.Glossary, func(i, j int) bool {
-		a, b := SortKey(s.Glossary[i].Title), SortKey(s.Glossary[j].Title)
-		if a != b {
-			return a < b
+	slices.SortStableFunc(s.Glossary, func(a, b *Entry) int {
+		if c := strings.Compare(a.sortKey, b.sortKey); c != 0 {
+			return c
 		}
-		return s.Glossary[i].Slug < s.Glossary[j].Slug
+		return strings.Compare(a.Slug, b.Slug)
 	})
+	for i, b := range s.Briefs {
+		b.rank = i
+	}
 	sort.SliceStable(s.Files, func(i, j int) bool { return s.Files[i].URL < s.Files[j].URL })
 	for i := range s.Files {
 		l.bySource[s.Files[i].Source] = &s.Files[i]

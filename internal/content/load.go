@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -34,19 +34,25 @@ func Load(fsys fs.FS, opt Options) (*Site, Diagnostics, error) {
 	y, m, dd := opt.BuildDate.Date()
 	s := &Site{Config: cfg, BuildDate: time.Date(y, m, dd, 0, 0, 0, 0, time.UTC)}
 	l := &loader{fsys: fsys, opt: opt, site: s, list: &list}
+	t := newTimer(opt.Trace)
 	if opt.Cache != nil {
 		opt.Cache.begin(opt, cfg)
 	}
 	if err := l.walk(); err != nil {
 		return nil, list, err
 	}
+	t.stage("load (read, front matter, parse)")
 	l.index()
 	l.checkURLs()
+	t.stage("index")
 	l.resolveLinks()
 	l.checkEvidence()
+	t.stage("link")
 	l.relate()
+	t.stage("relate")
 	l.checkRules()
 	l.render()
+	t.stage("render Markdown")
 	if opt.Cache != nil {
 		opt.Cache.end()
 	}
@@ -77,6 +83,14 @@ type loader struct {
 	// knownAbbr are the abbreviations that need no spelling out: the
 	// glossary's and site.yaml's known_abbreviations, made on first use.
 	knownAbbr map[string]bool
+	// markdown lists the Markdown files found by walk, in walk order.
+	markdown []markdownFile
+}
+
+// markdownFile is a Markdown file walk found, read after the walk.
+type markdownFile struct {
+	path, real string
+	info       fs.FileInfo
 }
 
 func (l *loader) diags(file string) diags { return diags{list: l.list, file: file} }
@@ -98,7 +112,7 @@ func (l *loader) walk() error {
 		l.diags("content").errorf(0, 0, "create the folder content/ with an index.md in it", "content is a file, not a folder")
 		return nil
 	}
-	return fs.WalkDir(l.fsys, "content", func(p string, d fs.DirEntry, err error) error {
+	err = fs.WalkDir(l.fsys, "content", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return fmt.Errorf("reading %s: %w", p, err)
 		}
@@ -125,7 +139,8 @@ func (l *loader) walk() error {
 			return nil
 		}
 		if strings.HasSuffix(name, ".md") {
-			return l.readMarkdownCached(p, real, info)
+			l.markdown = append(l.markdown, markdownFile{p, real, info})
+			return nil
 		}
 		if l.notAPage(p, name) {
 			return nil
@@ -135,6 +150,10 @@ func (l *loader) walk() error {
 		l.bySource[p] = &l.site.Files[len(l.site.Files)-1]
 		return nil
 	})
+	if err != nil {
+		return err
+	}
+	return l.readAllMarkdown()
 }
 
 var (
@@ -253,7 +272,7 @@ func (l *loader) readMarkdown(p, real string, info fs.FileInfo) error {
 		l.readReview(pg, f, false)
 		pg.Aliases = l.aliases(f, pg)
 	}
-	pg.Words = len(strings.Fields(doc.Text))
+	pg.Words = countWords(doc.Text)
 	pg.Text = doc.Text
 	if pg.Draft && !l.opt.Drafts {
 		// A draft is not published, so its problems cannot break the
@@ -460,14 +479,38 @@ func invalidUTF8At(src []byte) (int, int) {
 }
 
 func sortPages(ps []*Page, less func(a, b *Page) bool) {
-	sort.SliceStable(ps, func(i, j int) bool { return less(ps[i], ps[j]) })
+	slices.SortStableFunc(ps, func(a, b *Page) int {
+		switch {
+		case less(a, b):
+			return -1
+		case less(b, a):
+			return 1
+		}
+		return 0
+	})
 }
 
+// byTitle sorts by title, ignoring case, then by URL. The lower-case
+// titles are made once, in index, not in each comparison.
 func byTitle(a, b *Page) bool {
-	if ta, tb := strings.ToLower(a.Title), strings.ToLower(b.Title); ta != tb {
-		return ta < tb
+	if a.sortKey != b.sortKey {
+		return a.sortKey < b.sortKey
 	}
 	return a.URL < b.URL
+}
+
+// countWords counts the words of s as strings.Fields splits them, without
+// making the list.
+func countWords(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		space := unicode.IsSpace(r)
+		if !space && !in {
+			n++
+		}
+		in = !space
+	}
+	return n
 }
 
 func byOrder(a, b *Page) bool {

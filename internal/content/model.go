@@ -62,6 +62,8 @@ type Page struct {
 	aliasPos []Pos // where each of Aliases was written
 	bodyAt   int   // file line where the body starts
 	pending  pendingTerms
+	sortKey  string               // the title in lower case, for sorting by title
+	rank     int                  // briefs: place in Site.Briefs
 	broken   bool                 // its front matter could not be read: not published
 	keyAt    func(key string) Pos // briefs: where a front matter key is, or the opening ---
 	grade    Readability
@@ -108,9 +110,10 @@ type Entry struct {
 	Text      string  // plain text of the body (for search)
 	URL       string  // "/glossary/#<slug>"
 
-	doc    *markdown.Doc
-	links  []resolvedLink
-	broken bool // its front matter could not be read: not published
+	doc     *markdown.Doc
+	links   []resolvedLink
+	sortKey string // the title in lower case
+	broken  bool   // its front matter could not be read: not published
 }
 
 // File is a file under content/ that is copied as it is.

@@ -1,7 +1,7 @@
 package content
 
 import (
-	"sort"
+	"github.com/alongside-hub/alongside/internal/par"
 
 	"github.com/alongside-hub/alongside/internal/markdown"
 )
@@ -11,6 +11,10 @@ const MaxRelated = 5
 
 // relate fills in the lists that join pages: each term's briefs, backlinks,
 // related briefs and previous/next.
+//
+// Nothing here compares every brief with every other: related briefs come
+// from an index of the briefs of each function, priority and topic (see
+// relatedIndex), and previous/next from one pass over each function's list.
 func (l *loader) relate() {
 	s := l.site
 	for _, b := range s.Briefs {
@@ -30,6 +34,8 @@ func (l *loader) relate() {
 			}
 		}
 	}
+	// The lists of briefs were filled in title order already; sorting
+	// them again keeps that promise whatever fills them.
 	for _, p := range s.Pages {
 		sortPages(p.Backlinks, byTitle)
 		sortPages(p.Briefs, byTitle)
@@ -40,93 +46,163 @@ func (l *loader) relate() {
 	for _, t := range s.Audiences {
 		sortPages(t.Briefs, byTitle)
 	}
-	for _, b := range s.Briefs {
-		b.Related = related(b, s.Briefs)
-		if len(b.Functions) > 0 {
-			list := b.Functions[0].Briefs
-			for i, x := range list {
-				if x == b {
-					if i > 0 {
-						b.Prev = list[i-1]
-					}
-					if i+1 < len(list) {
-						b.Next = list[i+1]
-					}
-				}
+	idx := newRelatedIndex(s)
+	par.Ranges(len(s.Briefs), func(first, end int) {
+		scratch := idx.scratch()
+		for _, b := range s.Briefs[first:end] {
+			b.Related = idx.related(b, scratch)
+		}
+	})
+	for _, t := range s.Functions {
+		for i, b := range t.Briefs {
+			if b.Functions[0] != t {
+				continue
+			}
+			if i > 0 {
+				b.Prev = t.Briefs[i-1]
+			}
+			if i+1 < len(t.Briefs) {
+				b.Next = t.Briefs[i+1]
 			}
 		}
 	}
 }
 
-// related ranks the other briefs by how many functions, priorities and
-// topics they share with b; ties go by title.
-func related(b *Page, all []*Page) []*Page {
-	type scored struct {
-		p     *Page
-		score int
+// relatedIndex finds a brief's related briefs: the others that share the
+// most functions, priorities and topics with it, ties going by title.
+//
+// It holds, for each term, its briefs by their place in title order. To
+// rank the briefs related to b it adds one to the score of each brief in
+// each of b's terms, then keeps the best MaxRelated in a small sorted list
+// (a bounded heap): work in proportion to the briefs that share a term
+// with b, with nothing sorted and no strings compared.
+type relatedIndex struct {
+	briefs []*Page         // by title: a brief's rank is its place here
+	terms  map[any][]int32 // a function or priority *Page, or a *Topic -> ranks of its briefs
+}
+
+func newRelatedIndex(s *Site) *relatedIndex {
+	idx := &relatedIndex{briefs: s.Briefs, terms: map[any][]int32{}}
+	for _, b := range s.Briefs {
+		for _, t := range b.Functions {
+			idx.terms[t] = append(idx.terms[t], int32(b.rank))
+		}
+		for _, t := range b.Priorities {
+			idx.terms[t] = append(idx.terms[t], int32(b.rank))
+		}
+		for _, t := range b.Topics {
+			idx.terms[t] = append(idx.terms[t], int32(b.rank))
+		}
 	}
-	var list []scored
-	for _, o := range all {
-		if o == b {
+	return idx
+}
+
+// relatedScratch is one worker's memory for scoring: a score per brief,
+// always left at zero, and the briefs touched.
+type relatedScratch struct {
+	score   []uint16
+	touched []int32
+}
+
+func (idx *relatedIndex) scratch() *relatedScratch {
+	return &relatedScratch{score: make([]uint16, len(idx.briefs))}
+}
+
+func (idx *relatedIndex) related(b *Page, sc *relatedScratch) []*Page {
+	count := func(r int32) {
+		if int(r) == b.rank {
+			return
+		}
+		if sc.score[r] == 0 {
+			sc.touched = append(sc.touched, r)
+		}
+		sc.score[r]++
+	}
+	for _, t := range b.Functions {
+		for _, r := range idx.terms[t] {
+			count(r)
+		}
+	}
+	for _, t := range b.Priorities {
+		for _, r := range idx.terms[t] {
+			count(r)
+		}
+	}
+	for _, t := range b.Topics {
+		for _, r := range idx.terms[t] {
+			count(r)
+		}
+	}
+	// best holds the top briefs so far, best first: a higher score, or
+	// the same score and a lower rank (earlier in title order).
+	var best [MaxRelated]int32
+	n := 0
+	better := func(x, y int32) bool {
+		if sc.score[x] != sc.score[y] {
+			return sc.score[x] > sc.score[y]
+		}
+		return x < y
+	}
+	for _, r := range sc.touched {
+		if n == MaxRelated && !better(r, best[n-1]) {
 			continue
 		}
-		n := shared(b.Functions, o.Functions) + shared(b.Priorities, o.Priorities)
-		for _, t := range b.Topics {
-			for _, u := range o.Topics {
-				if t == u {
-					n++
-				}
-			}
+		i := min(n, MaxRelated-1)
+		for i > 0 && better(r, best[i-1]) {
+			best[i] = best[i-1]
+			i--
 		}
-		if n > 0 {
-			list = append(list, scored{o, n})
-		}
-	}
-	sort.SliceStable(list, func(i, j int) bool {
-		if list[i].score != list[j].score {
-			return list[i].score > list[j].score
-		}
-		return byTitle(list[i].p, list[j].p)
-	})
-	var out []*Page
-	for i := 0; i < len(list) && i < MaxRelated; i++ {
-		out = append(out, list[i].p)
-	}
-	return out
-}
-
-func shared(a, b []*Page) int {
-	n := 0
-	for _, x := range a {
-		if containsPage(b, x) {
+		best[i] = r
+		if n < MaxRelated {
 			n++
 		}
 	}
-	return n
+	var out []*Page
+	for _, r := range best[:n] {
+		out = append(out, idx.briefs[r])
+	}
+	for _, r := range sc.touched {
+		sc.score[r] = 0
+	}
+	sc.touched = sc.touched[:0]
+	return out
 }
 
 // render turns every body into HTML with links relative to its page, and
 // links the first use of each glossary term in briefs.
 func (l *loader) render() {
 	s := l.site
-	for _, p := range s.Pages {
-		var boxes map[string]string
-		if p.Kind == KindBrief && p.ForYou != "" {
-			boxes = map[string]string{p.ForYou: "for-you"}
+	// Each page is rendered on its own, so the pages are shared out
+	// between the cores; each writes only to its own page (the Cache has
+	// its own lock).
+	par.Ranges(len(s.Pages), func(first, end int) {
+		for _, p := range s.Pages[first:end] {
+			l.renderPage(p)
 		}
-		p.Body = l.renderBody(p.Source, p.doc, p.links, p.URL, p.Kind == KindBrief, boxes)
-		var h2 []markdown.Heading
-		for _, h := range p.Headings {
-			if h.Level == 2 {
-				h2 = append(h2, h)
-			}
-		}
-		if len(h2) >= 3 {
-			p.TOC = h2
-		}
-	}
+	})
 	for _, e := range s.Glossary {
 		e.Body = l.renderBody(e.Source, e.doc, e.links, "/glossary/", false, nil)
+		e.doc, e.links = nil, nil
+	}
+}
+
+func (l *loader) renderPage(p *Page) {
+	var boxes map[string]string
+	if p.Kind == KindBrief && p.ForYou != "" {
+		boxes = map[string]string{p.ForYou: "for-you"}
+	}
+	p.Body = l.renderBody(p.Source, p.doc, p.links, p.URL, p.Kind == KindBrief, boxes)
+	// This Site is done with the document (a Cache keeps its own copy of
+	// the page); letting go of it frees most of the memory a page took.
+	p.doc, p.links = nil, nil
+	var h2 []markdown.Heading
+	for _, h := range p.Headings {
+		if h.Level == 2 {
+			h2 = append(h2, h)
+		}
+	}
+	if len(h2) >= 3 {
+		p.TOC = h2
 	}
 }
 

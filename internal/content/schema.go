@@ -128,6 +128,7 @@ var siteFields = []Field{
 	{Key: "repository", Kind: Text, Pattern: webPattern, Example: "https://github.com/owner/repo", Doc: "The web address of the source, for \"Suggest a change\"."},
 	{Key: "branch", Kind: Text, Example: "main", Doc: "The branch for \"Suggest a change\"."},
 	{Key: "custom_domain", Kind: Text, Max: 253, Example: "hub.example.org", Doc: "A domain name of the site's own, alone, for GitHub Pages (written to CNAME)."},
+	{Key: "feed_entries", Kind: Whole, Min: 1, Max: 1000, Example: "50", Doc: "How many of the latest briefs each feed lists."},
 	{Key: "review_interval", Kind: Whole, Min: 1, Max: 60, Example: "12", Doc: "Months from reviewed to the next review, when a page does not say."},
 	{Key: "topics", Kind: NameMap, Doc: "The topics briefs may use, each with the name readers see."},
 	{Key: "checks", Kind: Group, Fields: checkFields, Doc: "The rules the site holds its pages to, with their numbers."},

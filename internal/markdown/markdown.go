@@ -32,6 +32,7 @@ package markdown
 import (
 	"bytes"
 	"html"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
@@ -99,6 +100,12 @@ type Doc struct {
 	rendered bool
 }
 
+// engine is the one goldmark set-up, made on first use and then only
+// read: goldmark's parser and renderer keep the state of a document in a
+// context of its own, so one set-up serves every core at once, and making
+// one per document (it allocates its tables afresh) is avoided.
+var engine = sync.OnceValue(newParser)
+
 func newParser() goldmark.Markdown {
 	return goldmark.New(
 		goldmark.WithExtensions(
@@ -154,8 +161,7 @@ func Parse(body []byte, firstLine int) *Doc {
 		d.root = ast.NewDocument()
 		return d
 	}
-	md := newParser()
-	d.root = md.Parser().Parse(text.NewReader(body))
+	d.root = engine().Parser().Parse(text.NewReader(body))
 	d.collect()
 	d.collectBlocks()
 	return d
@@ -213,6 +219,7 @@ func (d *Doc) blockPos(n ast.Node) Pos {
 func (d *Doc) collect() {
 	ids := map[string]int{}
 	var txt bytes.Buffer
+	txt.Grow(len(d.src)) // the text is a little shorter than its Markdown
 	_ = ast.Walk(d.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			if n.Type() == ast.TypeBlock && txt.Len() > 0 && txt.Bytes()[txt.Len()-1] != '\n' {

@@ -252,6 +252,22 @@ func FuzzSlug(f *testing.F) {
 	})
 }
 
+// A released document renders the same HTML as one that was not.
+func TestReleaseRendersTheSame(t *testing.T) {
+	src := []byte("# T\n\nSee [a](a.md) and [b](b.md#x), the care act.\n\n## Part\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nNote.[^1]\n\n[^1]: A note with a [link](c.md).\n")
+	dest := func(l Link) string { return "/x/" + l.Dest }
+	terms := []Term{{Phrases: []string{"care act"}, Title: "Care Act", URL: "/g/#ca"}}
+	want := string(Parse(src, 3).Render(RenderOptions{Dest: dest, Terms: terms}))
+	d := Parse(src, 3)
+	d.Release()
+	if got := string(d.Render(RenderOptions{Dest: dest, Terms: terms})); got != want {
+		t.Errorf("after Release:\n%s\nwant\n%s", got, want)
+	}
+	if !strings.Contains(want, `href="/x/b.md#x"`) || !strings.Contains(want, `href="/g/#ca"`) {
+		t.Errorf("the test's HTML lacks what it compares:\n%s", want)
+	}
+}
+
 // TestSmartQuotesInText: plain text and heading ids have the typographer's
 // characters, never the entities it renders them as.
 func TestSmartQuotesInText(t *testing.T) {

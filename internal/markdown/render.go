@@ -45,6 +45,15 @@ func (d *Doc) Render(opt RenderOptions) []byte {
 		panic("markdown: Doc.Render called twice")
 	}
 	d.rendered = true
+	if d.root == nil {
+		// Released: parse again. Parsing is deterministic, so the links
+		// come in the same order as the facts.
+		again := Parse(d.src, d.line0)
+		d.root = again.root
+		for i := range d.Links {
+			d.Links[i].node = again.Links[i].node
+		}
+	}
 	if opt.Dest != nil {
 		for _, l := range d.Links {
 			dest := []byte(opt.Dest(l))
@@ -63,11 +72,24 @@ func (d *Doc) Render(opt RenderOptions) []byte {
 		d.box(opt.Boxes)
 	}
 	var b bytes.Buffer
-	if err := newParser().Renderer().Render(&b, d.src, d.root); err != nil {
+	b.Grow(len(d.src) + len(d.src)/2) // HTML is about this much bigger than its Markdown
+	if err := engine().Renderer().Render(&b, d.src, d.root); err != nil {
 		// Rendering into a bytes.Buffer cannot fail; say so loudly if it does.
 		panic("markdown: render: " + err.Error())
 	}
 	return b.Bytes()
+}
+
+// Release lets go of the document's syntax tree and keeps its facts;
+// Render parses the source again. A caller that holds many documents at
+// once between parsing and rendering (a site, whose links can only be
+// checked once every page is read) keeps a few kilobytes of each rather
+// than its whole tree, for the price of a second parse.
+func (d *Doc) Release() {
+	d.root = nil
+	for i := range d.Links {
+		d.Links[i].node = nil
+	}
 }
 
 // match is one place a term was found in a text node.
@@ -97,13 +119,36 @@ func (d *Doc) linkTerms(terms []Term) {
 		}
 		return ast.WalkContinue, nil
 	})
+	// Each phrase is put in lower case once, not once per text.
+	lowered := make([][][]byte, len(terms))
+	for i, t := range terms {
+		for _, p := range t.Phrases {
+			lowered[i] = append(lowered[i], asciiLower([]byte(p)))
+		}
+	}
+	// A term that is nowhere in the source is in no text node either
+	// (a text node is a piece of the source), so it is not looked for in
+	// each one: most pages use few of the glossary's terms.
+	lowerSrc := asciiLower(d.src)
+	left := len(terms)
+	for i, t := range terms {
+		found := t.Abbr != "" && bytes.Contains(d.src, []byte(t.Abbr))
+		for _, p := range lowered[i] {
+			found = found || bytes.Contains(lowerSrc, p)
+		}
+		if !found {
+			used[i] = true
+			left--
+		}
+	}
 	for _, t := range texts {
-		for t != nil {
-			m, ok := firstMatch(t.Segment.Value(d.src), terms, used)
+		for t != nil && left > 0 {
+			m, ok := firstMatch(t.Segment.Value(d.src), terms, lowered, used)
 			if !ok {
 				break
 			}
 			used[m.term] = true
+			left--
 			t = d.splitLink(t, m, terms[m.term])
 		}
 	}
@@ -111,7 +156,8 @@ func (d *Doc) linkTerms(terms []Term) {
 
 // firstMatch finds the earliest use of any unused term in s; at the same
 // start the longest wins.
-func firstMatch(s []byte, terms []Term, used []bool) (match, bool) {
+// lowered holds each term's phrases in lower case.
+func firstMatch(s []byte, terms []Term, lowered [][][]byte, used []bool) (match, bool) {
 	lower := asciiLower(s)
 	best := match{start: -1}
 	consider := func(m match) {
@@ -123,8 +169,8 @@ func firstMatch(s []byte, terms []Term, used []bool) (match, bool) {
 		if used[i] {
 			continue
 		}
-		for _, p := range t.Phrases {
-			if at := indexPhrase(s, lower, asciiLower([]byte(p))); at >= 0 {
+		for _, p := range lowered[i] {
+			if at := indexPhrase(s, lower, p); at >= 0 {
 				consider(match{start: at, end: at + len(p), term: i})
 			}
 		}

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/alongside-hub/alongside/internal/content"
+	"github.com/alongside-hub/alongside/internal/par"
 	"github.com/tdewolff/parse/v2"
 	phtml "github.com/tdewolff/parse/v2/html"
 )
@@ -155,19 +156,47 @@ func (o *Output) Check(site *content.Site) content.Diagnostics {
 	ds := append(content.Diagnostics(nil), o.clashes...)
 	facts := o.facts
 	if facts == nil {
-		facts = map[string]pageFacts{}
+		// Every page is scanned on every core, then gathered.
+		var html []string
 		for _, p := range o.Paths() {
 			if isHTML(p) {
-				facts[p] = scan(o.Files[p])
+				html = append(html, p)
 			}
+		}
+		scanned := make([]pageFacts, len(html))
+		par.Ranges(len(html), func(first, end int) {
+			for i := first; i < end; i++ {
+				scanned[i] = scan(o.Files[html[i]])
+			}
+		})
+		facts = make(map[string]pageFacts, len(html))
+		for i, p := range html {
+			facts[p] = scanned[i]
 		}
 	}
 	base := site.Config.BasePath()
+	var pages []string
 	for _, p := range o.Paths() {
-		f, ok := facts[p]
-		if !ok {
-			continue
+		if _, ok := facts[p]; ok {
+			pages = append(pages, p)
 		}
+	}
+	if o.reuseCheck == nil && o.keepCheck == nil {
+		// Each page is checked on its own, on every core; the problems
+		// are gathered in path order.
+		found := make([]content.Diagnostics, len(pages))
+		par.Ranges(len(pages), func(first, end int) {
+			for i := first; i < end; i++ {
+				found[i], _ = o.checkPage(pages[i], facts[pages[i]], base, facts)
+			}
+		})
+		for _, f := range found {
+			ds = append(ds, f...)
+		}
+		return ds
+	}
+	for _, p := range pages {
+		f := facts[p]
 		if o.reuseCheck != nil {
 			if prev, ok := o.reuseCheck(p); ok {
 				ds = append(ds, prev...)

@@ -49,6 +49,8 @@ type atomEntry struct {
 }
 
 // addFeeds writes the site-wide feed and one per function and priority.
+// Each lists the latest briefs only, site.yaml's feed_entries of them, so
+// that a feed stays small however big the hub grows.
 func addFeeds(out *Output, s *content.Site) error {
 	type feed struct {
 		path, page, title string
@@ -61,6 +63,7 @@ func addFeeds(out *Output, s *content.Site) error {
 	for _, f := range feeds {
 		briefs := append([]*content.Page(nil), f.briefs...)
 		sortByRecent(briefs)
+		briefs = briefs[:min(len(briefs), s.Config.FeedEntries)]
 		a := atomFeed{Lang: s.Config.Language, Title: f.title, ID: s.Config.Abs(f.page),
 			Links: []atomLink{
 				{Href: s.Config.Abs(f.path), Rel: "self", Type: "application/atom+xml"},

@@ -51,6 +51,13 @@
 //   - Every page's header links to the help page, /help/ (made from
 //     content/pages/help.md), in the same place (WCAG 2.2, 3.2.6). A site
 //     without it fails Check, like any other broken link.
+//   - A list of briefs longer than PerPage is split into pages, All briefs
+//     A to Z, and the map's cells move to pages of their own past
+//     MapInline, so that every page keeps to the page-weight budget as the
+//     hub grows (pages.go). Feeds list the latest briefs only (feeds.go).
+//   - Pages, checks and minifying run on every core (internal/par); each
+//     page is made into its own slot and the slots are gathered in a fixed
+//     order, so the output is the same bytes on one core or many.
 //
 // # The output folder
 //
@@ -94,19 +101,22 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/alongside-hub/alongside/internal/content"
+	"github.com/alongside-hub/alongside/internal/par"
 	"github.com/alongside-hub/alongside/internal/search"
 )
 
 // layoutNames are the page layouts; each is a file in layouts/ that defines
 // "main", and is drawn inside base.html.
 var layoutNames = []string{"home", "brief", "term", "page", "list", "terms", "topics", "topic",
-	"glossary", "map", "search", "404", "alias"}
+	"glossary", "map", "search", "404", "alias", "paged"}
 
 // Layouts are the parsed templates, one per layout name.
 type Layouts map[string]*template.Template
@@ -167,31 +177,41 @@ func render(site *content.Site, ls Layouts, layouts fs.FS, root fs.FS, reuse fun
 		out.add(p, ix.Files[p], "")
 	}
 	vs := views(site, ix)
-	for _, v := range vs {
-		if reuse != nil {
-			if b, ok := reuse(v, content.OutputPath(v.URL)); ok {
-				src := ""
-				if v.Page != nil {
-					src = v.Page.Source
-				}
-				out.claim(content.OutputPath(v.URL), b, src, v.owner())
-				out.minified[content.OutputPath(v.URL)] = true
+	// Pages given by reuse are asked for first, one by one; the others
+	// are made on every core, each into its own slot; then all are
+	// claimed in the fixed order of views.
+	pages := make([][]byte, len(vs))
+	reused := make([]bool, len(vs))
+	if reuse != nil {
+		for i, v := range vs {
+			pages[i], reused[i] = reuse(v, content.OutputPath(v.URL))
+		}
+	}
+	errs := make([]error, len(vs))
+	par.Ranges(len(vs), func(first, end int) {
+		size := 16 << 10
+		for i := first; i < end; i++ {
+			if reused[i] {
 				continue
 			}
+			pages[i], errs[i] = execute(ls, vs[i], size)
+			// The next page is likely much the same size: start there,
+			// so that its buffer rarely has to grow.
+			size = max(size, len(pages[i])+len(pages[i])/4)
 		}
-		var b bytes.Buffer
-		t := ls[v.Layout]
-		if t == nil {
-			return nil, fmt.Errorf("layouts: no layout %q", v.Layout)
-		}
-		if err := t.ExecuteTemplate(&b, "base", v); err != nil {
-			return nil, fmt.Errorf("layouts: page %s: %w", v.URL, err)
+	})
+	for i, v := range vs {
+		if errs[i] != nil {
+			return nil, errs[i]
 		}
 		src := ""
 		if v.Page != nil {
 			src = v.Page.Source
 		}
-		out.claim(content.OutputPath(v.URL), b.Bytes(), src, v.owner())
+		out.claim(content.OutputPath(v.URL), pages[i], src, v.owner())
+		if reused[i] {
+			out.minified[content.OutputPath(v.URL)] = true
+		}
 	}
 	if err := addFeeds(out, site); err != nil {
 		return nil, err
@@ -227,6 +247,19 @@ func render(site *content.Site, ls Layouts, layouts fs.FS, root fs.FS, reuse fun
 	return out, nil
 }
 
+// execute draws one page into a buffer of size bytes to start with.
+func execute(ls Layouts, v *View, size int) ([]byte, error) {
+	t := ls[v.Layout]
+	if t == nil {
+		return nil, fmt.Errorf("layouts: no layout %q", v.Layout)
+	}
+	b := bytes.NewBuffer(make([]byte, 0, size))
+	if err := t.ExecuteTemplate(b, "base", v); err != nil {
+		return nil, fmt.Errorf("layouts: page %s: %w", v.URL, err)
+	}
+	return b.Bytes(), nil
+}
+
 // views lists every HTML page of the site, in a fixed order.
 func views(s *content.Site, ix *search.Index) []*View {
 	var vs []*View
@@ -248,25 +281,52 @@ func views(s *content.Site, ix *search.Index) []*View {
 			v.Layout, v.OGType = "brief", "article"
 			v.Crumbs = []Crumb{home, {"Briefs", "/briefs/"}}
 			v.JSONLD = toJS(briefLD(s, p))
-		case content.KindFunction:
-			v.Layout, v.Feed = "term", p.URL+"feed.xml"
-			v.Crumbs = []Crumb{home, {"Functions", "/functions/"}}
-		case content.KindPriority:
-			v.Layout, v.Feed = "term", p.URL+"feed.xml"
-			v.Crumbs = []Crumb{home, {"Priorities", "/priorities/"}}
+		case content.KindFunction, content.KindPriority:
+			section := Crumb{"Functions", "/functions/"}
+			if p.Kind == content.KindPriority {
+				section = Crumb{"Priorities", "/priorities/"}
+			}
+			v.Layout, v.Feed, v.Crumbs = "term", p.URL+"feed.xml", []Crumb{home, section}
 		default:
 			v.Layout = "page"
 			v.Crumbs = []Crumb{home}
 		}
 		v.From = content.Pos{File: p.Source}
-		add(v)
+		if p.Kind == content.KindFunction || p.Kind == content.KindPriority {
+			// The term page shows the first page of its briefs; the
+			// others are pages of their own.
+			for _, pv := range split(p.URL, p.Briefs, func(n int, briefs []*content.Page) *View {
+				if n == 1 {
+					v.List = briefs
+					return v
+				}
+				count := pageCount(len(p.Briefs))
+				return &View{Layout: "paged", Title: continued("Briefs on "+p.Title, n, count), List: briefs,
+					Crumbs:      []Crumb{home, v.Crumbs[1], {p.Title, p.URL}},
+					Description: "Briefs on " + p.Title + ", page " + strconv.Itoa(n) + " of " + strconv.Itoa(count) + "."}
+			}) {
+				add(pv)
+			}
+		} else {
+			add(v)
+		}
 		for i, a := range p.Aliases {
 			add(&View{Layout: "alias", URL: a, Title: "This page has moved", Description: p.Summary, Target: p.URL,
 				From: p.AliasPos(i), Alias: a})
 		}
 	}
-	add(&View{Layout: "list", URL: "/briefs/", Title: "All briefs", Crumbs: []Crumb{home}, List: s.Briefs,
-		Description: "Every brief on the hub, A to Z.", Feed: "/feed.xml"})
+	all := split("/briefs/", s.Briefs, func(n int, briefs []*content.Page) *View {
+		v := &View{Layout: "list", Title: continued("All briefs", n, pageCount(len(s.Briefs))), Crumbs: []Crumb{home}, List: briefs,
+			Description: "Every brief on the hub, A to Z."}
+		if n == 1 {
+			v.Feed = "/feed.xml"
+		}
+		return v
+	})
+	azPages(all, s.Briefs)
+	for _, v := range all {
+		add(v)
+	}
 	add(&View{Layout: "terms", URL: "/functions/", Title: "The four functions of a research system", Crumbs: []Crumb{home},
 		List: s.Functions, Description: "Briefs grouped by the four functions of a health research system."})
 	add(&View{Layout: "terms", URL: "/priorities/", Title: "Research priorities", Crumbs: []Crumb{home},
@@ -274,28 +334,59 @@ func views(s *content.Site, ix *search.Index) []*View {
 	add(&View{Layout: "topics", URL: "/topics/", Title: "Topics", Crumbs: []Crumb{home}, Topics: s.Topics,
 		Description: "Briefs grouped by topic."})
 	for _, t := range s.Topics {
-		add(&View{Layout: "topic", URL: t.URL, Title: t.Name, Topic: t, Crumbs: []Crumb{home, {"Topics", "/topics/"}},
-			Description: "Briefs about " + lowerFirst(t.Name) + "."})
+		for _, v := range split(t.URL, t.Briefs, func(n int, briefs []*content.Page) *View {
+			return &View{Layout: "topic", Title: continued(t.Name, n, pageCount(len(t.Briefs))), Topic: t, List: briefs,
+				Crumbs: []Crumb{home, {"Topics", "/topics/"}}, Description: "Briefs about " + lowerFirst(t.Name) + "."}
+		}) {
+			add(v)
+		}
 	}
 	add(&View{Layout: "topics", URL: "/audiences/", Title: "Who the briefs are for", Crumbs: []Crumb{home}, Topics: s.Audiences,
 		Description: "Briefs grouped by who they are written for."})
 	for _, t := range s.Audiences {
-		add(&View{Layout: "topic", URL: t.URL, Title: "Briefs for: " + t.Name, Topic: t, Crumbs: []Crumb{home, {"Who the briefs are for", "/audiences/"}},
-			Description: "Briefs written for: " + t.Name + "."})
+		for _, v := range split(t.URL, t.Briefs, func(n int, briefs []*content.Page) *View {
+			return &View{Layout: "topic", Title: continued("Briefs for: "+t.Name, n, pageCount(len(t.Briefs))), Topic: t, List: briefs,
+				Crumbs: []Crumb{home, {"Who the briefs are for", "/audiences/"}}, Description: "Briefs written for: " + t.Name + "."}
+		}) {
+			add(v)
+		}
 	}
 	if len(s.Nations) > 0 {
 		add(&View{Layout: "topics", URL: "/applies-to/", Title: "Where the briefs apply", Crumbs: []Crumb{home}, Topics: s.Nations,
 			Description: "Briefs grouped by the nation of the UK they apply to: law, services and bodies differ between England, Wales, Scotland and Northern Ireland."})
 		for _, t := range s.Nations {
-			add(&View{Layout: "topic", URL: t.URL, Title: "Briefs that apply in " + t.Name, Topic: t,
-				Crumbs:      []Crumb{home, {"All briefs", "/briefs/"}, {"Where the briefs apply", "/applies-to/"}},
-				Description: "Briefs that apply in " + t.Name + ": those for " + t.Name + ", and those for more of the UK that include it."})
+			for _, v := range split(t.URL, t.Briefs, func(n int, briefs []*content.Page) *View {
+				return &View{Layout: "topic", Title: continued("Briefs that apply in "+t.Name, n, pageCount(len(t.Briefs))), Topic: t, List: briefs,
+					Crumbs:      []Crumb{home, {"All briefs", "/briefs/"}, {"Where the briefs apply", "/applies-to/"}},
+					Description: "Briefs that apply in " + t.Name + ": those for " + t.Name + ", and those for more of the UK that include it."}
+			}) {
+				add(v)
+			}
 		}
 	}
 	add(&View{Layout: "glossary", URL: "/glossary/", Title: "Glossary", Crumbs: []Crumb{home}, Groups: glossaryGroups(s.Glossary),
 		Description: "Plain-English meanings of the words used in mental health social care, A to Z."})
-	add(&View{Layout: "map", URL: "/map/", Title: "Map of the evidence", Crumbs: []Crumb{home}, Map: buildMap(s),
+	m := buildMap(s)
+	add(&View{Layout: "map", URL: "/map/", Title: "Map of the evidence", Crumbs: []Crumb{home}, Map: m,
 		Description: "How many briefs there are for each research function and priority: where the evidence base is thin."})
+	for _, row := range m.Rows {
+		for _, c := range append(append([]MapCell(nil), row.Cells...), row.NoFunction) {
+			if c.URL == "" {
+				continue
+			}
+			name, about := row.Priority.Title+", with no function", "Briefs on "+row.Priority.Title+" with no function."
+			if c.Function != nil {
+				name = c.Function.Title + " and " + row.Priority.Title
+				about = "Briefs on both " + c.Function.Title + " and " + row.Priority.Title + "."
+			}
+			for _, v := range split(c.URL, c.Briefs, func(n int, briefs []*content.Page) *View {
+				return &View{Layout: "paged", Title: continued(name, n, pageCount(len(c.Briefs))), List: briefs,
+					Crumbs: []Crumb{home, {"Map of the evidence", "/map/"}}, Description: about}
+			}) {
+				add(v)
+			}
+		}
+	}
 	add(&View{Layout: "search", URL: "/search/", Title: "Search the briefs", Crumbs: []Crumb{home}, List: s.Briefs,
 		Description: "Find a brief by any word in it, and narrow the results by function, priority, topic or reader.",
 		SearchIndex: "/" + ix.Entry})
@@ -356,7 +447,8 @@ func lowerFirst(s string) string {
 type Map struct {
 	Functions  []*content.Page
 	Rows       []MapRow
-	NoFunction int // briefs with no function, whatever their priority
+	NoFunction int  // briefs with no function, whatever their priority
+	Apart      bool // each cell's briefs are on a page of their own (see MapInline)
 }
 
 // MapRow is one priority of the map.
@@ -380,10 +472,13 @@ type MapCell struct {
 	Function *content.Page
 	Briefs   []*content.Page
 	ID       string // anchor of the cell's list: "cell_stewardship_economic-case"
+	URL      string // the cell's own page, when the map lists its cells apart
+	Href     string // URL as seen from the map page
 }
 
 func buildMap(s *content.Site) *Map {
 	m := &Map{Functions: s.Functions}
+	listed := 0
 	for _, b := range s.Briefs {
 		if len(b.Functions) == 0 {
 			m.NoFunction++
@@ -400,6 +495,7 @@ func buildMap(s *content.Site) *Map {
 					}
 				}
 			}
+			listed += len(c.Briefs)
 			row.Cells = append(row.Cells, c)
 		}
 		row.NoFunction = MapCell{ID: "cell_none_" + pr.Slug}
@@ -408,7 +504,26 @@ func buildMap(s *content.Site) *Map {
 				row.NoFunction.Briefs = append(row.NoFunction.Briefs, b)
 			}
 		}
+		listed += len(row.NoFunction.Briefs)
 		m.Rows = append(m.Rows, row)
+	}
+	if listed > MapInline {
+		// Too many to list on the map page: each cell gets its own.
+		m.Apart = true
+		for _, row := range m.Rows {
+			for i := range row.Cells {
+				if c := &row.Cells[i]; len(c.Briefs) > 0 {
+					c.URL = "/map/" + c.Function.Slug + "/" + row.Priority.Slug + "/"
+					c.Href = content.RelURL("/map/", c.URL)
+				}
+			}
+		}
+		for i := range m.Rows {
+			if r := &m.Rows[i]; len(r.NoFunction.Briefs) > 0 {
+				r.NoFunction.URL = "/map/no-function/" + r.Priority.Slug + "/"
+				r.NoFunction.Href = content.RelURL("/map/", r.NoFunction.URL)
+			}
+		}
 	}
 	return m
 }
@@ -418,14 +533,26 @@ func buildMap(s *content.Site) *Map {
 // published, then by title: the order of "Most recently reviewed" and of
 // the feeds.
 func sortByRecent(ps []*content.Page) {
-	sort.SliceStable(ps, func(i, j int) bool {
-		a, b := ps[i], ps[j]
+	// The lower-case titles are made once, not in each comparison.
+	type keyed struct {
+		p     *content.Page
+		title string
+	}
+	ks := make([]keyed, len(ps))
+	for i, p := range ps {
+		ks[i] = keyed{p, strings.ToLower(p.Title)}
+	}
+	slices.SortStableFunc(ks, func(x, y keyed) int {
+		a, b := x.p, y.p
 		if ua, ub := updated(a), updated(b); !ua.Equal(ub) {
-			return ua.After(ub)
+			return ub.Compare(ua)
 		}
 		if !a.Published.Equal(b.Published) {
-			return a.Published.After(b.Published)
+			return b.Published.Compare(a.Published)
 		}
-		return strings.ToLower(a.Title) < strings.ToLower(b.Title)
+		return strings.Compare(x.title, y.title)
 	})
+	for i, k := range ks {
+		ps[i] = k.p
+	}
 }

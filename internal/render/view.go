@@ -31,6 +31,7 @@ type View struct {
 	Map    *Map             // the map page
 	Groups []Group          // the glossary, A to Z
 	Target string           // alias pages: where the page went
+	Pager  *Pager           // a list split over pages: where this one stands; nil if not split
 	Alias  string           // alias pages: the old address, as written
 	From   content.Pos      // where in content/ the page comes from: its file, or the line of the alias
 

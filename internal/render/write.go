@@ -1,11 +1,11 @@
 package render
 
 import (
-	"bytes"
 	"fmt"
 	"path"
 	"regexp"
 
+	"github.com/alongside-hub/alongside/internal/par"
 	"github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/minify/v2/css"
 	mhtml "github.com/tdewolff/minify/v2/html"
@@ -26,19 +26,38 @@ func (o *Output) Minify() error {
 	m.AddFuncRegexp(regexp.MustCompile(`[/+]json$`), json.Minify)
 	m.AddFunc("application/xml", xml.Minify)
 	types := map[string]string{".html": "text/html", ".css": "text/css", ".js": "application/javascript", ".xml": "application/xml"}
+	var paths []string
 	for _, p := range o.Paths() {
-		if o.Copied[p] || o.minified[p] {
-			continue
+		if !o.Copied[p] && !o.minified[p] && types[path.Ext(p)] != "" {
+			paths = append(paths, p)
 		}
-		mt := types[path.Ext(p)]
-		if mt == "" {
-			continue
+	}
+	// One minifier serves every core. The files go in batches, each put
+	// back in path order before the next starts, so that a page's
+	// unminified bytes can be freed as soon as its batch is done rather
+	// than all kept until the end.
+	const batch = 256
+	done := make([][]byte, batch)
+	errs := make([]error, batch)
+	for start := 0; start < len(paths); start += batch {
+		part := paths[start:min(start+batch, len(paths))]
+		par.Ranges(len(part), func(first, end int) {
+			for i := first; i < end; i++ {
+				p := part[i]
+				// Bytes reads the page in place and writes into one
+				// buffer of the page's size: no copy, no growing.
+				done[i], errs[i] = m.Bytes(types[path.Ext(p)], o.Files[p])
+				if errs[i] != nil {
+					errs[i] = fmt.Errorf("minifying %s: %w", p, errs[i])
+				}
+			}
+		})
+		for i, p := range part {
+			if errs[i] != nil {
+				return errs[i]
+			}
+			o.Files[p] = done[i]
 		}
-		var b bytes.Buffer
-		if err := m.Minify(mt, &b, bytes.NewReader(o.Files[p])); err != nil {
-			return fmt.Errorf("minifying %s: %w", p, err)
-		}
-		o.Files[p] = b.Bytes()
 	}
 	return nil
 }

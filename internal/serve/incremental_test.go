@@ -167,7 +167,7 @@ func (e *editor) step() string {
 // after every change, the rebuild gives the same files, byte for byte,
 // and the same problems, as a fresh build of the same tree.
 func TestIncrementalMatchesFullBuild(t *testing.T) {
-	steps := 20
+	steps := 16
 	if testing.Short() {
 		steps = 8
 	}

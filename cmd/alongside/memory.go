@@ -1,0 +1,35 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"runtime/metrics"
+)
+
+// printMemory says how much the build allocated and what share of its CPU
+// time went to collecting garbage, for "alongside build -timings".
+func printMemory(w io.Writer) {
+	s := []metrics.Sample{
+		{Name: "/gc/heap/allocs:bytes"},
+		{Name: "/cpu/classes/gc/total:cpu-seconds"},
+		{Name: "/cpu/classes/total:cpu-seconds"},
+		{Name: "/gc/cycles/total:gc-cycles"},
+		{Name: "/cpu/classes/idle:cpu-seconds"},
+	}
+	metrics.Read(s)
+	for _, x := range s {
+		if x.Value.Kind() == metrics.KindBad {
+			return
+		}
+	}
+	alloc := s[0].Value.Uint64()
+	// total counts every core for the whole run; what was not idle is
+	// what the build used.
+	gc, total := s[1].Value.Float64(), s[2].Value.Float64()-s[4].Value.Float64()
+	share := 0.0
+	if total > 0 {
+		share = 100 * gc / total
+	}
+	fmt.Fprintf(w, "memory: allocated %d bytes in all; garbage collection %.1f%% of CPU time over %d cycles\n",
+		alloc, share, s[3].Value.Uint64())
+}
