@@ -39,6 +39,9 @@ type Checks struct {
 	MinSources         int      // sources a brief lists at least; an error below it
 	NeedsAudience      bool     // a brief says who it is for; an error without
 	NeedsLinkIn        bool     // another page links to each brief; an error without
+	NeedsAppliesTo     bool     // briefs and glossary entries say where they apply; an error without
+	NeedsSourceType    bool     // every source of a brief gives its type; an error without
+	Sections           []string // level-2 headings every brief has, such as "What we do not know"
 	KnownAbbreviations []string // abbreviations readers know without a glossary entry
 }
 
@@ -77,6 +80,11 @@ func readChecks(n *yaml.Node, d diags) Checks {
 	c.MinSources = whole("min_sources")
 	c.NeedsAudience = f.boolean("needs_audience")
 	c.NeedsLinkIn = f.boolean("needs_link_in")
+	c.NeedsAppliesTo = f.boolean("needs_applies_to")
+	c.NeedsSourceType = f.boolean("needs_source_type")
+	for _, it := range f.list("sections", "[What we do not know]") {
+		c.Sections = append(c.Sections, it.Value)
+	}
 	for _, it := range f.list("known_abbreviations", "[UK, NHS, GP]") {
 		c.KnownAbbreviations = append(c.KnownAbbreviations, it.Value)
 	}

@@ -229,7 +229,10 @@
 // site.yaml's "checks:" sets the rules a site holds its pages to, each
 // with its number (Checks; a rule left out is off): a brief's words
 // (min_words, max_words), its sources (min_sources), an audience
-// (needs_audience), another page linking to it (needs_link_in), and the
+// (needs_audience), another page linking to it (needs_link_in), where it
+// and each glossary entry apply (needs_applies_to), the kind of each of its
+// sources (needs_source_type), the level-2 headings it must have
+// (sections, such as "What we do not know"), and the
 // reading grade (see Readability): above reading_grade a page gets a
 // warning naming its longest sentences at their lines; above
 // reading_grade_limit a page anyone may read (a brief for the public, any

@@ -51,6 +51,7 @@ func Load(fsys fs.FS, opt Options) (*Site, Diagnostics, error) {
 	l.relate()
 	t.stage("relate")
 	l.checkRules()
+	l.checkEntryRules()
 	l.render()
 	t.stage("render Markdown")
 	if opt.Cache != nil {
@@ -440,6 +441,7 @@ func (l *loader) readEntry(p, slug string, sp splitResult, doc *markdown.Doc, d 
 	}
 	e.Summary = f.textOf(glossaryFields, "summary")
 	e.AppliesTo = f.appliesTo()
+	e.keyAt = f.posOf
 	l.site.Glossary = append(l.site.Glossary, e)
 	l.bySource[p] = e
 }

@@ -112,8 +112,9 @@ type Entry struct {
 
 	doc     *markdown.Doc
 	links   []resolvedLink
-	sortKey string // the title in lower case
-	broken  bool   // its front matter could not be read: not published
+	sortKey string               // the title in lower case
+	broken  bool                 // its front matter could not be read: not published
+	keyAt   func(key string) Pos // where a front matter key is, or the opening ---
 }
 
 // File is a file under content/ that is copied as it is.

@@ -43,12 +43,61 @@ func (l *loader) checkRules() {
 			d.errorf(pos.Line, pos.Col, "add a line such as: audiences: [public, practitioners]",
 				"the brief does not say who it is for")
 		}
+		if c.NeedsAppliesTo && len(p.AppliesTo) == 0 {
+			pos := at("title")
+			d.errorf(pos.Line, pos.Col, "add a line such as: applies_to: [england]",
+				"the brief does not say where it applies")
+		}
+		if c.NeedsSourceType {
+			for _, s := range p.Sources {
+				if s.Type == "" {
+					pos := at("sources")
+					d.errorf(pos.Line, pos.Col, "add a line type: under the source, such as type: research-study (the contribute page lists the kinds)",
+						"the source %q does not say what kind of evidence it is", s.Title)
+				}
+			}
+		}
+		for _, want := range c.Sections {
+			if !hasSection(p, want) {
+				d.errorf(body.Line, body.Col, fmt.Sprintf("add a heading ## %s, with a few lines under it", want),
+					"the brief has no section %q", want)
+			}
+		}
 		if c.NeedsLinkIn && len(p.Backlinks) == 0 {
 			pos := at("title")
 			d.errorf(pos.Line, pos.Col, fmt.Sprintf("link to it from a brief on a near subject, like: [%s](%s.md)", p.Title, p.Slug),
 				"no other page links to this brief, so readers only find it in lists")
 		}
 	}
+}
+
+// checkEntryRules applies the site's rules that glossary entries share
+// with briefs.
+func (l *loader) checkEntryRules() {
+	if !l.site.Config.Checks.NeedsAppliesTo {
+		return
+	}
+	for _, e := range l.site.Glossary {
+		if len(e.AppliesTo) == 0 && !e.broken {
+			pos := Pos{Line: 1, Col: 1}
+			if e.keyAt != nil {
+				pos = e.keyAt("title")
+			}
+			l.diags(e.Source).errorf(pos.Line, pos.Col, "add a line such as: applies_to: [england, wales]",
+				"the entry does not say where it applies")
+		}
+	}
+}
+
+// hasSection reports whether the page has a level-2 heading that reads
+// want, in any case.
+func hasSection(p *Page, want string) bool {
+	for _, h := range p.Headings {
+		if h.Level == 2 && strings.EqualFold(strings.TrimSpace(h.Text), want) {
+			return true
+		}
+	}
+	return false
 }
 
 func wordRange(c Checks) string {

@@ -117,6 +117,9 @@ var checkFields = []Field{
 	{Key: "min_sources", Kind: Whole, Max: 100, Example: "1", Doc: "Fewest sources a brief lists."},
 	{Key: "needs_audience", Kind: Bool, Example: "true", Doc: "Every brief says who it is for."},
 	{Key: "needs_link_in", Kind: Bool, Example: "true", Doc: "Another page links to every brief."},
+	{Key: "needs_applies_to", Kind: Bool, Example: "true", Doc: "Every brief and glossary entry says where it applies (applies_to)."},
+	{Key: "needs_source_type", Kind: Bool, Example: "true", Doc: "Every source of a brief says what kind of evidence it is (type)."},
+	{Key: "sections", Kind: List, Example: "[What we do not know]", Doc: "Headings (##) every brief has."},
 	{Key: "known_abbreviations", Kind: List, Example: "[NHS, UK, GP]", Doc: "Abbreviations every reader knows, which need no glossary entry."},
 }
 

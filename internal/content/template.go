@@ -67,6 +67,10 @@ Say what the evidence means for people and carers, for practitioners and
 for commissioners. This section is shown in a box, with a link to it at the
 top of the brief.
 
+## What we do not know
+
+Say where the evidence is thin or missing, and what research would help.
+
 Link to another brief by its file name, like this: [what councils do](councils-care-act-and-mental-health.md).
 `
 
@@ -93,6 +97,7 @@ var Placeholders = []struct{ Key, Text string }{
 	{"publisher", "Who published it"},
 	{"", "Write the brief here, in Markdown."},
 	{"", "Say what the evidence means for people and carers"},
+	{"", "Say where the evidence is thin or missing"},
 	{"", "Link to another brief by its file name, like this:"},
 }
 

@@ -36,7 +36,9 @@ content/briefs/housing-what-helps.md:50:1: error: "Write the brief here, in Mark
     hint: replace it with the text of the brief, or set draft: true until it is ready
 content/briefs/housing-what-helps.md:54:1: error: "Say what the evidence means for people and carers" is the example text of the new brief template
     hint: replace it with the text of the brief, or set draft: true until it is ready
-content/briefs/housing-what-helps.md:58:1: error: "Link to another brief by its file name, like this:" is the example text of the new brief template
+content/briefs/housing-what-helps.md:60:1: error: "Say where the evidence is thin or missing" is the example text of the new brief template
+    hint: replace it with the text of the brief, or set draft: true until it is ready
+content/briefs/housing-what-helps.md:62:1: error: "Link to another brief by its file name, like this:" is the example text of the new brief template
     hint: replace it with the text of the brief, or set draft: true until it is ready
 `
 	if got := diags.String(); got != want {
