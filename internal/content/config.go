@@ -36,6 +36,8 @@ type Checks struct {
 	MinWords, MaxWords int      // words in a brief's body; an error outside them
 	ReadingGrade       float64  // reading grade to aim for; a warning above it
 	ReadingGradeLimit  float64  // above it, a page anyone may read is an error
+	MeanReadingGrade   float64  // the most the mean grade of all briefs may be; an error above it
+	meanGradeAt        Pos      // where site.yaml sets it
 	MinSources         int      // sources a brief lists at least; an error below it
 	NeedsAudience      bool     // a brief says who it is for; an error without
 	NeedsLinkIn        bool     // another page links to each brief; an error without
@@ -77,6 +79,8 @@ func readChecks(n *yaml.Node, d diags) Checks {
 	}
 	c.ReadingGrade = number("reading_grade")
 	c.ReadingGradeLimit = number("reading_grade_limit")
+	c.MeanReadingGrade = number("mean_reading_grade")
+	c.meanGradeAt = f.posOf("mean_reading_grade")
 	c.MinSources = whole("min_sources")
 	c.NeedsAudience = f.boolean("needs_audience")
 	c.NeedsLinkIn = f.boolean("needs_link_in")

@@ -236,6 +236,7 @@
 // reading grade (see Readability): above reading_grade a page gets a
 // warning naming its longest sentences at their lines; above
 // reading_grade_limit a page anyone may read (a brief for the public, any
-// page that is not a brief) is an error. Options.Strict makes every
+// page that is not a brief) is an error; above mean_reading_grade, the
+// mean grade of all briefs is an error at that line of site.yaml. Options.Strict makes every
 // warning an error.
 package content

@@ -52,6 +52,7 @@ func Load(fsys fs.FS, opt Options) (*Site, Diagnostics, error) {
 	t.stage("relate")
 	l.checkRules()
 	l.checkEntryRules()
+	l.checkMeanGrade()
 	l.render()
 	t.stage("render Markdown")
 	if opt.Cache != nil {

@@ -3,6 +3,7 @@ package content
 import (
 	"fmt"
 	"math"
+	"sort"
 	"strings"
 )
 
@@ -69,6 +70,41 @@ func (l *loader) checkRules() {
 				"no other page links to this brief, so readers only find it in lists")
 		}
 	}
+}
+
+// checkMeanGrade holds the briefs together to the site's mean reading
+// grade, naming the hardest briefs, so that many briefs just under the
+// limit cannot make the whole hub hard to read.
+func (l *loader) checkMeanGrade() {
+	c := l.site.Config.Checks
+	if c.MeanReadingGrade == 0 {
+		return
+	}
+	var briefs []*Page
+	sum := 0.0
+	for _, p := range l.site.Pages {
+		if p.Kind == KindBrief && p.grade.Words > 0 {
+			briefs = append(briefs, p)
+			sum += p.grade.Grade
+		}
+	}
+	if len(briefs) == 0 {
+		return
+	}
+	mean := math.Round(sum/float64(len(briefs))*10) / 10
+	if mean <= c.MeanReadingGrade {
+		return
+	}
+	sort.SliceStable(briefs, func(i, j int) bool { return briefs[i].grade.Grade > briefs[j].grade.Grade })
+	var hardest []string
+	for _, p := range briefs[:min(3, len(briefs))] {
+		if p.grade.Grade > c.MeanReadingGrade {
+			hardest = append(hardest, fmt.Sprintf("%s (%.1f)", p.Source, p.grade.Grade))
+		}
+	}
+	at := c.meanGradeAt
+	l.diags("site.yaml").errorf(at.Line, at.Col, "make the hardest briefs plainer first: "+strings.Join(hardest, ", "),
+		"the briefs' mean reading grade is %.1f; it should be at most %g", mean, c.MeanReadingGrade)
 }
 
 // checkEntryRules applies the site's rules that glossary entries share

@@ -114,6 +114,7 @@ var checkFields = []Field{
 	{Key: "max_words", Kind: Whole, Max: 100000, Example: "900", Doc: "Most words in a brief's text."},
 	{Key: "reading_grade", Kind: Number, Min: 1, Max: 20, Example: "8", Doc: "The reading grade to aim for: a warning above it."},
 	{Key: "reading_grade_limit", Kind: Number, Min: 1, Max: 20, Example: "8.5", Doc: "Above it, a page anyone may read is an error."},
+	{Key: "mean_reading_grade", Kind: Number, Min: 1, Max: 20, Example: "8", Doc: "The most the mean reading grade of all briefs may be."},
 	{Key: "min_sources", Kind: Whole, Max: 100, Example: "1", Doc: "Fewest sources a brief lists."},
 	{Key: "needs_audience", Kind: Bool, Example: "true", Doc: "Every brief says who it is for."},
 	{Key: "needs_link_in", Kind: Bool, Example: "true", Doc: "Another page links to every brief."},
