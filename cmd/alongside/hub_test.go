@@ -134,11 +134,12 @@ func TestHubHelpPageNumbers(t *testing.T) {
 
 // TestHubKeepsItsEvidenceRules holds site.yaml to the rules every brief
 // of the hub keeps (where it applies, the kind of each source, a "What we
-// do not know" section): the generator checks them, so loading the hub
+// do not know" section, a mean reading grade of 8 or lower): the generator
+// checks them, so loading the hub
 // with no errors proves them, as long as they stay switched on.
 func TestHubKeepsItsEvidenceRules(t *testing.T) {
 	c := loadHub(t).Config.Checks
-	if !c.NeedsAppliesTo || !c.NeedsSourceType || !slices.Contains(c.Sections, "What we do not know") {
-		t.Errorf("site.yaml's checks should keep needs_applies_to: true, needs_source_type: true and sections: [What we do not know]; they are %+v", c)
+	if !c.NeedsAppliesTo || !c.NeedsSourceType || !slices.Contains(c.Sections, "What we do not know") || c.MeanReadingGrade == 0 || c.MeanReadingGrade > 8 {
+		t.Errorf("site.yaml's checks should keep needs_applies_to: true, needs_source_type: true, sections: [What we do not know] and mean_reading_grade: 8 or lower; they are %+v", c)
 	}
 }
