@@ -54,16 +54,8 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, writ
 		fmt.Fprintf(fs.Output(), buildUsage, name, about)
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "alongside %s: unexpected %q\n", name, fs.Arg(0))
-		fs.Usage()
-		return exitUsage
+	if code, ok := parseFlags(fs, args, stderr); !ok {
+		return code
 	}
 	opt := content.Options{Drafts: f.drafts, BaseURL: f.baseURL, BuildDate: time.Now(), Strict: f.strict}
 	if f.date != "" {
@@ -219,4 +211,22 @@ func plural(n int, word string) string {
 
 func since(t time.Time) string {
 	return time.Since(t).Round(time.Millisecond).String()
+}
+
+// parseFlags parses a command's options and refuses anything left over.
+// When it returns ok=false, the command exits with code: 0 after -h, 2
+// for a usage error, which the flag package or this function has printed.
+func parseFlags(fs *flag.FlagSet, args []string, stderr io.Writer) (code int, ok bool) {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK, false
+		}
+		return exitUsage, false
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "alongside %s: unexpected %q\n", fs.Name(), fs.Arg(0))
+		fs.Usage()
+		return exitUsage, false
+	}
+	return exitOK, true
 }

@@ -20,10 +20,12 @@ import (
 	"flag"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -284,7 +286,7 @@ func median(rs []result) result {
 func parseRate(files map[string][]byte) float64 {
 	var bodies [][]byte
 	size := 0
-	for _, name := range sortedNames(files) {
+	for _, name := range slices.Sorted(maps.Keys(files)) {
 		if !strings.HasPrefix(name, "content/briefs/") || len(bodies) == 1000 {
 			continue
 		}
@@ -316,15 +318,6 @@ func cpuTime() time.Duration {
 		return 0
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
-func sortedNames(files map[string][]byte) []string {
-	names := make([]string, 0, len(files))
-	for n := range files {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	return names
 }
 
 func loadAvg() string {

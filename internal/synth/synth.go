@@ -21,9 +21,11 @@ package synth
 import (
 	"bytes"
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -118,7 +120,7 @@ func Hub(opt Options) map[string][]byte {
 
 // Write writes files under dir, making folders as needed.
 func Write(dir string, files map[string][]byte) error {
-	for _, name := range sortedNames(files) {
+	for _, name := range slices.Sorted(maps.Keys(files)) {
 		p := filepath.Join(dir, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			return err
@@ -144,15 +146,6 @@ func MarkdownBytes(files map[string][]byte) int {
 		}
 	}
 	return n
-}
-
-func sortedNames(files map[string][]byte) []string {
-	names := make([]string, 0, len(files))
-	for n := range files {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	return names
 }
 
 // brief is what the generator decides about one brief before writing it.
