@@ -94,12 +94,17 @@ func synthBrief(i, n int, fns, prs []string, version int) string {
 	return b.String()
 }
 
+// briefRules are the checks: in site.yaml that hold briefs to the hub's
+// own standard, which the tests' made-up briefs do not meet.
+var briefRules = map[string]bool{"min_words": true, "max_words": true, "min_sources": true, "needs_audience": true,
+	"needs_link_in": true, "needs_applies_to": true, "needs_source_type": true, "sections": true, "mean_reading_grade": true}
+
 // withoutRules takes the rules for briefs out of the checks: in site.yaml.
 func withoutRules(s string) string {
 	var out []string
 	for _, line := range strings.Split(s, "\n") {
 		if k, _, ok := strings.Cut(strings.TrimSpace(line), ":"); ok && strings.HasPrefix(line, "  ") &&
-			(k == "min_words" || k == "max_words" || k == "min_sources" || k == "needs_audience" || k == "needs_link_in") {
+			briefRules[k] {
 			continue
 		}
 		out = append(out, line)
