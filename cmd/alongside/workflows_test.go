@@ -12,9 +12,9 @@ import (
 	"github.com/rhysd/actionlint"
 )
 
-var workflows = []string{"../../.github/workflows/pages.yml", "../../.github/workflows/check.yml"}
+var workflows = []string{"../../.github/workflows/pages.yml", "../../.github/workflows/check.yml", "../../.github/workflows/propose.yml"}
 
-// TestWorkflowsPassActionlint lints both workflows with actionlint, as a
+// TestWorkflowsPassActionlint lints every workflow with actionlint, as a
 // library: no other program is downloaded or run (its shellcheck and
 // pyflakes checks, which need those programs, are off).
 func TestWorkflowsPassActionlint(t *testing.T) {
@@ -67,9 +67,15 @@ func TestWorkflowsPinActions(t *testing.T) {
 			t.Errorf("pages.yml lacks %q", want)
 		}
 	}
-	for _, want := range []string{"pull_request:", "run: go run ./cmd/alongside check -format github\n", "permissions:\n  contents: read\n"} {
+	for _, want := range []string{"pull_request:", "branches-ignore: [main, gh-pages]\n", "run: go run ./cmd/alongside check -format github\n", "permissions:\n  contents: read\n"} {
 		if !strings.Contains(string(check), want) {
 			t.Errorf("check.yml lacks %q", want)
+		}
+	}
+	propose, _ := os.ReadFile(workflows[2])
+	for _, want := range []string{"branches-ignore: [main, gh-pages]\n", "permissions:\n  contents: read\n  pull-requests: write\n", "gh pr create"} {
+		if !strings.Contains(string(propose), want) {
+			t.Errorf("propose.yml lacks %q", want)
 		}
 	}
 }
