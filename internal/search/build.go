@@ -194,12 +194,23 @@ func postings(docs []*document) map[string][]int {
 	}
 	flags := map[string]map[int]int{} // stem -> doc -> flags
 	tf := map[string]map[int]int{}
+	// A hub uses a few thousand words many times over: each is stemmed
+	// once, which was most of the index's time.
+	stems := map[string]string{}
+	stem := func(w string) string {
+		s, ok := stems[w]
+		if !ok {
+			s = Stem(w)
+			stems[w] = s
+		}
+		return s
+	}
 	mark := func(m map[string]map[int]int, text string, d int, f func(old int) int) {
 		for _, w := range Words(text) {
 			if stop[w] {
 				continue
 			}
-			s := Stem(w)
+			s := stem(w)
 			if m[s] == nil {
 				m[s] = map[int]int{}
 			}
@@ -213,7 +224,7 @@ func postings(docs []*document) map[string][]int {
 		distinct := map[string]bool{}
 		for _, w := range Words(doc.Title) {
 			if !stop[w] {
-				distinct[Stem(w)] = true
+				distinct[stem(w)] = true
 			}
 		}
 		// A glossary title is a term, always short: it counts as a long
