@@ -84,6 +84,18 @@ func TestClosest(t *testing.T) {
 }
 
 // minimalSite is a valid site to which a test adds one bad file.
+// overlay adds files to fsys, and deletes those given as nil.
+func overlay(fsys, files fstest.MapFS) fstest.MapFS {
+	for k, v := range files {
+		if v == nil {
+			delete(fsys, k)
+			continue
+		}
+		fsys[k] = v
+	}
+	return fsys
+}
+
 func minimalSite() fstest.MapFS {
 	return fstest.MapFS{
 		"site.yaml":                      {Data: []byte("title: T\nbase_url: https://example.org/\n")},
@@ -124,14 +136,7 @@ func TestBadInput(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			fsys := minimalSite()
-			for k, v := range tt.files {
-				if v == nil {
-					delete(fsys, k)
-					continue
-				}
-				fsys[k] = v
-			}
+			fsys := overlay(minimalSite(), tt.files)
 			site, diags, err := Load(fsys, Options{BuildDate: today})
 			if err != nil {
 				t.Fatal(err)

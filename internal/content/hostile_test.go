@@ -54,14 +54,7 @@ func TestLinksNeverLeaveContent(t *testing.T) {
 			if tt.files["content"] != nil {
 				fsys = fstest.MapFS{"site.yaml": fsys["site.yaml"]}
 			}
-			for k, v := range tt.files {
-				if v == nil {
-					delete(fsys, k)
-					continue
-				}
-				fsys[k] = v
-			}
-			site, diags, err := Load(fsys, Options{BuildDate: today})
+			site, diags, err := Load(overlay(fsys, tt.files), Options{BuildDate: today})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -2,6 +2,7 @@ package render
 
 import (
 	"flag"
+	"io/fs"
 	"os"
 	"strings"
 	"testing"
@@ -33,15 +34,7 @@ func TestGolden(t *testing.T) {
 		if err != nil || diags.HasErrors() {
 			t.Fatalf("load: %v\n%s", err, diags)
 		}
-		layouts := os.DirFS("../../layouts")
-		ls, err := LoadLayouts(layouts)
-		if err != nil {
-			t.Fatal(err)
-		}
-		out, err := Render(site, ls, layouts, fsys)
-		if err != nil {
-			t.Fatal(err)
-		}
+		out := renderWithLayouts(t, site, fsys)
 		if ds := out.Check(site); len(ds) > 0 {
 			t.Errorf("Check found problems in the layouts:\n%s", ds)
 		}
@@ -55,4 +48,19 @@ func TestGolden(t *testing.T) {
 		}
 		return got
 	})
+}
+
+// renderWithLayouts renders site with the project's own layouts.
+func renderWithLayouts(t *testing.T, site *content.Site, fsys fs.FS) *Output {
+	t.Helper()
+	layouts := os.DirFS("../../layouts")
+	ls, err := LoadLayouts(layouts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := Render(site, ls, layouts, fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
 }

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"os"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -44,15 +43,7 @@ func build(t *testing.T, files map[string]string) (*Output, content.Diagnostics)
 	if diags.HasErrors() {
 		return nil, diags
 	}
-	layouts := os.DirFS("../../layouts")
-	ls, err := LoadLayouts(layouts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	out, err := Render(site, ls, layouts, fsys)
-	if err != nil {
-		t.Fatal(err)
-	}
+	out := renderWithLayouts(t, site, fsys)
 	diags = append(diags, out.Check(site)...)
 	diags.Sort()
 	return out, diags
