@@ -7,7 +7,9 @@ import (
 	"io/fs"
 	"reflect"
 	"regexp"
+	"slices"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -26,12 +28,13 @@ import (
 // The fingerprint of a page covers every exported field of its View; of
 // the page it shows, every exported field; of any other page it reaches
 // (its functions, backlinks, related briefs, the briefs of a list...),
-// the page's "card": every exported field except its body, headings and
-// the pages it lists, of which only the number counts; of a topic reached through a page, its slug, name
+// the page's "card": every exported field except its body (and its plain
+// text and number of words), headings and the pages it lists, of which
+// only the number counts; of a topic reached through a page, its slug, name
 // and address. Of the Site it covers the settings, the build date and the
 // pages of the footer. So a layout may show, of another page, its title,
-// summary, dates and how many briefs it has, but not its body or which
-// pages it lists;
+// summary, dates and how many briefs it has, but not its body, its text,
+// its number of words or which pages it lists;
 // and a layout that reads any other part of the Site (the home page lists
 // the latest briefs) is made again on every build. Which layouts those
 // are is read from the layouts' text, so a new layout is safe by default.
@@ -41,7 +44,8 @@ type Cache struct {
 	seed    maphash.Seed
 	sum     [sha256.Size]byte // of the layouts folder
 	ls      Layouts
-	always  map[string]bool // layouts made again on every build
+	always  map[string]bool     // layouts made again on every build
+	reads   map[string][]string // the fields of the Site each layout reads (siteFields)
 	pages   map[string]cachedPage
 	scanned map[string]scannedPage
 	checked map[string]checkedPage
@@ -49,6 +53,7 @@ type Cache struct {
 	files   [sha256.Size]byte // the paths and base path of the last Check
 	filesAt uint64            // the Check at which they last changed
 	made    []string          // pages the last Render made again, sorted
+	cites   map[string]citedBrief
 }
 
 // Made lists the pages the last Render made again rather than reused,
@@ -81,8 +86,33 @@ func NewCache() *Cache {
 	return &Cache{seed: maphash.MakeSeed(), pages: map[string]cachedPage{}, scanned: map[string]scannedPage{}, checked: map[string]checkedPage{}}
 }
 
-// siteRead finds what a layout reads of the Site or calls that reads it.
-var siteRead = regexp.MustCompile(`\.Site\.([A-Za-z]+)|\.Latest\b`)
+// siteRead finds what a layout reads of the Site, or calls that read it:
+// ".Site.Briefs", a bare ".Site" (handed on whole), ".Latest" (the briefs).
+var siteRead = regexp.MustCompile(`\.Site\b(\.[A-Za-z]+)?|\.Latest\b`)
+
+// siteFields are the fields of the Site a layout's text reads, besides
+// Config and Others (always in the fingerprint); all is true when it reads
+// the Site in a way the fields cannot say (".Site" handed on whole, or a
+// name that is not a field).
+func siteFields(text string) (fields []string, all bool) {
+	st := reflect.TypeOf(content.Site{})
+	for _, m := range siteRead.FindAllStringSubmatch(text, -1) {
+		name := strings.TrimPrefix(m[1], ".")
+		switch {
+		case m[0] == ".Latest":
+			name = "Briefs"
+		case name == "":
+			return nil, true
+		case name == "Config" || name == "Others":
+			continue
+		}
+		if _, ok := st.FieldByName(name); !ok {
+			return nil, true
+		}
+		fields = append(fields, name)
+	}
+	return fields, false
+}
 
 // layouts parses the layouts again when any file of the folder changed.
 func (c *Cache) layouts(fsys fs.FS) (Layouts, error) {
@@ -113,23 +143,18 @@ func (c *Cache) layouts(fsys fs.FS) (Layouts, error) {
 	if err != nil {
 		return nil, err
 	}
-	readsSite := func(text string) bool {
-		for _, m := range siteRead.FindAllStringSubmatch(text, -1) {
-			if m[1] != "Config" && m[1] != "Others" {
-				return true
-			}
-		}
-		return false
-	}
-	shared := readsSite(texts["base.html"])
+	// What base.html and the partials read, every layout reads.
+	shared := texts["base.html"]
 	for p, t := range texts {
-		if len(p) > 9 && p[:9] == "partials/" && readsSite(t) {
-			shared = true
+		if strings.HasPrefix(p, "partials/") {
+			shared += "\n" + t
 		}
 	}
-	c.always = map[string]bool{}
+	c.always, c.reads = map[string]bool{}, map[string][]string{}
 	for _, name := range layoutNames {
-		c.always[name] = shared || readsSite(texts[name+".html"])
+		fields, all := siteFields(shared + "\n" + texts[name+".html"])
+		slices.Sort(fields)
+		c.always[name], c.reads[name] = all, slices.Compact(fields)
 	}
 	c.sum, c.ls, c.pages = sum, ls, map[string]cachedPage{}
 	return ls, nil
@@ -144,24 +169,26 @@ func (c *Cache) Render(site *content.Site, layouts fs.FS, root fs.FS) (*Output, 
 	if err != nil {
 		return nil, err
 	}
-	fp := &fingerprinter{seed: c.seed, cards: map[*content.Page]uint64{}}
+	fp := &fingerprinter{seed: c.seed, cards: map[*content.Page]uint64{}, s: site, fields: map[string]uint64{}}
 	fp.site = fp.siteHash(site)
 	made := map[string]uint64{}
 	reuse := func(v *View, outPath string) ([]byte, bool) {
 		if c.always[v.Layout] {
 			return nil, false
 		}
-		f := fp.view(v)
+		f := fp.view(v, c.reads[v.Layout])
 		made[outPath] = f
 		if p, ok := c.pages[outPath]; ok && p.fp == f {
 			return p.b, true
 		}
 		return nil, false
 	}
-	out, err := render(site, ls, layouts, root, reuse)
+	cites := &citeMemo{prev: c.cites, next: map[string]citedBrief{}}
+	out, err := render(site, ls, layouts, root, reuse, cites)
 	if err != nil {
 		return nil, err
 	}
+	c.cites = cites.next
 	if err := out.Minify(); err != nil {
 		return nil, err
 	}
@@ -238,9 +265,11 @@ func (c *Cache) Check(o *Output, site *content.Site) content.Diagnostics {
 
 // fingerprinter hashes what a layout can read of a View.
 type fingerprinter struct {
-	seed  maphash.Seed
-	site  uint64
-	cards map[*content.Page]uint64
+	seed   maphash.Seed
+	site   uint64
+	cards  map[*content.Page]uint64
+	s      *content.Site
+	fields map[string]uint64 // of the Site's fields, as a View holds them
 }
 
 var (
@@ -252,7 +281,10 @@ var (
 
 // cardSkip are the fields of a page a layout may not show of another page;
 // of its lists, it may show the length.
-var cardSkip = map[string]bool{"Body": true, "Headings": true, "TOC": true,
+// Its plain text (Text) and the number of its words are its body in
+// another form, so a change to a brief's body alone makes again only its
+// own page.
+var cardSkip = map[string]bool{"Body": true, "Headings": true, "TOC": true, "Text": true, "Words": true,
 	"Briefs": true, "Backlinks": true, "Related": true}
 
 func (f *fingerprinter) siteHash(s *content.Site) uint64 {
@@ -265,10 +297,24 @@ func (f *fingerprinter) siteHash(s *content.Site) uint64 {
 	return h.Sum64()
 }
 
-func (f *fingerprinter) view(v *View) uint64 {
+// view is the fingerprint of v, drawn by a layout that reads these fields
+// of the Site (siteFields).
+func (f *fingerprinter) view(v *View, fields []string) uint64 {
 	var h maphash.Hash
 	h.SetSeed(f.seed)
 	maphash.WriteComparable(&h, f.site)
+	for _, name := range fields {
+		n, ok := f.fields[name]
+		if !ok {
+			var fh maphash.Hash
+			fh.SetSeed(f.seed)
+			f.value(&fh, reflect.ValueOf(f.s).Elem().FieldByName(name), inView)
+			n = fh.Sum64()
+			f.fields[name] = n
+		}
+		h.WriteString(name)
+		maphash.WriteComparable(&h, n)
+	}
 	rv := reflect.ValueOf(v).Elem()
 	t := rv.Type()
 	for i := 0; i < t.NumField(); i++ {
@@ -309,8 +355,9 @@ func (f *fingerprinter) card(p *content.Page) uint64 {
 		}
 		h.WriteString(sf.Name)
 		if cardSkip[sf.Name] {
-			// A list page may show how many pages a page lists.
-			if fv := v.Field(i); fv.Kind() == reflect.Slice {
+			// A list page may show how many pages a page lists (but the
+			// length of its body is its body).
+			if fv := v.Field(i); fv.Kind() == reflect.Slice && fv.Type().Elem().Kind() != reflect.Uint8 {
 				maphash.WriteComparable(&h, fv.Len())
 			}
 			continue

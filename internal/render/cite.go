@@ -77,28 +77,64 @@ func (v *View) CiteFiles() []CiteFile {
 }
 
 // addCiteFiles writes each brief's citation files beside its page.
-func addCiteFiles(out *Output, s *content.Site) error {
+// memo, if not nil, gives the files of a citation made by an earlier
+// build (see Cache): they are made from the citation alone.
+func addCiteFiles(out *Output, s *content.Site, memo *citeMemo) error {
 	for _, p := range s.Briefs {
 		c := citationOf(s, p)
 		dir := strings.TrimPrefix(p.URL, "/")
-		js, err := c.cslJSON()
-		if err != nil {
-			return err
-		}
-		for _, f := range content.CiteFiles {
-			var b []byte
-			switch f {
-			case "cite.ris":
-				b = c.ris()
-			case "cite.bib":
-				b = c.bibtex()
-			case "cite.json":
-				b = js
+		files, ok := memo.get(p.Source, c)
+		if !ok {
+			js, err := c.cslJSON()
+			if err != nil {
+				return err
 			}
-			out.add(dir+f, b, p.Source)
+			files = make([][]byte, len(content.CiteFiles))
+			for i, f := range content.CiteFiles {
+				switch f {
+				case "cite.ris":
+					files[i] = c.ris()
+				case "cite.bib":
+					files[i] = c.bibtex()
+				case "cite.json":
+					files[i] = js
+				}
+			}
+			memo.put(p.Source, c, files)
+		}
+		for i, f := range content.CiteFiles {
+			out.add(dir+f, files[i], p.Source)
 		}
 	}
 	return nil
+}
+
+// citeMemo keeps the citation files of each brief from one build to the
+// next, by source, with the citation they were made from.
+type citeMemo struct {
+	prev, next map[string]citedBrief
+}
+
+type citedBrief struct {
+	c     citation
+	files [][]byte
+}
+
+func (m *citeMemo) get(source string, c citation) ([][]byte, bool) {
+	if m == nil {
+		return nil, false
+	}
+	if e, ok := m.prev[source]; ok && e.c == c {
+		m.next[source] = e
+		return e.files, true
+	}
+	return nil, false
+}
+
+func (m *citeMemo) put(source string, c citation, files [][]byte) {
+	if m != nil {
+		m.next[source] = citedBrief{c, files}
+	}
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

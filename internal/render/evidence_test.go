@@ -139,7 +139,7 @@ func TestCiteFiles(t *testing.T) {
 		Summary: "Line one\nline two.", Published: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC), Reviewed: time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)}
 	s.Briefs = []*content.Page{p}
 	out := &Output{Files: map[string][]byte{}, Sources: map[string]string{}}
-	if err := addCiteFiles(out, s); err != nil {
+	if err := addCiteFiles(out, s, nil); err != nil {
 		t.Fatal(err)
 	}
 	ris := string(out.Files["briefs/costs/cite.ris"])

@@ -160,12 +160,13 @@ func LoadLayouts(fsys fs.FS) (Layouts, error) {
 // /assets/); root is the file system Load read, through which copied files
 // are read again at the real path Load checked.
 func Render(site *content.Site, ls Layouts, layouts fs.FS, root fs.FS) (*Output, error) {
-	return render(site, ls, layouts, root, nil)
+	return render(site, ls, layouts, root, nil, nil)
 }
 
 // render is Render; reuse, if not nil, may give a page's bytes, already
-// minified, instead of running its layout (see Cache).
-func render(site *content.Site, ls Layouts, layouts fs.FS, root fs.FS, reuse func(*View, string) ([]byte, bool)) (*Output, error) {
+// minified, instead of running its layout, and cites a brief's citation
+// files (see Cache).
+func render(site *content.Site, ls Layouts, layouts fs.FS, root fs.FS, reuse func(*View, string) ([]byte, bool), cites *citeMemo) (*Output, error) {
 	out := newOutput()
 	ix := search.Build(site)
 	paths := make([]string, 0, len(ix.Files))
@@ -216,7 +217,7 @@ func render(site *content.Site, ls Layouts, layouts fs.FS, root fs.FS, reuse fun
 	if err := addFeeds(out, site); err != nil {
 		return nil, err
 	}
-	if err := addCiteFiles(out, site); err != nil {
+	if err := addCiteFiles(out, site, cites); err != nil {
 		return nil, err
 	}
 	out.add("sitemap.xml", sitemap(site, vs), "")
@@ -276,11 +277,9 @@ func views(s *content.Site, ix *search.Index) []*View {
 		switch p.Kind {
 		case content.KindHome:
 			v.Layout, v.Feed = "home", "/feed.xml"
-			v.JSONLD = websiteLD(s)
 		case content.KindBrief:
 			v.Layout, v.OGType = "brief", "article"
 			v.Crumbs = []Crumb{home, {"Briefs", "/briefs/"}}
-			v.JSONLD = toJS(briefLD(s, p))
 		case content.KindFunction, content.KindPriority:
 			section := Crumb{"Functions", "/functions/"}
 			if p.Kind == content.KindPriority {

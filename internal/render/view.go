@@ -22,7 +22,6 @@ type View struct {
 	Crumbs      []Crumb       // breadcrumbs, home first, this page not included
 	Root        string        // the base path ("/hub/") for a page served at any depth (404); "" for relative links
 	OGType      string        // "article" for briefs, "website" elsewhere
-	JSONLD      template.JS   // structured data, already JSON
 	Feed        string        // site path of the Atom feed for this page, if any
 
 	List   []*content.Page  // list pages: the pages listed
@@ -48,6 +47,22 @@ func (v *View) owner() owner {
 		return owner{what: v.Page.Source, pos: v.From}
 	}
 	return owner{what: "the generated page " + v.URL}
+}
+
+// JSONLD is the page's structured data, already JSON: of the site on the
+// home page, of the article on a brief's page, none elsewhere. It is made
+// when the layout asks for it, from the page and the site's settings, so
+// a page whose bytes are reused by a Cache costs nothing here.
+func (v *View) JSONLD() template.JS {
+	switch {
+	case v.Page == nil || v.Site == nil:
+		return ""
+	case v.Page.Kind == content.KindHome:
+		return websiteLD(v.Site)
+	case v.Page.Kind == content.KindBrief:
+		return toJS(briefLD(v.Site, v.Page))
+	}
+	return ""
 }
 
 // Crumb is one step of the breadcrumbs.
