@@ -49,10 +49,10 @@ type Cache struct {
 	pages   map[string]cachedPage
 	scanned map[string]scannedPage
 	checked map[string]checkedPage
-	checks  uint64            // Checks so far
-	files   [sha256.Size]byte // the paths and base path of the last Check
-	filesAt uint64            // the Check at which they last changed
-	made    []string          // pages the last Render made again, sorted
+	checks  uint64   // Checks so far
+	base    string   // the base path of the last Check
+	baseAt  uint64   // the Check at which it last changed
+	made    []string // pages the last Render made again, sorted
 	cites   map[string]citedBrief
 }
 
@@ -79,6 +79,8 @@ type checkedPage struct {
 	at      uint64 // the Check that made ds
 	ds      content.Diagnostics
 	targets []string // pages its fragments point into
+	looked  []string // paths it looked for among the files
+	present []bool   // whether each of looked was there
 }
 
 // NewCache returns an empty cache.
@@ -208,23 +210,17 @@ func (c *Cache) Render(site *content.Site, layouts fs.FS, root fs.FS) (*Output, 
 
 // Check is Output.Check, scanning again only the pages whose bytes are not
 // the ones it scanned last time, and checking again only the pages whose
-// result could differ: a page's problems depend on its own bytes, on which
-// files the build has, and on the ids of the pages its fragments point
+// result could differ: a page's problems depend on its own bytes, on the
+// base path, on whether each file it links to is there (checkPage says
+// which it looked for), and on the ids of the pages its fragments point
 // into, so its last result is kept while none of those changed.
 func (c *Cache) Check(o *Output, site *content.Site) content.Diagnostics {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.checks++
 	now := c.checks
-	h := sha256.New()
-	fmt.Fprintf(h, "%s\x00", site.Config.BasePath())
-	for _, p := range o.Paths() {
-		fmt.Fprintf(h, "%s\x00", p)
-	}
-	var files [sha256.Size]byte
-	h.Sum(files[:0])
-	if files != c.files {
-		c.files, c.filesAt = files, now
+	if base := site.Config.BasePath(); base != c.base || c.baseAt == 0 {
+		c.base, c.baseAt = base, now
 	}
 	next := map[string]scannedPage{}
 	o.facts = map[string]pageFacts{}
@@ -243,8 +239,13 @@ func (c *Cache) Check(o *Output, site *content.Site) content.Diagnostics {
 	checked := map[string]checkedPage{}
 	o.reuseCheck = func(p string) (content.Diagnostics, bool) {
 		prev, ok := c.checked[p]
-		if !ok || prev.at < c.filesAt || prev.at < next[p].changed {
+		if !ok || prev.at < c.baseAt || prev.at < next[p].changed {
 			return nil, false
+		}
+		for i, q := range prev.looked {
+			if _, there := o.Files[q]; there != prev.present[i] {
+				return nil, false
+			}
 		}
 		for _, t := range prev.targets {
 			if prev.at < next[t].changed {
@@ -254,8 +255,12 @@ func (c *Cache) Check(o *Output, site *content.Site) content.Diagnostics {
 		checked[p] = prev
 		return prev.ds, true
 	}
-	o.keepCheck = func(p string, ds content.Diagnostics, targets []string) {
-		checked[p] = checkedPage{at: now, ds: ds, targets: targets}
+	o.keepCheck = func(p string, ds content.Diagnostics, targets, looked []string) {
+		present := make([]bool, len(looked))
+		for i, q := range looked {
+			_, present[i] = o.Files[q]
+		}
+		checked[p] = checkedPage{at: now, ds: ds, targets: targets, looked: looked, present: present}
 	}
 	ds := o.Check(site)
 	o.reuseCheck, o.keepCheck = nil, nil

@@ -187,7 +187,7 @@ func (o *Output) Check(site *content.Site) content.Diagnostics {
 		found := make([]content.Diagnostics, len(pages))
 		par.Ranges(len(pages), func(first, end int) {
 			for i := first; i < end; i++ {
-				found[i], _ = o.checkPage(pages[i], facts[pages[i]], base, facts)
+				found[i], _, _ = o.checkPage(pages[i], facts[pages[i]], base, facts)
 			}
 		})
 		for _, f := range found {
@@ -203,9 +203,9 @@ func (o *Output) Check(site *content.Site) content.Diagnostics {
 				continue
 			}
 		}
-		one, targets := o.checkPage(p, f, base, facts)
+		one, targets, looked := o.checkPage(p, f, base, facts)
 		if o.keepCheck != nil {
-			o.keepCheck(p, one, targets)
+			o.keepCheck(p, one, targets, looked)
 		}
 		ds = append(ds, one...)
 	}
@@ -213,10 +213,10 @@ func (o *Output) Check(site *content.Site) content.Diagnostics {
 }
 
 // checkPage checks one page. It also returns the pages its fragments
-// point into, whose ids the result depends on.
-func (o *Output) checkPage(p string, f pageFacts, base string, facts map[string]pageFacts) (content.Diagnostics, []string) {
-	var ds content.Diagnostics
-	var targets []string
+// point into, whose ids the result depends on, and the paths it looked
+// for among the files, whose presence it depends on: nothing else of the
+// build but the base path counts.
+func (o *Output) checkPage(p string, f pageFacts, base string, facts map[string]pageFacts) (ds content.Diagnostics, targets, looked []string) {
 	where := o.Sources[p]
 	if where == "" {
 		where = "(generated) " + p
@@ -266,7 +266,8 @@ func (o *Output) checkPage(p string, f pageFacts, base string, facts map[string]
 			continue
 		}
 		seen[ref] = true
-		msg, target := o.checkRef(p, ref, base, facts)
+		msg, target, paths := o.checkRef(p, ref, base, facts)
+		looked = append(looked, paths...)
 		if target != "" && target != p {
 			targets = append(targets, target)
 		}
@@ -274,14 +275,19 @@ func (o *Output) checkPage(p string, f pageFacts, base string, facts map[string]
 			report(fmt.Sprintf("the page %s links to %q, %s", page, ref, msg), "this link comes from the layouts; check the template that makes it")
 		}
 	}
-	return ds, targets
+	return ds, targets, looked
 }
 
 func isHTML(p string) bool { return strings.HasSuffix(p, ".html") }
 
 // checkRef resolves ref as a browser would from the file at p and says
-// what is wrong with it, or "" if nothing.
-func (o *Output) checkRef(p, ref, base string, facts map[string]pageFacts) (msg, fragTarget string) {
+// what is wrong with it, or "" if nothing, with the paths it looked for.
+func (o *Output) checkRef(p, ref, base string, facts map[string]pageFacts) (msg, fragTarget string, looked []string) {
+	msg, fragTarget = o.resolveRef(p, ref, base, facts, &looked)
+	return msg, fragTarget, looked
+}
+
+func (o *Output) resolveRef(p, ref, base string, facts map[string]pageFacts, looked *[]string) (msg, fragTarget string) {
 	u, err := url.Parse(ref)
 	if err != nil {
 		return "which is not a valid address", ""
@@ -305,6 +311,7 @@ func (o *Output) checkRef(p, ref, base string, facts map[string]pageFacts) (msg,
 		if target == "." || target == "" || strings.HasSuffix(u.Path, "/") {
 			target = path.Join(target, "index.html")
 		}
+		*looked = append(*looked, target, target+"/index.html")
 		if _, ok := o.Files[target]; !ok {
 			if _, ok := o.Files[target+"/index.html"]; ok {
 				return "which needs a / at the end", ""

@@ -29,7 +29,7 @@ type Output struct {
 
 	// A Cache's hooks into Check: a page's earlier result, and a new one.
 	reuseCheck func(path string) (content.Diagnostics, bool)
-	keepCheck  func(path string, ds content.Diagnostics, fragTargets []string)
+	keepCheck  func(path string, ds content.Diagnostics, fragTargets, looked []string)
 }
 
 // owner is who made one output file, for messages.
