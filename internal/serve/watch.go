@@ -13,9 +13,16 @@ import (
 )
 
 // Quiet is how long the watcher waits after the last file event before
-// it reports a batch: an editor's save is often several events (write a
-// temporary file, rename it over the old one, change its mode).
-const Quiet = 100 * time.Millisecond
+// it reports a batch. An editor's save is several events a few
+// microseconds apart (write a temporary file, rename it over the old one,
+// change its mode), and a file written in place is written in one go, so
+// a short wait sees the whole save while the preview still follows the
+// save within a moment. Events that come while a rebuild runs are
+// gathered into the next batch, so a burst (a branch checked out, a
+// folder copied in) costs a rebuild or two, not one per file. Should a
+// rebuild read a file still being written, the file's next event brings
+// another rebuild with the whole of it.
+const Quiet = 10 * time.Millisecond
 
 // maxWait bounds a batch when events never stop coming (a long copy).
 const maxWait = time.Second
@@ -88,7 +95,9 @@ func relevant(rel string) bool {
 	return true
 }
 
-// run sends batches until ctx is done. The channel is closed when it stops.
+// run sends batches until ctx is done. The channel is closed when it
+// stops. While a batch waits to be taken (the server is rebuilding), new
+// events join it, and it is sent once Quiet has passed again.
 func (w *watcher) run(ctx context.Context) {
 	defer close(w.batches)
 	defer w.fw.Close()
@@ -98,6 +107,7 @@ func (w *watcher) run(ctx context.Context) {
 		timer   *time.Timer
 		fire    <-chan time.Time
 		first   time.Time
+		out     chan []string // w.batches once the batch is ready, else nil
 	)
 	for {
 		select {
@@ -145,15 +155,11 @@ func (w *watcher) run(ctx context.Context) {
 				timer.Stop()
 				timer.Reset(min(Quiet, max(0, maxWait-now.Sub(first))))
 			}
-			fire = timer.C
+			fire, out = timer.C, nil
 		case <-fire:
-			batch := pending
-			pending, seen, timer, fire = nil, map[string]bool{}, nil, nil
-			select {
-			case w.batches <- batch:
-			case <-ctx.Done():
-				return
-			}
+			fire, out = nil, w.batches
+		case out <- pending:
+			pending, seen, timer, fire, out = nil, map[string]bool{}, nil, nil, nil
 		}
 	}
 }

@@ -26,7 +26,7 @@ func none(t *testing.T, w *watcher) {
 	select {
 	case b := <-w.batches:
 		t.Fatalf("a change was reported: %v", b)
-	case <-time.After(3 * Quiet):
+	case <-time.After(20 * Quiet):
 	}
 }
 
@@ -91,6 +91,38 @@ func TestWatcher(t *testing.T) {
 	write("content/briefs/b.md~", "backup")
 	write("notes.txt", "mine")
 	write("public/index.html", "old build")
+	none(t, w)
+}
+
+// While the server is busy rebuilding (nobody takes the batch), what is
+// saved meanwhile joins the waiting batch: one rebuild follows, not one
+// per save.
+func TestWatcherGathersWhileBusy(t *testing.T) {
+	root := t.TempDir()
+	for _, dir := range []string{"content/briefs", "layouts"} {
+		if err := os.MkdirAll(filepath.Join(root, dir), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	w, err := newWatcher(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go w.run(ctx)
+	var want []string
+	for _, name := range []string{"a.md", "b.md", "c.md"} {
+		rel := "content/briefs/" + name
+		if err := os.WriteFile(filepath.Join(root, filepath.FromSlash(rel)), []byte("text"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		want = append(want, rel)
+		time.Sleep(5 * Quiet) // the batch is ready, and nobody takes it
+	}
+	if b := next(t, w); !slices.Equal(b, want) {
+		t.Fatalf("saves while busy: %v, want one batch of %v", b, want)
+	}
 	none(t, w)
 }
 
