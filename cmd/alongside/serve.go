@@ -43,8 +43,8 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "alongside serve: %v\n", err)
 		return exitProblem
 	}
-	if *public {
-		fmt.Fprintf(stderr, "warning: serving at %s: anyone who can reach this computer can read the preview, drafts included\n", ln.Addr())
+	if w := serve.PublicWarning(ln.Addr().String()); w != "" {
+		fmt.Fprintln(stderr, w)
 	}
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()

@@ -99,6 +99,12 @@ func TestServeAddressProblems(t *testing.T) {
 	if code != exitProblem || !strings.HasPrefix(errOut, "alongside serve: 0.0.0.0:0 is not a loopback address") {
 		t.Errorf("a public address without -public: exit %d, stderr %q", code, errOut)
 	}
+	// -public lets the address through to the bind (192.0.2.1 is for
+	// documentation: no computer has it, so nothing is exposed).
+	code, _, errOut = runCLI(t, "serve", "-public", "-addr", "192.0.2.1:0")
+	if code != exitProblem || !strings.HasPrefix(errOut, "alongside serve: cannot serve at 192.0.2.1:0: ") || strings.Contains(errOut, "warning") {
+		t.Errorf("-public with an address this computer does not have: exit %d, stderr %q", code, errOut)
+	}
 	code, _, errOut = runCLI(t, "serve", "extra")
 	if code != exitUsage || !strings.HasPrefix(errOut, `alongside serve: unexpected "extra"`) {
 		t.Errorf("an extra argument: exit %d, stderr %q", code, errOut)

@@ -213,3 +213,44 @@ func TestListenRefusesOtherAddresses(t *testing.T) {
 		t.Fatalf("a port in use: got %v, want %s", err, want)
 	}
 }
+
+// -public lets a non-loopback address through to the network, with a
+// warning; the test never binds one (192.0.2.1 is an address for
+// documentation, which no computer has), so nothing is exposed.
+func TestPublic(t *testing.T) {
+	warn := func(addr string) string {
+		return "warning: serving at " + addr + ": anyone who can reach this computer can read the preview, drafts included"
+	}
+	for addr, want := range map[string]string{
+		"127.0.0.1:8080": "", "[::1]:8080": "", "localhost:8080": "", "127.0.0.2:80": "",
+		"0.0.0.0:8080": warn("0.0.0.0:8080"), "[::]:8080": warn("[::]:8080"),
+		"192.168.1.20:8080": warn("192.168.1.20:8080"), "example.org:80": warn("example.org:80"),
+	} {
+		if got := PublicWarning(addr); got != want {
+			t.Errorf("PublicWarning(%q) = %q, want %q", addr, got, want)
+		}
+	}
+	// Without -public the address is refused before any bind; with it,
+	// the bind itself is tried (and fails here, since no interface has it).
+	_, err := Listen("192.0.2.1:0", false)
+	if want := "192.0.2.1:0 is not a loopback address, so anyone on the network could read the preview and its drafts: use 127.0.0.1, or add -public if that is what you want"; err == nil || err.Error() != want {
+		t.Fatalf("without -public: %v", err)
+	}
+	ln, err := Listen("192.0.2.1:0", true)
+	if err == nil {
+		ln.Close()
+		t.Fatal("192.0.2.1 was bound: this computer has a documentation address")
+	}
+	if !strings.HasPrefix(err.Error(), "cannot serve at 192.0.2.1:0: ") {
+		t.Fatalf("with -public: %v", err)
+	}
+	// -public with a loopback address is allowed, and needs no warning.
+	ln, err = Listen("127.0.0.1:0", true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	if w := PublicWarning(ln.Addr().String()); w != "" {
+		t.Errorf("a loopback listener is warned about: %q", w)
+	}
+}

@@ -85,6 +85,17 @@ func Listen(addr string, public bool) (net.Listener, error) {
 	return ln, nil
 }
 
+// PublicWarning is the warning to print before serving at addr, the
+// address a listener is bound to: "" for a loopback address, which only
+// this computer can reach, and otherwise one sentence saying that anyone
+// who can reach the computer can read the preview, drafts included.
+func PublicWarning(addr string) string {
+	if host, _, err := net.SplitHostPort(addr); err == nil && loopback(host) {
+		return ""
+	}
+	return "warning: serving at " + addr + ": anyone who can reach this computer can read the preview, drafts included"
+}
+
 func loopback(host string) bool {
 	if host == "localhost" {
 		return true
