@@ -7,7 +7,9 @@ import (
 	"hash"
 	"io"
 	"io/fs"
+	"os"
 	"reflect"
+	"strings"
 	"sync"
 
 	"github.com/alongside-hub/alongside/internal/markdown"
@@ -37,25 +39,84 @@ import (
 // gone is dropped at the end of the Load that no longer saw it, so the
 // cache holds one entry per file of the current tree and no more.
 type Cache struct {
-	mu    sync.Mutex
-	key   [sha256.Size]byte // options and site.yaml the entries were made with
-	files map[string]*cacheEntry
-	seen  map[string]bool    // sources read by the current Load
-	gloss *[sha256.Size]byte // glossaryKey of the current Load, once made
+	mu      sync.Mutex
+	changed []string          // paths said to have changed since the last Load; "." is all
+	all     bool              // nothing is known of what changed: read every file
+	unread  int               // files the current Load took from the cache unread
+	last    int               // unread, of the last Load
+	key     [sha256.Size]byte // options and site.yaml the entries were made with
+	files   map[string]*cacheEntry
+	seen    map[string]bool    // sources read by the current Load
+	gloss   *[sha256.Size]byte // glossaryKey of the current Load, once made
 }
 
 // NewCache returns an empty cache.
-func NewCache() *Cache { return &Cache{} }
+func NewCache() *Cache { return &Cache{all: true} }
+
+// Changed tells the cache which paths (slash paths from the root, as a
+// watcher of the folder reports them) changed since the last Load; a
+// folder stands for everything in it, and "." for the whole tree. The next
+// Load reads again every file it was told of, and skips reading a file of
+// the disk that it was not told of and whose size, modification time and
+// identity are as they were: so a watcher's report is needed for the skip,
+// and the file's stamp confirms it (a change the watcher missed still
+// shows in the stamp, and one the stamp misses, as when two saves fall in
+// one tick of the clock, is in the report). Without a call to Changed
+// before a Load, every file is read and hashed.
+func (c *Cache) Changed(paths []string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, p := range paths {
+		if p == "." || p == "" {
+			c.all = true
+		}
+	}
+	c.changed = append(c.changed, paths...)
+}
+
+// mayHaveChanged says whether the file at source (read at real) is among
+// the paths the cache was told of; the caller holds c.mu.
+func (c *Cache) mayHaveChanged(source, real string) bool {
+	if c.all {
+		return true
+	}
+	for _, q := range c.changed {
+		for _, p := range []string{source, real} {
+			if p == q || strings.HasPrefix(p, q+"/") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sameStamp says whether two descriptions are of one file of the disk,
+// unchanged: the same file (device and inode), size and modification time.
+// Files of an in-memory fs.FS have no such stamp and are always read.
+func sameStamp(a, b fs.FileInfo) bool {
+	return a != nil && b != nil && os.SameFile(a, b) &&
+		a.Size() == b.Size() && a.ModTime().Equal(b.ModTime()) && a.Mode() == b.Mode()
+}
 
 // cacheEntry is what one Markdown file gave.
 type cacheEntry struct {
 	sum     [sha256.Size]byte
+	real    string      // where it was read
+	info    fs.FileInfo // what it was when read; see sameStamp
 	list    Diagnostics // found while reading the file
 	page    *Page       // the page as read, before any joining; never handed out
 	entry   *Entry
 	draft   bool // left out as a draft
 	bodyKey [sha256.Size]byte
 	body    []byte // rendered for bodyKey; nil until rendered
+}
+
+// Unread is how many files the last Load took from the cache without
+// reading them (see Changed).
+func (c *Cache) Unread() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.last
 }
 
 // Len is the number of files the cache holds.
@@ -80,10 +141,13 @@ func (c *Cache) begin(opt Options, cfg Config) {
 	c.seen, c.gloss = map[string]bool{}, nil
 }
 
-// end forgets the files the Load did not read.
+// end forgets the files the Load did not read, and what it was told had
+// changed: the Load has seen it.
 func (c *Cache) end() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	c.changed, c.all = nil, false
+	c.last, c.unread = c.unread, 0
 	for p := range c.files {
 		if !c.seen[p] {
 			delete(c.files, p)
@@ -99,17 +163,29 @@ func (l *loader) readMarkdownCached(p, real string, info fs.FileInfo) error {
 	if c == nil {
 		return l.readMarkdown(p, real, info)
 	}
-	src, err := readChecked(l.fsys, p, real, info)
-	if err != nil {
-		return l.readMarkdown(p, real, info) // reports it as it would without a cache
-	}
-	sum := sha256.Sum256(src)
 	c.mu.Lock()
 	e := c.files[p]
 	c.seen[p] = true
+	skip := e != nil && e.real == real && !c.mayHaveChanged(p, real) && sameStamp(e.info, info)
 	c.mu.Unlock()
-	if e == nil || e.sum != sum {
-		e = &cacheEntry{sum: sum}
+	fresh := false
+	if skip {
+		c.mu.Lock()
+		c.unread++
+		c.mu.Unlock()
+	} else {
+		src, err := readChecked(l.fsys, p, real, info)
+		if err != nil {
+			return l.readMarkdown(p, real, info) // reports it as it would without a cache
+		}
+		if sum := sha256.Sum256(src); e == nil || e.sum != sum {
+			e, fresh = &cacheEntry{sum: sum}, true
+		}
+		c.mu.Lock()
+		e.real, e.info = real, info
+		c.mu.Unlock()
+	}
+	if fresh {
 		// A file not seen before, or changed: read it as without a cache
 		// (it is read a second time, through the same checks).
 		before, pages, entries := len(*l.list), len(l.site.Pages), len(l.site.Glossary)

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"fmt"
 	"math/rand/v2"
+	"os"
 	"path"
+	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
@@ -175,20 +177,41 @@ func TestIncrementalMatchesFullBuild(t *testing.T) {
 		name string
 		m    fstest.MapFS
 		seed uint64
+		disk bool // the tree is on disk, and the rebuild is told what changed, as the watcher tells it
 	}{
-		{"hub", repoFS(t), 1},
-		{"synthetic", syntheticFS(t, 60), 2},
+		{"hub", repoFS(t), 1, false},
+		{"synthetic", syntheticFS(t, 60), 2, false},
+		{"synthetic on disk", syntheticFS(t, 60), 3, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			e := &editor{m: tc.m, r: rand.New(rand.NewPCG(tc.seed, 11)), broken: map[string][]byte{}}
 			inc := newBuilder(tc.m, testOptions())
-			built, reused := 0, 0
+			var d *diskTree
+			if tc.disk {
+				d = &diskTree{t: t, root: t.TempDir(), files: map[string][]byte{}}
+				d.sync(tc.m)
+				inc = newBuilder(os.DirFS(d.root), testOptions())
+			}
+			built, reused, unread := 0, 0, 0
 			for i := 0; i <= steps; i++ {
 				what := "first build"
 				if i > 0 {
 					what = e.step()
+					if d != nil {
+						// And a save that keeps the file's size, which only
+						// the report of what changed can tell.
+						p := e.pick("content/briefs")
+						if src := e.get(p); strings.Contains(src, "Version ") {
+							i := strings.Index(src, "Version ") + len("Version ")
+							e.put(p, src[:i]+string('0'+(src[i]-'0'+1)%10)+src[i+1:])
+						}
+						inc.cc.Changed(d.sync(tc.m))
+					}
 				}
 				got, err := inc.build()
+				if d != nil && i > 0 && inc.cc.Unread() > inc.cc.Len()/2 {
+					unread++
+				}
 				if err != nil {
 					t.Fatalf("step %d (%s): %v", i, what, err)
 				}
@@ -235,9 +258,58 @@ func TestIncrementalMatchesFullBuild(t *testing.T) {
 			if reused < built/2 {
 				t.Fatalf("only %d of %d rebuilds reused most pages: the caches are not being tested", reused, built)
 			}
+			if d != nil && unread < steps/2 {
+				t.Fatalf("only %d of %d rebuilds left most files unread: skipping unchanged files is not being tested", unread, steps)
+			}
 			if n := inc.cc.Len(); n != len(e.files("content/briefs"))+len(e.files("content/glossary"))+len(e.files("content/functions"))+len(e.files("content/priorities"))+len(e.files("content/pages"))+1 {
 				t.Errorf("the content cache holds %d files, not one per Markdown file of the tree", n)
 			}
 		})
 	}
+}
+
+// diskTree keeps a folder on disk the same as an in-memory tree.
+type diskTree struct {
+	t     *testing.T
+	root  string
+	files map[string][]byte
+}
+
+// sync writes what changed in m to the folder, deletes what is gone, and
+// returns the paths it changed, as a watcher of the folder reports them.
+func (d *diskTree) sync(m fstest.MapFS) []string {
+	var changed []string
+	for p, f := range m {
+		if old, ok := d.files[p]; ok && bytes.Equal(old, f.Data) {
+			continue
+		}
+		full := filepath.Join(d.root, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			d.t.Fatal(err)
+		}
+		before, statErr := os.Stat(full)
+		if err := os.WriteFile(full, f.Data, 0o644); err != nil {
+			d.t.Fatal(err)
+		}
+		if statErr == nil && before.Size() == int64(len(f.Data)) {
+			// Two saves in one tick of the file system's clock: only the
+			// report tells them apart.
+			if err := os.Chtimes(full, before.ModTime(), before.ModTime()); err != nil {
+				d.t.Fatal(err)
+			}
+		}
+		d.files[p] = f.Data
+		changed = append(changed, p)
+	}
+	for p := range d.files {
+		if _, ok := m[p]; !ok {
+			if err := os.Remove(filepath.Join(d.root, filepath.FromSlash(p))); err != nil {
+				d.t.Fatal(err)
+			}
+			delete(d.files, p)
+			changed = append(changed, p)
+		}
+	}
+	sort.Strings(changed)
+	return changed
 }

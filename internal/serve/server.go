@@ -140,12 +140,15 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 		case err := <-served:
 			return err
 		case err := <-w.errs:
+			// Events may have been lost (too many at once): the next
+			// rebuild reads every file.
+			s.changed([]string{"."})
 			fmt.Fprintf(s.opt.Stderr, "alongside serve: watching for changes: %v\n", err)
-		case _, ok := <-w.batches:
+		case batch, ok := <-w.batches:
 			if !ok {
 				continue
 			}
-			fmt.Fprintln(s.opt.Stdout, s.rebuild())
+			fmt.Fprintln(s.opt.Stdout, s.rebuildAfter(batch))
 		}
 	}
 }
@@ -156,9 +159,27 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 // one-line summary.
 func (s *Server) Rebuild() string { return s.rebuild() }
 
-func (s *Server) rebuild() string {
+// rebuild is Rebuild with nothing known of what changed: every file is read.
+func (s *Server) rebuild() string { return s.rebuildAfter([]string{"."}) }
+
+// changed tells the content cache which paths changed (see content.Cache.Changed).
+func (s *Server) changed(paths []string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.b.cc != nil {
+		s.b.cc.Changed(paths)
+	}
+}
+
+// rebuildAfter rebuilds after the watcher saw the paths changed: the
+// files it did not report, and whose stamp on the disk is as before, are
+// not read again.
+func (s *Server) rebuildAfter(changed []string) string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.b.cc != nil {
+		s.b.cc.Changed(changed)
+	}
 	start := time.Now()
 	res, err := s.b.build()
 	if err != nil {
