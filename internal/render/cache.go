@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/alongside-hub/alongside/internal/content"
+	"github.com/alongside-hub/alongside/internal/par"
 )
 
 // Cache lets one Render reuse the pages of an earlier one, for a
@@ -173,13 +174,17 @@ func (c *Cache) Render(site *content.Site, layouts fs.FS, root fs.FS) (*Output, 
 	}
 	fp := &fingerprinter{seed: c.seed, cards: map[*content.Page]uint64{}, s: site, fields: map[string]uint64{}}
 	fp.site = fp.siteHash(site)
+	fp.prepare(c.reads)
 	made := map[string]uint64{}
+	var mu sync.Mutex // reuse is called on every core
 	reuse := func(v *View, outPath string) ([]byte, bool) {
 		if c.always[v.Layout] {
 			return nil, false
 		}
 		f := fp.view(v, c.reads[v.Layout])
+		mu.Lock()
 		made[outPath] = f
+		mu.Unlock()
 		if p, ok := c.pages[outPath]; ok && p.fp == f {
 			return p.b, true
 		}
@@ -275,6 +280,7 @@ type fingerprinter struct {
 	cards  map[*content.Page]uint64
 	s      *content.Site
 	fields map[string]uint64 // of the Site's fields, as a View holds them
+	ready  bool              // prepared: cards and fields are only read
 }
 
 var (
@@ -302,6 +308,33 @@ func (f *fingerprinter) siteHash(s *content.Site) uint64 {
 	return h.Sum64()
 }
 
+// prepare works out, on every core, the card of every page and the hash
+// of each field of the Site a layout reads, so that view, called on every
+// core, only reads them.
+func (f *fingerprinter) prepare(reads map[string][]string) {
+	ps := f.s.Pages
+	cards := make([]uint64, len(ps))
+	par.Ranges(len(ps), func(first, end int) {
+		for i := first; i < end; i++ {
+			cards[i] = f.cardHash(ps[i])
+		}
+	})
+	for i, p := range ps {
+		f.cards[p] = cards[i]
+	}
+	for _, fields := range reads {
+		for _, name := range fields {
+			if _, ok := f.fields[name]; !ok {
+				var fh maphash.Hash
+				fh.SetSeed(f.seed)
+				f.value(&fh, reflect.ValueOf(f.s).Elem().FieldByName(name), inView)
+				f.fields[name] = fh.Sum64()
+			}
+		}
+	}
+	f.ready = true
+}
+
 // view is the fingerprint of v, drawn by a layout that reads these fields
 // of the Site (siteFields).
 func (f *fingerprinter) view(v *View, fields []string) uint64 {
@@ -309,16 +342,8 @@ func (f *fingerprinter) view(v *View, fields []string) uint64 {
 	h.SetSeed(f.seed)
 	maphash.WriteComparable(&h, f.site)
 	for _, name := range fields {
-		n, ok := f.fields[name]
-		if !ok {
-			var fh maphash.Hash
-			fh.SetSeed(f.seed)
-			f.value(&fh, reflect.ValueOf(f.s).Elem().FieldByName(name), inView)
-			n = fh.Sum64()
-			f.fields[name] = n
-		}
 		h.WriteString(name)
-		maphash.WriteComparable(&h, n)
+		maphash.WriteComparable(&h, f.fields[name])
 	}
 	rv := reflect.ValueOf(v).Elem()
 	t := rv.Type()
@@ -349,6 +374,16 @@ func (f *fingerprinter) card(p *content.Page) uint64 {
 	if n, ok := f.cards[p]; ok {
 		return n
 	}
+	n := f.cardHash(p)
+	if !f.ready {
+		f.cards[p] = n
+	}
+	return n
+}
+
+// cardHash is card without the memory; it reads nothing of f that
+// changes, so it may run on every core.
+func (f *fingerprinter) cardHash(p *content.Page) uint64 {
 	var h maphash.Hash
 	h.SetSeed(f.seed)
 	v := reflect.ValueOf(p).Elem()
@@ -369,9 +404,7 @@ func (f *fingerprinter) card(p *content.Page) uint64 {
 		}
 		f.value(&h, v.Field(i), inCard)
 	}
-	n := h.Sum64()
-	f.cards[p] = n
-	return n
+	return h.Sum64()
 }
 
 // value hashes v found at where. A page is hashed as its card, except

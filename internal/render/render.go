@@ -178,15 +178,17 @@ func render(site *content.Site, ls Layouts, layouts fs.FS, root fs.FS, reuse fun
 		out.add(p, ix.Files[p], "")
 	}
 	vs := views(site, ix)
-	// Pages given by reuse are asked for first, one by one; the others
-	// are made on every core, each into its own slot; then all are
-	// claimed in the fixed order of views.
+	// Pages given by reuse are asked for first, and the others are made,
+	// on every core, each into its own slot; then all are claimed in the
+	// fixed order of views.
 	pages := make([][]byte, len(vs))
 	reused := make([]bool, len(vs))
 	if reuse != nil {
-		for i, v := range vs {
-			pages[i], reused[i] = reuse(v, content.OutputPath(v.URL))
-		}
+		par.Ranges(len(vs), func(first, end int) {
+			for i := first; i < end; i++ {
+				pages[i], reused[i] = reuse(vs[i], content.OutputPath(vs[i].URL))
+			}
+		})
 	}
 	errs := make([]error, len(vs))
 	par.Ranges(len(vs), func(first, end int) {
