@@ -27,7 +27,10 @@ import (
 //     diagnostics found on the way;
 //   - the rendered HTML of its body, keyed by everything the rendering
 //     reads besides the file: the page's address, where each of its links
-//     resolved to, and the glossary terms it may link.
+//     resolved to, and the glossary terms it may link;
+//   - the file's stamp on disk (identity, size, modification time), so
+//     that a file a watcher did not report (Changed) and whose stamp is
+//     the same is not read or hashed again.
 //
 // Why the result stays right: nothing that joins files is kept. Sorting,
 // taxonomies, link resolution and its diagnostics, backlinks, related

@@ -22,24 +22,28 @@ import (
 // serve). A nil *Cache is not valid; use Render for a one-off build.
 //
 // What is kept: the parsed layouts, keyed by the SHA-256 of every file in
-// layouts/; and for each page, its minified bytes, keyed by a fingerprint
-// of everything its layout can read. A page is made again only when its
-// fingerprint changes.
+// layouts/; for each page, its minified bytes, keyed by a fingerprint of
+// everything its layout can read, so that a page is made again only when
+// its fingerprint changes; and each brief's citation files, keyed by the
+// facts they are made from (citation).
 //
 // The fingerprint of a page covers every exported field of its View; of
 // the page it shows, every exported field; of any other page it reaches
 // (its functions, backlinks, related briefs, the briefs of a list...),
 // the page's "card": every exported field except its body (and its plain
 // text and number of words), headings and the pages it lists, of which
-// only the number counts; of a topic reached through a page, its slug, name
-// and address. Of the Site it covers the settings, the build date and the
-// pages of the footer. So a layout may show, of another page, its title,
-// summary, dates and how many briefs it has, but not its body, its text,
-// its number of words or which pages it lists;
-// and a layout that reads any other part of the Site (the home page lists
-// the latest briefs) is made again on every build. Which layouts those
-// are is read from the layouts' text, so a new layout is safe by default.
-// The test of serve holds incremental builds to byte-identical output.
+// only the number counts; of a topic reached through a page, its slug,
+// name and address. Of the Site it covers the settings, the build date
+// and the pages of the footer, and each other field of the Site that the
+// layout's text (with base.html and the partials) names, as ".Site.Briefs"
+// or ".Latest" (the briefs), as a View would hold it. So a layout may
+// show, of another page, its title, summary, dates and how many briefs it
+// has, but not its body, its text, its number of words or which pages it
+// lists; and a layout that hands the Site on whole ("{{with .Site}}"), or
+// names what is not a field of it, is made again on every build. Which
+// layouts those are is read from the layouts' text, so a new layout is
+// safe by default. The test of serve holds incremental builds to
+// byte-identical output.
 type Cache struct {
 	mu      sync.Mutex
 	seed    maphash.Seed

@@ -13,9 +13,12 @@
 // depth, and the project folder for site.yaml. So a save that writes a new
 // file and renames it over the old one (vim, VS Code, gedit), a folder
 // made later, and a file deleted or renamed are all seen. Editors' swap
-// and backup files are not changes. Events are gathered until Quiet
-// (100 ms) passes without one, at most a second, and then the site is
-// rebuilt once.
+// and backup files are not changes. A batch of events goes once Quiet
+// (10 ms) passes without one, at most a second after the first; what is
+// saved while a rebuild runs joins the next batch, so a burst (a branch
+// checked out) costs a rebuild or two, and one save is rebuilt at once.
+// A file read while still being written brings another rebuild with its
+// next event.
 //
 // A rebuild reuses what cannot have changed, through two caches that live
 // as long as the server, each in the package that owns the data:
@@ -23,23 +26,41 @@
 //   - content.Cache: for each Markdown file, keyed by its path and the
 //     SHA-256 of its bytes, the front matter read and checked, the parsed
 //     Markdown and its facts, the file's own problems, and its rendered
-//     body, keyed by where its links go and the glossary terms it may link;
-//   - render.Cache: the parsed layouts, keyed by the hash of layouts/, and
-//     each page's minified bytes, keyed by a fingerprint of everything its
-//     layout can read; and what Check learned from each page's bytes.
+//     body, keyed by where its links go and the glossary terms it may link.
+//     A file the watcher did not report, whose size, modification time and
+//     identity on disk are as before, is not even read (both must agree:
+//     two saves in one tick of the clock keep the time, and the report has
+//     them; a missed event changes the time). Lost events read every file.
+//   - render.Cache: the parsed layouts, keyed by the hash of layouts/; each
+//     page's minified bytes, keyed by a fingerprint of everything its
+//     layout can read (of other pages, their "cards", which leave out the
+//     body; of the Site, the fields the layout's text names), so an edit
+//     to a brief's body makes again only its own page and the search page;
+//     each brief's citation files, keyed by the facts they are made from;
+//     and what Check learned from each page: its problems are kept while
+//     its bytes, the ids it points into and the presence of each file it
+//     links to stay the same.
 //
 // Why the result stays right: the caches keep only what one file, or one
 // page's inputs, decide. Everything that joins files (sorting, taxonomies,
 // links and their problems, backlinks, related briefs, previous and next,
-// term pages, the map, feeds, the sitemap and the search page) is worked
+// term pages, the map, feeds, the sitemap and the search index) is worked
 // out again on every rebuild from the per-file facts. A change to site.yaml
 // or the options empties the content cache, a change to any layout the
 // render cache. TestIncrementalMatchesFullBuild holds this to account: after
 // each of a random series of edits, additions, renames and deletions of
 // briefs and glossary entries, the rebuild's files are byte for byte those
-// of a fresh build, with the same problems. Entries of files that are gone
-// are dropped on the next rebuild, so memory follows the size of the tree,
-// not the number of rebuilds.
+// of a fresh build, with the same problems; once more on disk, told what
+// changed as the watcher tells it, with saves that keep a file's size and
+// time. Entries of files that are gone are dropped on the next rebuild, so
+// memory follows the size of the tree, not the number of rebuilds
+// (BenchmarkRebuildMemory).
+//
+// What a rebuild still does for every file, and so what it costs at
+// 5,000 briefs (docs/performance.md): the joins above, the checks of
+// prose that read the glossary, the search index, and the fingerprint of
+// every page. BenchmarkRebuildOneBrief measures a save on disk to the
+// reload event.
 //
 // # Problems
 //
@@ -80,7 +101,7 @@
 //     the 404 page's base-path links work whatever base_url says.
 //
 // It listens on a loopback address only, unless told -public, since a
-// preview shows drafts. A port in use is one sentence naming another to
+// preview shows drafts; then PublicWarning says so before it serves. A port in use is one sentence naming another to
 // try. Run stops cleanly when its context ends: the event streams are
 // closed, then the server shuts down.
 package serve
