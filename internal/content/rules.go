@@ -5,6 +5,8 @@ import (
 	"math"
 	"sort"
 	"strings"
+
+	"github.com/alongside-hub/alongside/internal/par"
 )
 
 // checkRules applies the site's own rules (Config.Checks, from site.yaml's
@@ -12,8 +14,13 @@ import (
 // rule with a zero number is off.
 func (l *loader) checkRules() {
 	c := l.site.Config.Checks
-	for _, p := range l.site.Pages {
-		p.grade = readability(p.doc, 3)
+	pages := l.site.Pages
+	par.Ranges(len(pages), func(first, end int) {
+		for _, p := range pages[first:end] {
+			p.grade = readability(p.doc, 3)
+		}
+	})
+	for _, p := range pages {
 		d := l.diags(p.Source)
 		l.checkGrade(d, p, c)
 		if p.Kind != KindBrief {
