@@ -149,18 +149,7 @@ func (l *loader) spacedLinkHint(source, text, dest string) string {
 // abbreviations warns at the first use of each abbreviation that has no
 // glossary entry and is not spelt out on the page ("... (ICB)").
 func (l *loader) abbreviations(d diags, doc *markdown.Doc) {
-	if l.knownAbbr == nil {
-		l.knownAbbr = map[string]bool{}
-		for _, a := range l.site.Config.Checks.KnownAbbreviations {
-			l.knownAbbr[a] = true
-		}
-		for _, e := range l.site.Glossary {
-			for _, w := range append([]string{e.Abbr, e.Title}, e.Also...) {
-				l.knownAbbr[w] = true
-			}
-		}
-	}
-	known := l.knownAbbr
+	known := l.abbreviationsKnown()
 	seen := map[string]bool{}
 	for bi := range doc.Blocks {
 		b := &doc.Blocks[bi]
@@ -180,6 +169,25 @@ func (l *loader) abbreviations(d diags, doc *markdown.Doc) {
 				"%q is an abbreviation with no glossary entry, and it is not spelt out on this page", base)
 		}
 	}
+}
+
+// abbreviationsKnown is the abbreviations that need no spelling out:
+// site.yaml's known_abbreviations and the glossary's titles, abbreviations
+// and other forms. It is made on first use, which must come before the
+// files are looked at in parallel.
+func (l *loader) abbreviationsKnown() map[string]bool {
+	if l.knownAbbr == nil {
+		l.knownAbbr = map[string]bool{}
+		for _, a := range l.site.Config.Checks.KnownAbbreviations {
+			l.knownAbbr[a] = true
+		}
+		for _, e := range l.site.Glossary {
+			for _, w := range append([]string{e.Abbr, e.Title}, e.Also...) {
+				l.knownAbbr[w] = true
+			}
+		}
+	}
+	return l.knownAbbr
 }
 
 // looksLikeAddress reports whether s is a web address without https://:
