@@ -92,6 +92,22 @@ func (f *fields) posOf(key string) Pos {
 	return Pos{File: f.d.file, Line: f.openLine, Col: 1}
 }
 
+// keyPositions is posOf for the page to keep: the place of each key, so
+// that the YAML tree can be let go once the front matter is read.
+func (f *fields) keyPositions() func(key string) Pos {
+	at := make(map[string]Pos, len(f.values))
+	for k := range f.values {
+		at[k] = f.posOf(k)
+	}
+	open := Pos{File: f.d.file, Line: f.openLine, Col: 1}
+	return func(key string) Pos {
+		if p, ok := at[key]; ok {
+			return p
+		}
+		return open
+	}
+}
+
 func (f *fields) missing(key, example string) {
 	if f.broken {
 		return // the key may be on a line that could not be read

@@ -259,7 +259,7 @@ func (l *loader) readMarkdown(p, real string, info fs.FileInfo) error {
 	case KindBrief:
 		f := readFields(sp, d, "brief", briefKeys)
 		l.readBrief(pg, f)
-		pg.keyAt = f.posOf
+		pg.keyAt = f.keyPositions()
 	case KindFunction, KindPriority:
 		f := readFields(sp, d, string(kind), termKeys)
 		pg.Title = f.textOf(termFields, "title")
@@ -442,7 +442,7 @@ func (l *loader) readEntry(p, slug string, sp splitResult, doc *markdown.Doc, d 
 	}
 	e.Summary = f.textOf(glossaryFields, "summary")
 	e.AppliesTo = f.appliesTo()
-	e.keyAt = f.posOf
+	e.keyAt = f.keyPositions()
 	l.site.Glossary = append(l.site.Glossary, e)
 	l.bySource[p] = e
 }
