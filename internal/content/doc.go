@@ -22,7 +22,8 @@
 //
 // Files and folders whose names start with "_" or "." are ignored, so an
 // editor can keep notes beside the content, and so is a file named
-// Makefile (it lets "make check" run from that folder). A Markdown file
+// Makefile (it lets "make check" run from that folder): see Ignored, which
+// the layouts' assets follow too. A Markdown file
 // anywhere else is an error, not silently unpublished. A file name must
 // already be a slug (lower-case ASCII letters, digits, single hyphens);
 // the message names what is wrong (capital letters, a name that differs

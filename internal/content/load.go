@@ -119,7 +119,7 @@ func (l *loader) walk() error {
 			return fmt.Errorf("reading %s: %w", p, err)
 		}
 		name := d.Name()
-		if p != "content" && (strings.HasPrefix(name, "_") || strings.HasPrefix(name, ".")) {
+		if p != "content" && Ignored(name) {
 			if d.IsDir() {
 				return fs.SkipDir
 			}
@@ -127,9 +127,6 @@ func (l *loader) walk() error {
 		}
 		if d.IsDir() {
 			return nil
-		}
-		if name == "Makefile" {
-			return nil // lets "make check" run from this folder; not part of the site
 		}
 		real, info, ok, err := l.checkFile(p, d)
 		if err != nil || !ok {
