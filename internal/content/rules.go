@@ -5,6 +5,8 @@ import (
 	"math"
 	"sort"
 	"strings"
+
+	"github.com/alongside-hub/alongside/internal/par"
 )
 
 // checkRules applies the site's own rules (Config.Checks, from site.yaml's
@@ -13,6 +15,13 @@ import (
 // read. A rule with a zero number is off.
 func (l *loader) checkRules() {
 	c := l.site.Config.Checks
+	// The reading grades, the slow part, on every core.
+	pages := append(append([]*Page(nil), l.broken...), l.site.Pages...)
+	par.Ranges(len(pages), func(first, end int) {
+		for _, p := range pages[first:end] {
+			p.grade = readability(p.doc, 3)
+		}
+	})
 	for _, p := range l.broken {
 		l.checkBody(p, c)
 	}
@@ -61,9 +70,9 @@ func (l *loader) checkRules() {
 }
 
 // checkBody applies the rules about a page's text alone: its reading
-// grade and, for a brief, its length and sections.
+// grade (p.grade, already measured) and, for a brief, its length and
+// sections.
 func (l *loader) checkBody(p *Page, c Checks) {
-	p.grade = readability(p.doc, 3)
 	d := l.diags(p.Source)
 	l.checkGrade(d, p, c)
 	if p.Kind != KindBrief {
