@@ -257,15 +257,24 @@ func (f *fields) boolean(key string) bool {
 	if !ok {
 		return false
 	}
-	switch strings.ToLower(strings.TrimSpace(n.Value)) {
-	case "true", "yes":
-		return true
-	case "false", "no":
-		return false
+	if yes, ok := truth(n.Value); ok {
+		return yes
 	}
 	l, c := f.pos(n)
 	f.d.errorf(l, c, "write "+key+": true or "+key+": false", "%q should be true or false, not %q", key, n.Value)
 	return false
+}
+
+// truth reads a true-or-false value as editors write it; ok is false for
+// anything else.
+func truth(s string) (yes, ok bool) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "true", "yes":
+		return true, true
+	case "false", "no":
+		return false, true
+	}
+	return false, false
 }
 
 func (f *fields) integer(key string) (int, bool) {
