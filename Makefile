@@ -16,7 +16,8 @@ site:
 # first (so "go run" adds no "exit status 1"), and a problem in the content
 # ends the command without make's "*** Error 1", which reads like a crash.
 # In CI (where CI is set) problems still fail the job. It works from any
-# folder under content/: the small Makefile there hands it to this one.
+# folder of the project: the small Makefile in each (all the same as
+# content/Makefile) hands it, or any other command, to this one.
 # Options go in CHECK, like: make check CHECK=-strict
 BIN := bin/alongside
 # Build the command, saying nothing unless it fails ("go: downloading ..."

@@ -68,6 +68,9 @@ var invisibleNames = map[rune]string{
 // a space that is not a plain space, or a zero-width or direction mark.
 // Tab and line ends are not invisible in this sense.
 func invisibleName(r rune) (string, bool) {
+	if ' ' <= r && r < 0x7f {
+		return "", false // printable ASCII, most of any text
+	}
 	if n, ok := invisibleNames[r]; ok {
 		return n, true
 	}

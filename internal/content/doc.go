@@ -22,7 +22,8 @@
 //
 // Files and folders whose names start with "_" or "." are ignored, so an
 // editor can keep notes beside the content, and so is a file named
-// Makefile (it lets "make check" run from that folder). A Markdown file
+// Makefile (it lets "make check" run from that folder): see Ignored, which
+// the layouts' assets follow too. A Markdown file
 // anywhere else is an error, not silently unpublished. A file name must
 // already be a slug (lower-case ASCII letters, digits, single hyphens);
 // the message names what is wrong (capital letters, a name that differs
@@ -60,10 +61,26 @@
 // name ("there is a non-breaking space after "functions:""), a missing
 // space after a colon, an unclosed list or quotation mark, text after a
 // closing quotation mark, a line that lines up with nothing above it. Every
-// problem yaml.v3 itself can report has plain words too. A file whose
-// front matter is broken still takes its address, so links to it are not
-// reported, and the rest of it (the keys that could be read, the body) is
-// still checked. site.yaml is read the same way.
+// problem yaml.v3 itself can report has plain words too. site.yaml is
+// read the same way.
+//
+// # Front matter that cannot be read
+//
+// When the front matter cannot be read (a YAML mistake, as above, or no
+// front matter at all), the file says so, at each mistake, and no rule
+// about its front matter values is reported until it can be read: not a
+// missing key, nor an unknown one, nor a value that breaks a rule
+// (audiences, sources, applies_to, functions, dates...). A line that could
+// not be read may hold any of them, so a message about them could be
+// wrong, and once the mistake is fixed every rule is checked. Everything
+// else is checked as in any file: the body's links, pictures, headings and
+// link text, and the site's rules about the text alone (its length, its
+// sections, its reading grade, measured against the aim since who it is
+// for is not known). The file still takes its address, so links to it and
+// to its headings are checked as usual, and it is never published: its
+// error stops the build. The one value still used is draft: true, when it
+// could be read, so that a draft with a mistake stays a draft, with its
+// problems as warnings.
 //
 // Choices made for editors who have never used a terminal:
 //

@@ -92,6 +92,22 @@ func (f *fields) posOf(key string) Pos {
 	return Pos{File: f.d.file, Line: f.openLine, Col: 1}
 }
 
+// keyPositions is posOf for the page to keep: the place of each key, so
+// that the YAML tree can be let go once the front matter is read.
+func (f *fields) keyPositions() func(key string) Pos {
+	at := make(map[string]Pos, len(f.values))
+	for k := range f.values {
+		at[k] = f.posOf(k)
+	}
+	open := Pos{File: f.d.file, Line: f.openLine, Col: 1}
+	return func(key string) Pos {
+		if p, ok := at[key]; ok {
+			return p
+		}
+		return open
+	}
+}
+
 func (f *fields) missing(key, example string) {
 	if f.broken {
 		return // the key may be on a line that could not be read
@@ -241,15 +257,24 @@ func (f *fields) boolean(key string) bool {
 	if !ok {
 		return false
 	}
-	switch strings.ToLower(strings.TrimSpace(n.Value)) {
-	case "true", "yes":
-		return true
-	case "false", "no":
-		return false
+	if yes, ok := truth(n.Value); ok {
+		return yes
 	}
 	l, c := f.pos(n)
 	f.d.errorf(l, c, "write "+key+": true or "+key+": false", "%q should be true or false, not %q", key, n.Value)
 	return false
+}
+
+// truth reads a true-or-false value as editors write it; ok is false for
+// anything else.
+func truth(s string) (yes, ok bool) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "true", "yes":
+		return true, true
+	case "false", "no":
+		return false, true
+	}
+	return false, false
 }
 
 func (f *fields) integer(key string) (int, bool) {

@@ -22,6 +22,15 @@ import (
 // is not the one checked (the path was changed while the site was being
 // built), it is refused rather than read.
 
+// Ignored reports whether a file or folder of this name, under content/ or
+// layouts/assets/, is left out of the site: a name that starts with "_" or
+// "." (an editor's notes, a hidden file a system leaves, like .DS_Store),
+// and Makefile, the small file in each folder of the project that lets
+// "make check" run from there.
+func Ignored(name string) bool {
+	return strings.HasPrefix(name, "_") || strings.HasPrefix(name, ".") || name == "Makefile"
+}
+
 // maxLinks is how many links one path may go through; more is a loop.
 const maxLinks = 40
 

@@ -82,3 +82,18 @@ func split(src []byte, d diags) (splitResult, bool) {
 	}
 	return r, true
 }
+
+// draftIn reports whether front matter that could be read only in part
+// says draft: true, without a word about anything else in it.
+func draftIn(meta *yaml.Node) bool {
+	if meta == nil {
+		return false
+	}
+	for i := 0; i+1 < len(meta.Content); i += 2 {
+		if k, v := meta.Content[i], meta.Content[i+1]; k.Value == "draft" && v.Kind == yaml.ScalarNode {
+			yes, ok := truth(v.Value)
+			return yes && ok
+		}
+	}
+	return false
+}

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/alongside-hub/alongside/internal/markdown"
+	"github.com/alongside-hub/alongside/internal/par"
 )
 
 // resolvedLink is a link in a body and where it really goes.
@@ -30,25 +31,45 @@ var folderWhat = map[string]string{
 // resolveLinks checks every link and image of every page and entry, now
 // that every heading id is known.
 func (l *loader) resolveLinks() {
+	type item struct {
+		source string
+		doc    *markdown.Doc
+		page   *Page // nil for a glossary entry
+		entry  bool
+		links  *[]resolvedLink // where the result goes; nil for a file whose front matter could not be read
+	}
+	var items []item
 	for _, p := range l.site.Pages {
-		p.links = l.resolveDoc(p.Source, p.doc, p)
-		l.lintDoc(p.Source, p.doc, false)
-		l.lintProse(p.Source, p.doc, p)
+		items = append(items, item{p.Source, p.doc, p, false, &p.links})
 	}
 	for _, e := range l.site.Glossary {
-		e.links = l.resolveDoc(e.Source, e.doc, nil)
-		l.lintDoc(e.Source, e.doc, true)
-		l.lintProse(e.Source, e.doc, nil)
+		items = append(items, item{e.Source, e.doc, nil, true, &e.links})
 	}
 	for _, p := range l.broken {
-		l.resolveDoc(p.Source, p.doc, p)
-		l.lintDoc(p.Source, p.doc, false)
-		l.lintProse(p.Source, p.doc, p)
+		items = append(items, item{p.Source, p.doc, p, false, nil})
 	}
 	for _, e := range l.brokenEntries {
-		l.resolveDoc(e.Source, e.doc, nil)
-		l.lintDoc(e.Source, e.doc, true)
-		l.lintProse(e.Source, e.doc, nil)
+		items = append(items, item{e.Source, e.doc, nil, true, nil})
+	}
+	// Each file is looked at on its own, on every core, with a loader of
+	// its own that gathers its problems; they are then put in the list in
+	// the order above, so the result is the same on any number of cores.
+	l.abbreviationsKnown()
+	found := make([]Diagnostics, len(items))
+	par.Ranges(len(items), func(first, end int) {
+		for i := first; i < end; i++ {
+			it, one := items[i], *l
+			one.list = &found[i]
+			links := one.resolveDoc(it.source, it.doc, it.page)
+			if it.links != nil {
+				*it.links = links
+			}
+			one.lintDoc(it.source, it.doc, it.entry)
+			one.lintProse(it.source, it.doc, it.page)
+		}
+	})
+	for _, ds := range found {
+		*l.list = append(*l.list, ds...)
 	}
 }
 

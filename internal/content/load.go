@@ -119,7 +119,7 @@ func (l *loader) walk() error {
 			return fmt.Errorf("reading %s: %w", p, err)
 		}
 		name := d.Name()
-		if p != "content" && (strings.HasPrefix(name, "_") || strings.HasPrefix(name, ".")) {
+		if p != "content" && Ignored(name) {
 			if d.IsDir() {
 				return fs.SkipDir
 			}
@@ -127,9 +127,6 @@ func (l *loader) walk() error {
 		}
 		if d.IsDir() {
 			return nil
-		}
-		if name == "Makefile" {
-			return nil // lets "make check" run from this folder; not part of the site
 		}
 		real, info, ok, err := l.checkFile(p, d)
 		if err != nil || !ok {
@@ -186,19 +183,22 @@ func (l *loader) readMarkdown(p, real string, info fs.FileInfo) error {
 		return err
 	}
 	// A file that cannot be read as a page still takes its address, so
-	// that links to it are not reported as links to nothing.
-	holdPlace := func(doc *markdown.Doc) {
+	// that links to it are not reported as links to nothing, and its body
+	// (when there is one) is checked: see "Front matter that cannot be
+	// read" in doc.go.
+	holdPlace := func(doc *markdown.Doc, bodyAt int) {
 		if isGlossary {
-			e := &Entry{Source: p, Slug: slug, URL: "/glossary/#" + slug, doc: doc, broken: true}
+			e := &Entry{Source: p, Slug: slug, URL: "/glossary/#" + slug, doc: doc}
 			if doc != nil {
 				l.brokenEntries = append(l.brokenEntries, e)
 			}
 			l.bySource[p] = e
 			return
 		}
-		pg := &Page{Kind: kind, Source: p, Slug: slug, URL: url, doc: doc, broken: true}
+		pg := &Page{Kind: kind, Source: p, Slug: slug, URL: url, doc: doc, bodyAt: bodyAt}
 		if doc != nil {
 			pg.Headings = doc.Headings
+			pg.Words = countWords(doc.Text)
 			l.broken = append(l.broken, pg)
 		}
 		l.bySource[p] = pg
@@ -207,26 +207,26 @@ func (l *loader) readMarkdown(p, real string, info fs.FileInfo) error {
 	src = markdown.LoneCRToLF(src)
 	if len(bytes.TrimSpace(src)) == 0 {
 		d.errorf(0, 0, "add front matter and text, or delete the file", "the file is empty")
-		holdPlace(nil)
+		holdPlace(nil, 0)
 		return nil
 	}
 	if !utf8.Valid(src) {
 		line, col := invalidUTF8At(src)
 		d.errorf(line, col, "save the file as UTF-8 in your editor, or retype the character",
 			"the file has a character that is not valid UTF-8 text")
-		holdPlace(nil)
+		holdPlace(nil, 0)
 		return nil
 	}
 	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
 	sp, ok := split(src, d)
 	if !ok {
-		holdPlace(nil)
+		holdPlace(nil, 0)
 		return nil
 	}
 	if sp.openLine == 0 {
 		d.errorf(1, 1, "start the file with a line ---, then title: and summary:, then another line ---",
 			"the file has no front matter")
-		holdPlace(markdown.Parse(sp.body, sp.bodyLine))
+		holdPlace(markdown.Parse(sp.body, sp.bodyLine), sp.bodyLine)
 		return nil
 	}
 	doc := markdown.Parse(sp.body, sp.bodyLine)
@@ -241,17 +241,22 @@ func (l *loader) readMarkdown(p, real string, info fs.FileInfo) error {
 		d.errorf(c.Pos.Line, c.Pos.Col, complexityHint[c.Kind],
 			"this has %d %s; the most the site reads is %d", c.Count, c.What, c.Max)
 	}
-	if sp.broken && sp.meta == nil {
-		holdPlace(doc)
+	if sp.broken {
+		// None of its values is used, but for a draft: its problems stay
+		// warnings, as every draft's do, so that a draft never stops the
+		// site from building.
+		if !l.opt.Drafts && draftIn(sp.meta) {
+			l.asDraft(p, before)
+			return nil
+		}
+		holdPlace(doc, sp.bodyLine)
 		return nil
 	}
 	if isGlossary {
 		l.readEntry(p, slug, sp, doc, d)
 		return nil
 	}
-	// A page whose front matter was only partly read stays in the site,
-	// so that every other rule is still checked; its errors stop the build.
-	pg := &Page{Kind: kind, Source: p, Slug: slug, URL: url, doc: doc, bodyAt: sp.bodyLine, Headings: doc.Headings, broken: sp.broken}
+	pg := &Page{Kind: kind, Source: p, Slug: slug, URL: url, doc: doc, bodyAt: sp.bodyLine, Headings: doc.Headings}
 	if kind == KindHome {
 		pg.Slug = ""
 	}
@@ -259,7 +264,7 @@ func (l *loader) readMarkdown(p, real string, info fs.FileInfo) error {
 	case KindBrief:
 		f := readFields(sp, d, "brief", briefKeys)
 		l.readBrief(pg, f)
-		pg.keyAt = f.posOf
+		pg.keyAt = f.keyPositions()
 	case KindFunction, KindPriority:
 		f := readFields(sp, d, string(kind), termKeys)
 		pg.Title = f.textOf(termFields, "title")
@@ -277,17 +282,22 @@ func (l *loader) readMarkdown(p, real string, info fs.FileInfo) error {
 	pg.Words = countWords(doc.Text)
 	pg.Text = doc.Text
 	if pg.Draft && !l.opt.Drafts {
-		// A draft is not published, so its problems cannot break the
-		// site: they are shown as warnings until it is.
-		for i := before; i < len(*l.list); i++ {
-			(*l.list)[i].Severity = Warning
-		}
-		l.drafts[p] = true
+		l.asDraft(p, before)
 		return nil
 	}
 	l.site.Pages = append(l.site.Pages, pg)
 	l.bySource[p] = pg
 	return nil
+}
+
+// asDraft leaves the draft p out of the site. A draft is not published,
+// so its problems cannot break the site: they are shown as warnings (those
+// from the first of the loader's list on) until it is.
+func (l *loader) asDraft(p string, first int) {
+	for i := first; i < len(*l.list); i++ {
+		(*l.list)[i].Severity = Warning
+	}
+	l.drafts[p] = true
 }
 
 func (l *loader) readBrief(pg *Page, f *fields) {
@@ -321,7 +331,7 @@ func (l *loader) readBrief(pg *Page, f *fields) {
 		at:          f.posOf("functions"),
 		audiencesAt: f.posOf("audiences"),
 	}
-	if len(pg.pending.functions) == 0 && len(pg.pending.priorities) == 0 && !f.broken {
+	if len(pg.pending.functions) == 0 && len(pg.pending.priorities) == 0 {
 		f.d.errorf(f.openLine, 1, "add functions: [...] or priorities: [...] so that a function or priority page lists it",
 			"a brief needs at least one function or priority")
 	}
@@ -442,7 +452,7 @@ func (l *loader) readEntry(p, slug string, sp splitResult, doc *markdown.Doc, d 
 	}
 	e.Summary = f.textOf(glossaryFields, "summary")
 	e.AppliesTo = f.appliesTo()
-	e.keyAt = f.posOf
+	e.keyAt = f.keyPositions()
 	l.site.Glossary = append(l.site.Glossary, e)
 	l.bySource[p] = e
 }

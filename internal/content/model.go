@@ -64,7 +64,6 @@ type Page struct {
 	pending  pendingTerms
 	sortKey  string               // the title in lower case, for sorting by title
 	rank     int                  // briefs: place in Site.Briefs
-	broken   bool                 // its front matter could not be read: not published
 	keyAt    func(key string) Pos // briefs: where a front matter key is, or the opening ---
 	grade    Readability
 }
@@ -113,7 +112,6 @@ type Entry struct {
 	doc     *markdown.Doc
 	links   []resolvedLink
 	sortKey string               // the title in lower case
-	broken  bool                 // its front matter could not be read: not published
 	keyAt   func(key string) Pos // where a front matter key is, or the opening ---
 }
 

@@ -25,7 +25,6 @@ var (
 	literalRef = regexp.MustCompile(`\[([^\[\]^]+)\]\[([^\[\]]*)\]`)
 	// "[^1]" with no "[^1]: note" line.
 	literalFootnote = regexp.MustCompile(`\[\^([^\[\]\s]+)\]`)
-	abbreviation    = regexp.MustCompile(`\b[A-Z][A-Z0-9&]*[A-Z0-9]s?\b`)
 	romanNumeral    = regexp.MustCompile(`^[IVXLC]+$`)
 	imageFileName   = regexp.MustCompile(`(?i)(^(img|dsc|image|pic|photo|screenshot|screen shot)[ _-]?\d+|\.(png|jpe?g|gif|svg|webp|avif|bmp|tiff?|heic)$)`)
 )
@@ -150,22 +149,11 @@ func (l *loader) spacedLinkHint(source, text, dest string) string {
 // abbreviations warns at the first use of each abbreviation that has no
 // glossary entry and is not spelt out on the page ("... (ICB)").
 func (l *loader) abbreviations(d diags, doc *markdown.Doc) {
-	if l.knownAbbr == nil {
-		l.knownAbbr = map[string]bool{}
-		for _, a := range l.site.Config.Checks.KnownAbbreviations {
-			l.knownAbbr[a] = true
-		}
-		for _, e := range l.site.Glossary {
-			for _, w := range append([]string{e.Abbr, e.Title}, e.Also...) {
-				l.knownAbbr[w] = true
-			}
-		}
-	}
-	known := l.knownAbbr
+	known := l.abbreviationsKnown()
 	seen := map[string]bool{}
 	for bi := range doc.Blocks {
 		b := &doc.Blocks[bi]
-		for _, m := range abbreviation.FindAllStringIndex(b.Text, -1) {
+		for _, m := range abbreviationsIn(b.Text) {
 			w := b.Text[m[0]:m[1]]
 			base := strings.TrimSuffix(w, "s")
 			if seen[base] || known[w] || known[base] || romanNumeral.MatchString(w) || len(base) < 2 || len(base) > 8 ||
@@ -181,6 +169,25 @@ func (l *loader) abbreviations(d diags, doc *markdown.Doc) {
 				"%q is an abbreviation with no glossary entry, and it is not spelt out on this page", base)
 		}
 	}
+}
+
+// abbreviationsKnown is the abbreviations that need no spelling out:
+// site.yaml's known_abbreviations and the glossary's titles, abbreviations
+// and other forms. It is made on first use, which must come before the
+// files are looked at in parallel.
+func (l *loader) abbreviationsKnown() map[string]bool {
+	if l.knownAbbr == nil {
+		l.knownAbbr = map[string]bool{}
+		for _, a := range l.site.Config.Checks.KnownAbbreviations {
+			l.knownAbbr[a] = true
+		}
+		for _, e := range l.site.Glossary {
+			for _, w := range append([]string{e.Abbr, e.Title}, e.Also...) {
+				l.knownAbbr[w] = true
+			}
+		}
+	}
+	return l.knownAbbr
 }
 
 // looksLikeAddress reports whether s is a web address without https://:
@@ -205,4 +212,45 @@ var webEndings = map[string]bool{
 	"eu": true, "int": true, "edu": true, "ac": true, "ie": true, "scot": true, "wales": true, "cymru": true,
 	"london": true, "co": true, "us": true, "ca": true, "au": true, "nz": true, "de": true, "fr": true, "nl": true,
 	"app": true, "dev": true, "me": true, "tv": true, "news": true,
+}
+
+// abbreviationsIn finds each abbreviation in text, as [start, end): a
+// capital, then capitals, digits or "&", ending in a capital or digit, with
+// an optional plural "s", as a whole word ("ICB", "ICBs", "A&E", "S117").
+// It is the regular expression \b[A-Z][A-Z0-9&]*[A-Z0-9]s?\b, written out
+// because it runs over every paragraph of the hub.
+func abbreviationsIn(text string) [][2]int {
+	var out [][2]int
+	for i := 0; i < len(text); i++ {
+		if !isUpper(text[i]) || i > 0 && isWordByte(text[i-1]) {
+			continue
+		}
+		run := i + 1
+		for run < len(text) && (isUpper(text[run]) || isDigit(text[run]) || text[run] == '&') {
+			run++
+		}
+		end := 0
+		for k := run; k >= i+2 && end == 0; k-- {
+			switch c := text[k-1]; {
+			case !isUpper(c) && !isDigit(c):
+			case k == run && k < len(text) && text[k] == 's' && (k+1 == len(text) || !isWordByte(text[k+1])):
+				end = k + 1
+			case k == len(text) || !isWordByte(text[k]):
+				end = k
+			}
+		}
+		if end > 0 {
+			out = append(out, [2]int{i, end})
+			i = end - 1
+		}
+	}
+	return out
+}
+
+func isUpper(c byte) bool { return 'A' <= c && c <= 'Z' }
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// isWordByte is a character of a word as \b counts them.
+func isWordByte(c byte) bool {
+	return isUpper(c) || isDigit(c) || 'a' <= c && c <= 'z' || c == '_'
 }

@@ -1,7 +1,7 @@
 package content
 
 import (
-	"sort"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -33,12 +33,12 @@ func readability(doc *markdown.Doc, keep int) Readability {
 	ss := doc.Sentences()
 	for _, s := range ss {
 		for _, w := range strings.Fields(s.Text) {
-			letters := strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })
+			letters := strings.TrimFunc(w, notLetter)
 			if letters == "" {
 				continue
 			}
 			r.Words++
-			syllables += countSyllables(strings.ToLower(letters))
+			syllables += syllablesOf(letters)
 		}
 	}
 	r.Sentences = len(ss)
@@ -46,17 +46,56 @@ func readability(doc *markdown.Doc, keep int) Readability {
 		return r
 	}
 	r.Grade = fkGrade(r.Words, max(r.Sentences, 1), syllables)
-	sorted := append([]markdown.Sentence(nil), ss...)
-	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Words > sorted[j].Words })
-	if len(sorted) > keep {
-		sorted = sorted[:keep]
-	}
-	r.Longest = sorted
+	r.Longest = longest(ss, keep)
 	return r
+}
+
+// longest is the keep sentences with the most words, most first, and of
+// sentences as long, the earlier first.
+func longest(ss []markdown.Sentence, keep int) []markdown.Sentence {
+	top := make([]markdown.Sentence, 0, keep+1)
+	for _, s := range ss {
+		i := len(top)
+		for i > 0 && top[i-1].Words < s.Words {
+			i--
+		}
+		if i >= keep {
+			continue
+		}
+		top = slices.Insert(top, i, s)
+		if len(top) > keep {
+			top = top[:keep]
+		}
+	}
+	return top
 }
 
 func fkGrade(words, sentences, syllables int) float64 {
 	return 0.39*float64(words)/float64(sentences) + 11.8*float64(syllables)/float64(words) - 15.59
+}
+
+func notLetter(r rune) bool { return !unicode.IsLetter(r) }
+
+// syllablesOf is countSyllables of the word in lower case, without making
+// the lower-case copy when the word is ASCII, as most are.
+func syllablesOf(w string) int {
+	n, prevVowel := 0, false
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 0x80 {
+			return countSyllables(strings.ToLower(w))
+		}
+		c |= 0x20 // lower case, for letters
+		v := c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'
+		if v && !prevVowel {
+			n++
+		}
+		prevVowel = v
+	}
+	if last := w[len(w)-1] | 0x20; last == 'e' && n > 1 && (len(w) < 2 || w[len(w)-2]|0x20 != 'l') {
+		n--
+	}
+	return max(n, 1)
 }
 
 func countSyllables(w string) int {

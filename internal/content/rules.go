@@ -5,34 +5,37 @@ import (
 	"math"
 	"sort"
 	"strings"
+
+	"github.com/alongside-hub/alongside/internal/par"
 )
 
 // checkRules applies the site's own rules (Config.Checks, from site.yaml's
-// "checks:") to every published page, now that backlinks are known. A
-// rule with a zero number is off.
+// "checks:") to every published page, now that backlinks are known, and
+// the rules about the text alone to pages whose front matter could not be
+// read. A rule with a zero number is off.
 func (l *loader) checkRules() {
 	c := l.site.Config.Checks
+	// The reading grades, the slow part, on every core.
+	pages := append(append([]*Page(nil), l.broken...), l.site.Pages...)
+	par.Ranges(len(pages), func(first, end int) {
+		for _, p := range pages[first:end] {
+			p.grade = readability(p.doc, 3)
+		}
+	})
+	for _, p := range l.broken {
+		l.checkBody(p, c)
+	}
 	for _, p := range l.site.Pages {
-		p.grade = readability(p.doc, 3)
-		d := l.diags(p.Source)
-		l.checkGrade(d, p, c)
+		l.checkBody(p, c)
 		if p.Kind != KindBrief {
 			continue
 		}
+		d := l.diags(p.Source)
 		at := func(key string) Pos {
 			if p.keyAt != nil {
 				return p.keyAt(key)
 			}
 			return Pos{File: p.Source, Line: 1, Col: 1}
-		}
-		body := Pos{File: p.Source, Line: p.bodyAt, Col: 1}
-		switch {
-		case c.MinWords > 0 && p.Words < c.MinWords:
-			d.errorf(body.Line, body.Col, "say more: what the evidence shows, who it is about, what it means for people, and where to read more",
-				"the brief has %s; a brief has %s", plural(p.Words, "word"), wordRange(c))
-		case c.MaxWords > 0 && p.Words > c.MaxWords:
-			d.errorf(body.Line, body.Col, "cut what a reader can find in another brief and link to it there, or split it into two briefs",
-				"the brief has %s; a brief has %s", plural(p.Words, "word"), wordRange(c))
 		}
 		if c.MinSources > 0 && len(p.Sources) < c.MinSources {
 			pos := at("sources")
@@ -58,16 +61,36 @@ func (l *loader) checkRules() {
 				}
 			}
 		}
-		for _, want := range c.Sections {
-			if !hasSection(p, want) {
-				d.errorf(body.Line, body.Col, fmt.Sprintf("add a heading ## %s, with a few lines under it", want),
-					"the brief has no section %q", want)
-			}
-		}
 		if c.NeedsLinkIn && len(p.Backlinks) == 0 {
 			pos := at("title")
 			d.errorf(pos.Line, pos.Col, fmt.Sprintf("link to it from a brief on a near subject, like: [%s](%s.md)", p.Title, p.Slug),
 				"no other page links to this brief, so readers only find it in lists")
+		}
+	}
+}
+
+// checkBody applies the rules about a page's text alone: its reading
+// grade (p.grade, already measured) and, for a brief, its length and
+// sections.
+func (l *loader) checkBody(p *Page, c Checks) {
+	d := l.diags(p.Source)
+	l.checkGrade(d, p, c)
+	if p.Kind != KindBrief {
+		return
+	}
+	body := Pos{File: p.Source, Line: p.bodyAt, Col: 1}
+	switch {
+	case c.MinWords > 0 && p.Words < c.MinWords:
+		d.errorf(body.Line, body.Col, "say more: what the evidence shows, who it is about, what it means for people, and where to read more",
+			"the brief has %s; a brief has %s", plural(p.Words, "word"), wordRange(c))
+	case c.MaxWords > 0 && p.Words > c.MaxWords:
+		d.errorf(body.Line, body.Col, "cut what a reader can find in another brief and link to it there, or split it into two briefs",
+			"the brief has %s; a brief has %s", plural(p.Words, "word"), wordRange(c))
+	}
+	for _, want := range c.Sections {
+		if !hasSection(p, want) {
+			d.errorf(body.Line, body.Col, fmt.Sprintf("add a heading ## %s, with a few lines under it", want),
+				"the brief has no section %q", want)
 		}
 	}
 }
@@ -114,7 +137,7 @@ func (l *loader) checkEntryRules() {
 		return
 	}
 	for _, e := range l.site.Glossary {
-		if len(e.AppliesTo) == 0 && !e.broken {
+		if len(e.AppliesTo) == 0 {
 			pos := Pos{Line: 1, Col: 1}
 			if e.keyAt != nil {
 				pos = e.keyAt("title")

@@ -130,11 +130,12 @@ func (d *Doc) linkTerms(terms []Term) {
 	// (a text node is a piece of the source), so it is not looked for in
 	// each one: most pages use few of the glossary's terms.
 	lowerSrc := asciiLower(d.src)
+	inSource := wordsOf(lowerSrc)
 	left := len(terms)
 	for i, t := range terms {
-		found := t.Abbr != "" && bytes.Contains(d.src, []byte(t.Abbr))
+		found := t.Abbr != "" && inSource.has(lowerSrc, asciiLower([]byte(t.Abbr))) && bytes.Contains(d.src, []byte(t.Abbr))
 		for _, p := range lowered[i] {
-			found = found || bytes.Contains(lowerSrc, p)
+			found = found || inSource.has(lowerSrc, p)
 		}
 		if !found {
 			used[i] = true
@@ -152,6 +153,46 @@ func (d *Doc) linkTerms(terms []Term) {
 			t = d.splitLink(t, m, terms[m.term])
 		}
 	}
+}
+
+// sourceWords are the runs of ASCII letters and digits in a source in
+// lower case. A term can be used in a text node only if the first such run
+// of the term is one of them: text nodes are pieces of the source that
+// begin after a mark, a space or a line end, never inside a run, and a
+// term is matched as a whole word. So looking a term's first word up here
+// rules most terms out without searching the whole source for each.
+type sourceWords map[string]struct{}
+
+func wordsOf(lower []byte) sourceWords {
+	w := sourceWords{}
+	for i := 0; i < len(lower); {
+		n := alnumRun(lower[i:])
+		if n == 0 {
+			i++
+			continue
+		}
+		w[string(lower[i:i+n])] = struct{}{}
+		i += n
+	}
+	return w
+}
+
+// has reports whether the phrase (in lower case) may be in the source.
+func (w sourceWords) has(lower, phrase []byte) bool {
+	if n := alnumRun(phrase); n > 0 {
+		if _, ok := w[string(phrase[:n])]; !ok {
+			return false
+		}
+	}
+	return bytes.Contains(lower, phrase)
+}
+
+func alnumRun(s []byte) int {
+	n := 0
+	for n < len(s) && (s[n] >= 'a' && s[n] <= 'z' || s[n] >= '0' && s[n] <= '9') {
+		n++
+	}
+	return n
 }
 
 // firstMatch finds the earliest use of any unused term in s; at the same

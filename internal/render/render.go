@@ -33,7 +33,10 @@
 //     alignment is a class. frame-ancestors is ignored in a <meta>, so it
 //     is not there.
 //   - Files copied from content/ are read through the real path Load
-//     checked (content.File.Read), never by their name again.
+//     checked (content.File.Read), never by their name again. Every file
+//     of layouts/assets/ is copied to /assets/ but those content/ ignores
+//     too (content.Ignored): the folder's Makefile, names that start with
+//     "_" or ".".
 //   - Layout ids contain an underscore ("main_content"). Heading ids made
 //     from Markdown never do, so the two cannot clash.
 //   - Words that depend on a number go through one rule, count ("1 brief",
@@ -225,8 +228,17 @@ func render(site *content.Site, ls Layouts, layouts fs.FS, root fs.FS, reuse fun
 	out.add("sitemap.xml", sitemap(site, vs), "")
 	addHosting(out, site.Config)
 	err := fs.WalkDir(layouts, "assets", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
+		if err != nil {
 			return err
+		}
+		if p != "assets" && content.Ignored(d.Name()) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil // a Makefile, notes, a system's hidden file
+		}
+		if d.IsDir() {
+			return nil
 		}
 		b, err := fs.ReadFile(layouts, p)
 		if err != nil {

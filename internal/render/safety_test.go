@@ -1,6 +1,8 @@
 package render
 
 import (
+	"io/fs"
+	"os"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -188,6 +190,55 @@ func TestNamesCutByLetter(t *testing.T) {
 	for p, want := range map[string]string{"topics/egalite/index.html": "Briefs about égalité.", "topics/nhs/index.html": "Briefs about NHS funding."} {
 		if !strings.Contains(string(out.Files[p]), want) {
 			t.Errorf("%s does not say %q", p, want)
+		}
+	}
+}
+
+// TestAssetsLeaveOutWhatContentIgnores shows that the files content/
+// ignores are not published from layouts/assets/ either: the folder's
+// Makefile (for "make check"), notes and hidden files, at any depth.
+func TestAssetsLeaveOutWhatContentIgnores(t *testing.T) {
+	layouts := fstest.MapFS{}
+	err := fs.WalkDir(os.DirFS("../../layouts"), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(os.DirFS("../../layouts"), p)
+		layouts[p] = &fstest.MapFile{Data: b}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ignored := []string{"assets/Makefile", "assets/.DS_Store", "assets/_notes.txt",
+		"assets/icons/Makefile", "assets/_old/site.css", "assets/.cache/x.css"}
+	for _, p := range append(ignored, "assets/icons/a.svg") {
+		layouts[p] = &fstest.MapFile{Data: []byte("x")}
+	}
+	fsys := fstest.MapFS{}
+	for k, v := range smallSite() {
+		fsys[k] = &fstest.MapFile{Data: []byte(v)}
+	}
+	site, diags, err := content.Load(fsys, content.Options{BuildDate: today})
+	if err != nil || diags.HasErrors() {
+		t.Fatalf("load: %v\n%s", err, diags)
+	}
+	ls, err := LoadLayouts(layouts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := Render(site, ls, layouts, fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range ignored {
+		if _, ok := out.Files[p]; ok {
+			t.Errorf("%s was published", p)
+		}
+	}
+	for _, p := range []string{"assets/icons/a.svg", "assets/site.css", "assets/search.js"} {
+		if _, ok := out.Files[p]; !ok {
+			t.Errorf("%s was not published", p)
 		}
 	}
 }

@@ -52,6 +52,9 @@ func (o *Output) WriteDirWith(dir string, opt WriteOptions) error {
 	if err := CheckOutDir(dir, shown, root); err != nil {
 		return err
 	}
+	if err := o.checkPaths(); err != nil {
+		return err
+	}
 	real, err := realPath(dir)
 	if err != nil {
 		return err
@@ -112,18 +115,8 @@ func (o *Output) WriteDirWith(dir string, opt WriteOptions) error {
 		return kept("write the new site", err)
 	}
 	step("started")
-	for _, p := range o.Paths() {
-		if !filepath.IsLocal(filepath.FromSlash(p)) || p == Marker {
-			return fmt.Errorf("refusing to write %q: it is outside the output folder", p)
-		}
-		full := filepath.Join(tmp, filepath.FromSlash(p))
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			return kept("write the new site", err)
-		}
-		if err := os.WriteFile(full, o.Files[p], 0o644); err != nil {
-			return kept("write the new site", err)
-		}
-		step("wrote " + p)
+	if err := o.writeFiles(tmp, step); err != nil {
+		return kept("write the new site", err)
 	}
 	if !hadOld {
 		if err := os.Rename(tmp, real); err != nil {
@@ -138,7 +131,7 @@ func (o *Output) WriteDirWith(dir string, opt WriteOptions) error {
 		return kept("put the new site in place", err)
 	}
 	done = true
-	if err := os.RemoveAll(old); err != nil {
+	if err := removeAll(old); err != nil {
 		return &WriteError{fmt.Sprintf("the new site is in place in %s, but the old one could not be deleted (%s)", shown, plainErr(err)),
 			"the next build deletes it; if this happens again, check the folder can be written to"}
 	}

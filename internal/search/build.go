@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/alongside-hub/alongside/internal/content"
+	"github.com/alongside-hub/alongside/internal/par"
 )
 
 // Folder is where the index files go, under the output folder.
@@ -186,17 +187,39 @@ func documents(site *content.Site) []*document {
 
 // postings maps each stem to its documents: for each, the difference from
 // the previous document's number (the first counts from 0) times
-// postingBase, plus the flags of where the word is.
+// postingBase, plus the flags of where the word is. Each document's words
+// are found on its own (in parallel); the lists are then joined in the
+// documents' order, so they come out sorted and the same on any number of
+// cores.
 func postings(docs []*document) map[string][]int {
 	stop := map[string]bool{}
 	for _, w := range stopWords {
 		stop[w] = true
 	}
-	flags := map[string]map[int]int{} // stem -> doc -> flags
-	tf := map[string]map[int]int{}
-	// A hub uses a few thousand words many times over: each is stemmed
-	// once, which was most of the index's time.
-	stems := map[string]string{}
+	each := make([]map[string]int, len(docs))
+	par.Ranges(len(docs), func(first, end int) {
+		// A hub uses a few thousand words many times over: each is
+		// stemmed once, which was most of the index's time.
+		stems := map[string]string{}
+		for d := first; d < end; d++ {
+			each[d] = docFlags(docs[d], stop, stems)
+		}
+	})
+	post := map[string][]int{}
+	last := map[string]int{}
+	for d, flags := range each {
+		for s, f := range flags {
+			post[s] = append(post[s], (d-last[s])*postingBase+f)
+			last[s] = d
+		}
+		each[d] = nil
+	}
+	return post
+}
+
+// docFlags is each stem of one document with its flags. stems caches the
+// stem of each word.
+func docFlags(doc *document, stop map[string]bool, stems map[string]string) map[string]int {
 	stem := func(w string) string {
 		s, ok := stems[w]
 		if !ok {
@@ -205,70 +228,48 @@ func postings(docs []*document) map[string][]int {
 		}
 		return s
 	}
-	mark := func(m map[string]map[int]int, text string, d int, f func(old int) int) {
+	flags := map[string]int{}
+	mark := func(text string, bit int) {
 		for _, w := range Words(text) {
-			if stop[w] {
-				continue
-			}
-			s := stem(w)
-			if m[s] == nil {
-				m[s] = map[int]int{}
-			}
-			m[s][d] = f(m[s][d])
-		}
-	}
-	for d, doc := range docs {
-		or := func(bit int) func(int) int { return func(old int) int { return old | bit } }
-		// The title bits say how many different words the title has, so
-		// the reader's script can tell when a query names it whole.
-		distinct := map[string]bool{}
-		for _, w := range Words(doc.Title) {
 			if !stop[w] {
-				distinct[stem(w)] = true
+				flags[stem(w)] |= bit
 			}
 		}
-		// A glossary title is a term, always short: it counts as a long
-		// title, so that its shortness does not put it before the briefs.
-		n := min(7, max(1, len(distinct)))
-		if doc.Kind == "glossary" {
-			n = 7
-		}
-		mark(flags, doc.Title+" "+doc.index, d, or(n<<titleShift))
-		mark(flags, doc.Summary, d, or(inSummary))
-		mark(flags, strings.Join(doc.headings, "\n"), d, or(inHeading))
-		mark(tf, doc.Text, d, func(old int) int { return old + 1 })
 	}
-	for s, ds := range tf {
-		if flags[s] == nil {
-			flags[s] = map[int]int{}
-		}
-		for d, n := range ds {
-			b := 3
-			switch {
-			case n == 1:
-				b = 1
-			case n <= 4:
-				b = 2
-			}
-			flags[s][d] |= b
+	// The title bits say how many different words the title has, so the
+	// reader's script can tell when a query names it whole.
+	distinct := map[string]bool{}
+	for _, w := range Words(doc.Title) {
+		if !stop[w] {
+			distinct[stem(w)] = true
 		}
 	}
-	post := map[string][]int{}
-	for s, ds := range flags {
-		ids := make([]int, 0, len(ds))
-		for d := range ds {
-			ids = append(ids, d)
-		}
-		sort.Ints(ids)
-		prev := 0
-		list := make([]int, len(ids))
-		for i, d := range ids {
-			list[i] = (d-prev)*postingBase + ds[d]
-			prev = d
-		}
-		post[s] = list
+	// A glossary title is a term, always short: it counts as a long title,
+	// so that its shortness does not put it before the briefs.
+	n := min(7, max(1, len(distinct)))
+	if doc.Kind == "glossary" {
+		n = 7
 	}
-	return post
+	mark(doc.Title+" "+doc.index, n<<titleShift)
+	mark(doc.Summary, inSummary)
+	mark(strings.Join(doc.headings, "\n"), inHeading)
+	tf := map[string]int{}
+	for _, w := range Words(doc.Text) {
+		if !stop[w] {
+			tf[stem(w)]++
+		}
+	}
+	for s, n := range tf {
+		b := 3
+		switch {
+		case n == 1:
+			b = 1
+		case n <= 4:
+			b = 2
+		}
+		flags[s] |= b
+	}
+	return flags
 }
 
 type shard struct {

@@ -1,7 +1,6 @@
 package search
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -18,6 +17,26 @@ import (
 // "ʼ", "′", "`", "＇") written as "'", so that "Carer’s" folds to
 // "carer's". search.js does the same with String.prototype.normalize.
 func Fold(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return foldUnicode(s)
+		}
+	}
+	// ASCII, most of the hub: NFKD changes nothing and there are no
+	// accents, so only upper case and the backtick change.
+	b := []byte(s)
+	for i, c := range b {
+		switch {
+		case 'A' <= c && c <= 'Z':
+			b[i] = c + 'a' - 'A'
+		case c == '`':
+			b[i] = '\''
+		}
+	}
+	return string(b)
+}
+
+func foldUnicode(s string) string {
 	t := transform.Chain(norm.NFKD, runes.Remove(runes.In(unicode.Mn)))
 	s, _, err := transform.String(t, s)
 	if err != nil {
@@ -32,14 +51,63 @@ func Fold(s string) string {
 	}, s)
 }
 
-// wordRE is a word of folded text: letters and digits, with apostrophes
-// inside ("carer's", "o'neill") but not at either end.
-var wordRE = regexp.MustCompile(`[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*`)
-
-// Words splits text into folded words, in order. Hyphens and every other
-// mark separate words: "co-production" is "co" and "production".
+// Words splits text into folded words, in order. A word is letters and
+// digits, with apostrophes inside ("carer's", "o'neill") but not at either
+// end. Hyphens and every other mark separate words: "co-production" is
+// "co" and "production".
 func Words(text string) []string {
-	return wordRE.FindAllString(Fold(text), -1)
+	f := Fold(text)
+	var words []string
+	for i := 0; i < len(f); {
+		n := wordLen(f[i:])
+		if n == 0 {
+			_, size := utf8.DecodeRuneInString(f[i:])
+			i += size
+			continue
+		}
+		words = append(words, f[i:i+n])
+		i += n
+	}
+	return words
+}
+
+// wordLen is the length in bytes of the word at the start of s, 0 if s
+// does not start with a letter or digit.
+func wordLen(s string) int {
+	i := letters(s)
+	if i == 0 {
+		return 0
+	}
+	for i < len(s) && s[i] == '\'' {
+		n := letters(s[i+1:])
+		if n == 0 {
+			break
+		}
+		i += 1 + n
+	}
+	return i
+}
+
+// letters is the length in bytes of the run of letters and digits at the
+// start of s.
+func letters(s string) int {
+	i := 0
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || 'A' <= c && c <= 'Z' {
+				i++
+				continue
+			}
+			return i
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsLetter(r) && !unicode.IsNumber(r) {
+			return i
+		}
+		i += size
+	}
+	return i
 }
 
 // Stem is the English (Porter2, "Snowball English") stem of a folded

@@ -3,9 +3,11 @@ package search
 import (
 	"flag"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -31,6 +33,35 @@ func TestWords(t *testing.T) {
 	} {
 		if got := Words(c.in); !reflect.DeepEqual(got, c.want) {
 			t.Errorf("Words(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+// TestWordsMatchesDefinition holds the hand-written word scanner, and
+// Fold's ASCII shortcut, to their definitions on random text made of the
+// characters that matter: letters of several scripts, digits, apostrophes
+// of every kind, hyphens, spaces and marks.
+func TestWordsMatchesDefinition(t *testing.T) {
+	word := regexp.MustCompile(`[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*`)
+	alphabet := []rune("aZz09'’`‘ʼ- .,é\u0301ÅﬁＡ٣日ßİ\u00a0\t\n\"(")
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		rs := make([]rune, rng.IntN(12))
+		for i := range rs {
+			rs[i] = alphabet[rng.IntN(len(alphabet))]
+		}
+		s := string(rs)
+		if got, want := Words(s), word.FindAllString(foldUnicode(s), -1); !reflect.DeepEqual(got, want) {
+			t.Fatalf("Words(%q) = %q, want %q", s, got, want)
+		}
+		ascii := strings.Map(func(r rune) rune {
+			if r >= 0x80 {
+				return 'x'
+			}
+			return r
+		}, s)
+		if got, want := Fold(ascii), foldUnicode(ascii); got != want {
+			t.Fatalf("Fold(%q) = %q, want %q", ascii, got, want)
 		}
 	}
 }
