@@ -209,11 +209,12 @@ func (c *Cache) Render(site *content.Site, layouts fs.FS, root fs.FS) (*Output, 
 	}
 	c.pages = next
 	c.made = c.made[:0]
-	for _, v := range out.Paths() {
+	for v := range out.Files {
 		if isHTML(v) && !out.minified[v] {
 			c.made = append(c.made, v)
 		}
 	}
+	sort.Strings(c.made)
 	return out, nil
 }
 

@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"path"
 	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/alongside-hub/alongside/internal/content"
@@ -175,12 +176,13 @@ func (o *Output) Check(site *content.Site) content.Diagnostics {
 		}
 	}
 	base := site.Config.BasePath()
-	var pages []string
-	for _, p := range o.Paths() {
-		if _, ok := facts[p]; ok {
+	pages := make([]string, 0, len(facts))
+	for p := range facts {
+		if _, ok := o.Files[p]; ok {
 			pages = append(pages, p)
 		}
 	}
+	sort.Strings(pages)
 	if o.reuseCheck == nil && o.keepCheck == nil {
 		// Each page is checked on its own, on every core; the problems
 		// are gathered in path order.
