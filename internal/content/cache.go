@@ -28,6 +28,7 @@ import (
 //   - the rendered HTML of its body, keyed by everything the rendering
 //     reads besides the file: the page's address, where each of its links
 //     resolved to, and the glossary terms it may link;
+//   - the reading grade of its body;
 //   - the file's stamp on disk (identity, size, modification time), so
 //     that a file a watcher did not report (Changed) and whose stamp is
 //     the same is not read or hashed again.
@@ -112,6 +113,33 @@ type cacheEntry struct {
 	draft   bool // left out as a draft
 	bodyKey [sha256.Size]byte
 	body    []byte // rendered for bodyKey; nil until rendered
+	grade   *Readability
+}
+
+// grade is the reading grade of p's body, which is the file's alone (the
+// Markdown parsed from its bytes), so it is kept with the file's entry.
+func (l *loader) grade(p *Page) Readability {
+	c := l.opt.Cache
+	if c == nil {
+		return readability(p.doc, 3)
+	}
+	c.mu.Lock()
+	e := c.files[p.Source]
+	var g *Readability
+	if e != nil {
+		g = e.grade
+	}
+	c.mu.Unlock()
+	if g != nil {
+		return *g
+	}
+	r := readability(p.doc, 3)
+	if e != nil {
+		c.mu.Lock()
+		e.grade = &r
+		c.mu.Unlock()
+	}
+	return r
 }
 
 // Unread is how many files the last Load took from the cache without
@@ -179,6 +207,9 @@ func (l *loader) readMarkdownCached(p, real string, info fs.FileInfo) error {
 	} else {
 		src, err := readChecked(l.fsys, p, real, info)
 		if err != nil {
+			c.mu.Lock()
+			delete(c.files, p) // nothing of it is kept
+			c.mu.Unlock()
 			return l.readMarkdown(p, real, info) // reports it as it would without a cache
 		}
 		if sum := sha256.Sum256(src); e == nil || e.sum != sum {

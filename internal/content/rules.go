@@ -19,7 +19,7 @@ func (l *loader) checkRules() {
 	pages := append(append([]*Page(nil), l.broken...), l.site.Pages...)
 	par.Ranges(len(pages), func(first, end int) {
 		for _, p := range pages[first:end] {
-			p.grade = readability(p.doc, 3)
+			p.grade = l.grade(p)
 		}
 	})
 	for _, p := range l.broken {
