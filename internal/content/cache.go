@@ -29,14 +29,16 @@ import (
 //     reads besides the file: the page's address, where each of its links
 //     resolved to, and the glossary terms it may link;
 //   - the reading grade of its body;
+//   - and, for the whole tree, each brief's related briefs, keyed by what
+//     decides them (relatedKey: the briefs in order, and their terms);
 //   - the file's stamp on disk (identity, size, modification time), so
 //     that a file a watcher did not report (Changed) and whose stamp is
 //     the same is not read or hashed again.
 //
-// Why the result stays right: nothing that joins files is kept. Sorting,
-// taxonomies, link resolution and its diagnostics, backlinks, related
-// briefs and previous/next are worked out again from the kept per-file
-// facts on every Load, and each Load gets its own copies of the pages, so
+// Why the result stays right: of what joins files, only the related
+// briefs are kept, keyed by all they are made from. Sorting, taxonomies,
+// link resolution and its diagnostics, backlinks and previous/next are
+// worked out again from the kept per-file facts on every Load, and each Load gets its own copies of the pages, so
 // a page of an earlier Site is never changed. The whole cache is dropped
 // when the options or site.yaml change (dates, drafts, review interval,
 // topic names all feed the per-file rules), and an entry whose file is
@@ -52,6 +54,8 @@ type Cache struct {
 	files   map[string]*cacheEntry
 	seen    map[string]bool    // sources read by the current Load
 	gloss   *[sha256.Size]byte // glossaryKey of the current Load, once made
+	relKey  [sha256.Size]byte  // relatedKey of the briefs rel was made for
+	rel     [][]int32          // each brief's related briefs, by rank
 }
 
 // NewCache returns an empty cache.
@@ -116,6 +120,19 @@ type cacheEntry struct {
 	grade   *Readability
 }
 
+// relatedFor gives the related briefs (by rank) kept for key.
+func (c *Cache) relatedFor(key [sha256.Size]byte) ([][]int32, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.rel, c.rel != nil && key == c.relKey
+}
+
+func (c *Cache) keepRelated(key [sha256.Size]byte, ranks [][]int32) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.relKey, c.rel = key, ranks
+}
+
 // grade is the reading grade of p's body, which is the file's alone (the
 // Markdown parsed from its bytes), so it is kept with the file's entry.
 func (l *loader) grade(p *Page) Readability {
@@ -167,7 +184,7 @@ func (c *Cache) begin(opt Options, cfg Config) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if key != c.key || c.files == nil {
-		c.key, c.files = key, map[string]*cacheEntry{}
+		c.key, c.files, c.rel = key, map[string]*cacheEntry{}, nil
 	}
 	c.seen, c.gloss = map[string]bool{}, nil
 }

@@ -1,6 +1,9 @@
 package content
 
 import (
+	"crypto/sha256"
+	"io"
+
 	"github.com/alongside-hub/alongside/internal/par"
 
 	"github.com/alongside-hub/alongside/internal/markdown"
@@ -46,13 +49,7 @@ func (l *loader) relate() {
 	for _, t := range s.Audiences {
 		sortPages(t.Briefs, byTitle)
 	}
-	idx := newRelatedIndex(s)
-	par.Ranges(len(s.Briefs), func(first, end int) {
-		scratch := idx.scratch()
-		for _, b := range s.Briefs[first:end] {
-			b.Related = idx.related(b, scratch)
-		}
-	})
+	l.relateBriefs()
 	for _, t := range s.Functions {
 		for i, b := range t.Briefs {
 			if b.Functions[0] != t {
@@ -66,6 +63,69 @@ func (l *loader) relate() {
 			}
 		}
 	}
+}
+
+// relateBriefs fills in each brief's related briefs, reusing the lists of
+// the last Load when the cache holds them for the same briefs in the same
+// order with the same terms: nothing else decides them.
+func (l *loader) relateBriefs() {
+	s := l.site
+	c := l.opt.Cache
+	var key [sha256.Size]byte
+	if c != nil {
+		key = relatedKey(s.Briefs)
+		if ranks, ok := c.relatedFor(key); ok {
+			for i, b := range s.Briefs {
+				b.Related = nil
+				for _, r := range ranks[i] {
+					b.Related = append(b.Related, s.Briefs[r])
+				}
+			}
+			return
+		}
+	}
+	idx := newRelatedIndex(s)
+	par.Ranges(len(s.Briefs), func(first, end int) {
+		scratch := idx.scratch()
+		for _, b := range s.Briefs[first:end] {
+			b.Related = idx.related(b, scratch)
+		}
+	})
+	if c != nil {
+		ranks := make([][]int32, len(s.Briefs))
+		for i, b := range s.Briefs {
+			for _, r := range b.Related {
+				ranks[i] = append(ranks[i], int32(r.rank))
+			}
+		}
+		c.keepRelated(key, ranks)
+	}
+}
+
+// relatedKey hashes what decides the related briefs: the briefs in title
+// order, and the functions, priorities and topics of each.
+func relatedKey(briefs []*Page) [sha256.Size]byte {
+	h := sha256.New()
+	str := func(s string) { writeLen(h, len(s)); io.WriteString(h, s) }
+	writeLen(h, len(briefs))
+	for _, b := range briefs {
+		str(b.Source)
+		writeLen(h, len(b.Functions))
+		for _, t := range b.Functions {
+			str(t.Slug)
+		}
+		writeLen(h, len(b.Priorities))
+		for _, t := range b.Priorities {
+			str(t.Slug)
+		}
+		writeLen(h, len(b.Topics))
+		for _, t := range b.Topics {
+			str(t.Slug)
+		}
+	}
+	var key [sha256.Size]byte
+	h.Sum(key[:0])
+	return key
 }
 
 // relatedIndex finds a brief's related briefs: the others that share the

@@ -31,6 +31,10 @@
 //     identity on disk are as before, is not even read (both must agree:
 //     two saves in one tick of the clock keep the time, and the report has
 //     them; a missed event changes the time). Lost events read every file.
+//     The reading grade of each file's body is kept with it, and each
+//     brief's related briefs while the briefs, their order by title and
+//     their functions, priorities and topics (all that decides them) are
+//     the same.
 //   - render.Cache: the parsed layouts, keyed by the hash of layouts/; each
 //     page's minified bytes, keyed by a fingerprint of everything its
 //     layout can read (of other pages, their "cards", which leave out the
@@ -42,10 +46,11 @@
 //     links to stay the same.
 //
 // Why the result stays right: the caches keep only what one file, or one
-// page's inputs, decide. Everything that joins files (sorting, taxonomies,
-// links and their problems, backlinks, related briefs, previous and next,
-// term pages, the map, feeds, the sitemap and the search index) is worked
-// out again on every rebuild from the per-file facts. A change to site.yaml
+// page's inputs, decide, and the related briefs keyed by all their inputs.
+// Everything else that joins files (sorting, taxonomies, links and their
+// problems, backlinks, previous and next, term pages, the map, feeds, the
+// sitemap and the search index) is worked out again on every rebuild from
+// the per-file facts. A change to site.yaml
 // or the options empties the content cache, a change to any layout the
 // render cache. TestIncrementalMatchesFullBuild holds this to account: after
 // each of a random series of edits, additions, renames and deletions of
