@@ -80,7 +80,9 @@
 // to its headings are checked as usual, and it is never published: its
 // error stops the build. The one value still used is draft: true, when it
 // could be read, so that a draft with a mistake stays a draft, with its
-// problems as warnings.
+// problems as warnings; and a glossary entry's title, abbr and also, when
+// they could be read, still count as known abbreviations on other pages,
+// so that one mistake in an entry does not set off warnings elsewhere.
 //
 // Choices made for editors who have never used a terminal:
 //

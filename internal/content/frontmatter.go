@@ -85,6 +85,27 @@ func split(src []byte, d diags) (splitResult, bool) {
 
 // draftIn reports whether front matter that could be read only in part
 // says draft: true, without a word about anything else in it.
+// namesIn is what could be read of a glossary entry's title, abbr and
+// also, from front matter that has mistakes; nothing is reported.
+func namesIn(meta *yaml.Node) []string {
+	var names []string
+	if meta == nil {
+		return nil
+	}
+	for i := 0; i+1 < len(meta.Content); i += 2 {
+		k, v := meta.Content[i], meta.Content[i+1]
+		if k.Value != "title" && k.Value != "abbr" && k.Value != "also" {
+			continue
+		}
+		for _, n := range append([]*yaml.Node{v}, v.Content...) {
+			if n.Kind == yaml.ScalarNode && n.Value != "" {
+				names = append(names, n.Value)
+			}
+		}
+	}
+	return names
+}
+
 func draftIn(meta *yaml.Node) bool {
 	if meta == nil {
 		return false

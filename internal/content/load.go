@@ -186,9 +186,9 @@ func (l *loader) readMarkdown(p, real string, info fs.FileInfo) error {
 	// that links to it are not reported as links to nothing, and its body
 	// (when there is one) is checked: see "Front matter that cannot be
 	// read" in doc.go.
-	holdPlace := func(doc *markdown.Doc, bodyAt int) {
+	holdPlace := func(doc *markdown.Doc, bodyAt int, names []string) {
 		if isGlossary {
-			e := &Entry{Source: p, Slug: slug, URL: "/glossary/#" + slug, doc: doc}
+			e := &Entry{Source: p, Slug: slug, URL: "/glossary/#" + slug, doc: doc, names: names}
 			if doc != nil {
 				l.brokenEntries = append(l.brokenEntries, e)
 			}
@@ -207,26 +207,26 @@ func (l *loader) readMarkdown(p, real string, info fs.FileInfo) error {
 	src = markdown.LoneCRToLF(src)
 	if len(bytes.TrimSpace(src)) == 0 {
 		d.errorf(0, 0, "add front matter and text, or delete the file", "the file is empty")
-		holdPlace(nil, 0)
+		holdPlace(nil, 0, nil)
 		return nil
 	}
 	if !utf8.Valid(src) {
 		line, col := invalidUTF8At(src)
 		d.errorf(line, col, "save the file as UTF-8 in your editor, or retype the character",
 			"the file has a character that is not valid UTF-8 text")
-		holdPlace(nil, 0)
+		holdPlace(nil, 0, nil)
 		return nil
 	}
 	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
 	sp, ok := split(src, d)
 	if !ok {
-		holdPlace(nil, 0)
+		holdPlace(nil, 0, nil)
 		return nil
 	}
 	if sp.openLine == 0 {
 		d.errorf(1, 1, "start the file with a line ---, then title: and summary:, then another line ---",
 			"the file has no front matter")
-		holdPlace(markdown.Parse(sp.body, sp.bodyLine), sp.bodyLine)
+		holdPlace(markdown.Parse(sp.body, sp.bodyLine), sp.bodyLine, nil)
 		return nil
 	}
 	doc := markdown.Parse(sp.body, sp.bodyLine)
@@ -249,7 +249,7 @@ func (l *loader) readMarkdown(p, real string, info fs.FileInfo) error {
 			l.asDraft(p, before)
 			return nil
 		}
-		holdPlace(doc, sp.bodyLine)
+		holdPlace(doc, sp.bodyLine, namesIn(sp.meta))
 		return nil
 	}
 	if isGlossary {

@@ -113,6 +113,10 @@ type Entry struct {
 	links   []resolvedLink
 	sortKey string               // the title in lower case
 	keyAt   func(key string) Pos // where a front matter key is, or the opening ---
+	// names are, for an entry whose front matter could not be read, the
+	// title, abbreviation and other forms that could: other pages may use
+	// them without spelling them out while it is being fixed.
+	names []string
 }
 
 // File is a file under content/ that is copied as it is.

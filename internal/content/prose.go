@@ -173,7 +173,8 @@ func (l *loader) abbreviations(d diags, doc *markdown.Doc) {
 
 // abbreviationsKnown is the abbreviations that need no spelling out:
 // site.yaml's known_abbreviations and the glossary's titles, abbreviations
-// and other forms. It is made on first use, which must come before the
+// and other forms, with what could be read of entries whose front matter
+// has mistakes. It is made on first use, which must come before the
 // files are looked at in parallel.
 func (l *loader) abbreviationsKnown() map[string]bool {
 	if l.knownAbbr == nil {
@@ -183,6 +184,11 @@ func (l *loader) abbreviationsKnown() map[string]bool {
 		}
 		for _, e := range l.site.Glossary {
 			for _, w := range append([]string{e.Abbr, e.Title}, e.Also...) {
+				l.knownAbbr[w] = true
+			}
+		}
+		for _, e := range l.brokenEntries {
+			for _, w := range e.names {
 				l.knownAbbr[w] = true
 			}
 		}

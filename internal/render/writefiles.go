@@ -27,9 +27,9 @@ func (o *Output) checkPaths() error {
 
 // writeFiles writes the files of o, whose paths checkPaths allowed, into
 // the new folder tmp: first every folder they need, parents first, then
-// the files, on all cores. step is
-// called after each file, one call at a time. When files fail, the error
-// of the first of them in path order is returned.
+// the files, on all cores. step is called after each file, one call at a
+// time. When files fail, the error of the first of them in path order is
+// returned.
 func (o *Output) writeFiles(tmp string, step func(string)) error {
 	paths := o.Paths()
 	dirs := map[string]bool{}
