@@ -86,6 +86,7 @@ type checkedPage struct {
 	targets []string // pages its fragments point into
 	looked  []string // paths it looked for among the files
 	present []bool   // whether each of looked was there
+	source  string   // the file it came from, which its problems name
 }
 
 // NewCache returns an empty cache.
@@ -220,8 +221,8 @@ func (c *Cache) Render(site *content.Site, layouts fs.FS, root fs.FS) (*Output, 
 
 // Check is Output.Check, scanning again only the pages whose bytes are not
 // the ones it scanned last time, and checking again only the pages whose
-// result could differ: a page's problems depend on its own bytes, on the
-// base path, on whether each file it links to is there (checkPage says
+// result could differ: a page's problems depend on its own bytes and the
+// file it came from, on the base path, on whether each file it links to is there (checkPage says
 // which it looked for), and on the ids of the pages its fragments point
 // into, so its last result is kept while none of those changed.
 func (c *Cache) Check(o *Output, site *content.Site) content.Diagnostics {
@@ -249,7 +250,7 @@ func (c *Cache) Check(o *Output, site *content.Site) content.Diagnostics {
 	checked := map[string]checkedPage{}
 	o.reuseCheck = func(p string) (content.Diagnostics, bool) {
 		prev, ok := c.checked[p]
-		if !ok || prev.at < c.baseAt || prev.at < next[p].changed {
+		if !ok || prev.at < c.baseAt || prev.at < next[p].changed || prev.source != o.Sources[p] {
 			return nil, false
 		}
 		for i, q := range prev.looked {
@@ -270,7 +271,7 @@ func (c *Cache) Check(o *Output, site *content.Site) content.Diagnostics {
 		for i, q := range looked {
 			_, present[i] = o.Files[q]
 		}
-		checked[p] = checkedPage{at: now, ds: ds, targets: targets, looked: looked, present: present}
+		checked[p] = checkedPage{at: now, ds: ds, targets: targets, looked: looked, present: present, source: o.Sources[p]}
 	}
 	ds := o.Check(site)
 	o.reuseCheck, o.keepCheck = nil, nil
