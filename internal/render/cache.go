@@ -51,6 +51,7 @@ type Cache struct {
 	ls      Layouts
 	always  map[string]bool     // layouts made again on every build
 	reads   map[string][]string // the fields of the Site each layout reads (siteFields)
+	counts  map[string]bool     // layouts that only count the briefs of the View's topic (countsTopic)
 	pages   map[string]cachedPage
 	scanned map[string]scannedPage
 	checked map[string]checkedPage
@@ -122,6 +123,27 @@ func siteFields(text string) (fields []string, all bool) {
 	return fields, false
 }
 
+// topicRead finds what a layout reads of the View's topic.
+var topicRead = regexp.MustCompile(`(len \$?)?\.Topic\b(\.[A-Za-z]+)?`)
+
+// countsTopic says whether a layout's text reads of the View's topic (a
+// topic or audience page's) only its slug, name and address and how many
+// briefs it has ("len .Topic.Briefs"): then a topic page is not made again
+// when the card of one of the topic's briefs on another of its pages
+// changes. Any other use of .Topic (handed on whole, ranged over, a brief
+// of it picked out) counts every brief's card.
+func countsTopic(text string) bool {
+	for _, m := range topicRead.FindAllStringSubmatch(text, -1) {
+		switch {
+		case m[2] == ".Name" || m[2] == ".Slug" || m[2] == ".URL":
+		case m[1] != "" && m[2] == ".Briefs":
+		default:
+			return false
+		}
+	}
+	return true
+}
+
 // layouts parses the layouts again when any file of the folder changed.
 func (c *Cache) layouts(fsys fs.FS) (Layouts, error) {
 	h := sha256.New()
@@ -158,11 +180,13 @@ func (c *Cache) layouts(fsys fs.FS) (Layouts, error) {
 			shared += "\n" + t
 		}
 	}
-	c.always, c.reads = map[string]bool{}, map[string][]string{}
+	c.always, c.reads, c.counts = map[string]bool{}, map[string][]string{}, map[string]bool{}
 	for _, name := range layoutNames {
-		fields, all := siteFields(shared + "\n" + texts[name+".html"])
+		text := shared + "\n" + texts[name+".html"]
+		fields, all := siteFields(text)
 		slices.Sort(fields)
 		c.always[name], c.reads[name] = all, slices.Compact(fields)
+		c.counts[name] = countsTopic(text)
 	}
 	c.sum, c.ls, c.pages = sum, ls, map[string]cachedPage{}
 	return ls, nil
@@ -186,7 +210,7 @@ func (c *Cache) Render(site *content.Site, layouts fs.FS, root fs.FS) (*Output, 
 		if c.always[v.Layout] {
 			return nil, false
 		}
-		f := fp.view(v, c.reads[v.Layout])
+		f := fp.view(v, c.reads[v.Layout], c.counts[v.Layout])
 		mu.Lock()
 		made[outPath] = f
 		mu.Unlock()
@@ -342,8 +366,9 @@ func (f *fingerprinter) prepare(reads map[string][]string) {
 }
 
 // view is the fingerprint of v, drawn by a layout that reads these fields
-// of the Site (siteFields).
-func (f *fingerprinter) view(v *View, fields []string) uint64 {
+// of the Site (siteFields) and, if counts, only counts the briefs of the
+// View's topic (countsTopic).
+func (f *fingerprinter) view(v *View, fields []string, counts bool) uint64 {
 	var h maphash.Hash
 	h.SetSeed(f.seed)
 	maphash.WriteComparable(&h, f.site)
@@ -361,6 +386,12 @@ func (f *fingerprinter) view(v *View, fields []string) uint64 {
 		h.WriteString(sf.Name)
 		if sf.Type == pageType && !rv.Field(i).IsNil() {
 			f.value(&h, rv.Field(i).Elem(), shown) // the page the view shows, in full
+			continue
+		}
+		if sf.Name == "Topic" && counts && v.Topic != nil {
+			t := v.Topic
+			h.WriteString(t.Slug + "\x00" + t.Name + "\x00" + t.URL + "\x00")
+			maphash.WriteComparable(&h, len(t.Briefs))
 			continue
 		}
 		f.value(&h, rv.Field(i), inView)
