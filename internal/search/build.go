@@ -86,10 +86,14 @@ type facetInfo struct {
 
 // Build makes the search index of a site: every brief, then every glossary
 // entry, each in the site's order.
-func Build(site *content.Site) *Index {
+func Build(site *content.Site) *Index { return build(site, nil) }
+
+// build is Build with a cache, which may be nil.
+func build(site *content.Site, c *Cache) *Index {
 	docs := documents(site)
 	ix := &Index{Files: map[string][]byte{}}
-	post := postings(docs)
+	flags, frags := indexDocs(docs, c)
+	post := postings(flags)
 
 	stems := make([]string, 0, len(post))
 	for s := range post {
@@ -115,16 +119,14 @@ func Build(site *content.Site) *Index {
 
 	for start := 0; start < len(docs); start += blockSize {
 		end := min(start+blockSize, len(docs))
-		frags := make([][]byte, end-start)
 		h := sha256.New()
 		for i := start; i < end; i++ {
-			frags[i-start] = mustJSON(docs[i])
-			h.Write(frags[i-start])
+			h.Write(frags[i])
 			h.Write([]byte{0})
 		}
 		sum := hex.EncodeToString(h.Sum(nil))[:10]
 		for i := start; i < end; i++ {
-			ix.Files[fmt.Sprintf("%s%d.%s.json", Folder, i, sum)] = frags[i-start]
+			ix.Files[fmt.Sprintf("%s%d.%s.json", Folder, i, sum)] = frags[i]
 		}
 		e.Frags = append(e.Frags, sum)
 	}
@@ -185,26 +187,51 @@ func documents(site *content.Site) []*document {
 	return docs
 }
 
-// postings maps each stem to its documents: for each, the difference from
-// the previous document's number (the first counts from 0) times
-// postingBase, plus the flags of where the word is. Each document's words
-// are found on its own (in parallel); the lists are then joined in the
-// documents' order, so they come out sorted and the same on any number of
-// cores.
-func postings(docs []*document) map[string][]int {
+// indexDocs is, for each document, its stems with their flags and its
+// file, each document on its own, on every core. What c holds for an
+// unchanged document is used as it is; c is then left holding these
+// documents only.
+func indexDocs(docs []*document, c *Cache) ([]map[string]int, [][]byte) {
 	stop := map[string]bool{}
 	for _, w := range stopWords {
 		stop[w] = true
 	}
-	each := make([]map[string]int, len(docs))
+	flags := make([]map[string]int, len(docs))
+	frags := make([][]byte, len(docs))
+	if c != nil {
+		c.reused = 0
+		for i, d := range docs {
+			if old, ok := c.docs[d.URL]; ok && sameDoc(&old.doc, d) {
+				flags[i], frags[i] = old.flags, old.frag
+				c.reused++
+			}
+		}
+	}
 	par.Ranges(len(docs), func(first, end int) {
 		// A hub uses a few thousand words many times over: each is
 		// stemmed once, which was most of the index's time.
 		stems := map[string]string{}
-		for d := first; d < end; d++ {
-			each[d] = docFlags(docs[d], stop, stems)
+		for i := first; i < end; i++ {
+			if frags[i] == nil {
+				flags[i], frags[i] = docFlags(docs[i], stop, stems), mustJSON(docs[i])
+			}
 		}
 	})
+	if c != nil {
+		c.docs = make(map[string]cachedDoc, len(docs))
+		for i, d := range docs {
+			c.docs[d.URL] = cachedDoc{doc: *d, flags: flags[i], frag: frags[i]}
+		}
+	}
+	return flags, frags
+}
+
+// postings maps each stem to its documents, given each document's stems
+// and flags: for each, the difference from the previous document's number
+// (the first counts from 0) times postingBase, plus the flags of where the
+// word is. The lists are joined in the documents' order, so they come out
+// sorted.
+func postings(each []map[string]int) map[string][]int {
 	post := map[string][]int{}
 	last := map[string]int{}
 	for d, flags := range each {
@@ -212,7 +239,6 @@ func postings(docs []*document) map[string][]int {
 			post[s] = append(post[s], (d-last[s])*postingBase+f)
 			last[s] = d
 		}
-		each[d] = nil
 	}
 	return post
 }

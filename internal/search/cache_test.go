@@ -1,0 +1,56 @@
+package search
+
+import (
+	"bytes"
+	"fmt"
+	"testing"
+
+	"github.com/alongside-hub/alongside/internal/txtar"
+)
+
+// TestCacheMatchesBuild: after each change to a small site (a brief's
+// text, a title that moves it in the order, a heading, a brief gone, a
+// glossary entry's other forms, and back to the start), the cache's index
+// is byte for byte the one Build makes, and the documents that did not
+// change were taken from the cache.
+func TestCacheMatchesBuild(t *testing.T) {
+	brief := func(name, title, body string) string {
+		return fmt.Sprintf("-- content/briefs/%s.md --\n---\ntitle: %s\nsummary: About %s.\nfunctions: [capacity]\npublished: 2026-01-01\nreviewed: 2026-01-01\n---\n%s\n", name, title, name, body)
+	}
+	base := "-- site.yaml --\ntitle: T\nbase_url: https://example.org/\n" +
+		"-- content/index.md --\n---\ntitle: T\nsummary: S.\n---\n" +
+		"-- content/pages/help.md --\n---\ntitle: Help\nsummary: S.\n---\n" +
+		"-- content/functions/capacity.md --\n---\ntitle: Capacity\nsummary: S.\n---\n"
+	entry := func(also string) string {
+		return "-- content/glossary/amhp.md --\n---\ntitle: Approved mental health professional\nabbr: AMHP\nalso: [" + also + "]\nsummary: A role.\n---\n"
+	}
+	steps := []struct {
+		name   string
+		files  string
+		reused int
+	}{
+		{"first", brief("a", "Apples", "Crisp apples.") + brief("b", "Bread", "Warm bread.") + brief("c", "Carers", "Carers' rights.") + entry("approved professional"), 0},
+		{"a text", brief("a", "Apples", "Sweet apples.") + brief("b", "Bread", "Warm bread.") + brief("c", "Carers", "Carers' rights.") + entry("approved professional"), 3},
+		{"b's title moves it last", brief("a", "Apples", "Sweet apples.") + brief("b", "Zest", "Warm bread.") + brief("c", "Carers", "Carers' rights.") + entry("approved professional"), 3},
+		{"a heading", brief("a", "Apples", "## Orchards\n\nSweet apples.") + brief("b", "Zest", "Warm bread.") + brief("c", "Carers", "Carers' rights.") + entry("approved professional"), 3},
+		{"c gone", brief("a", "Apples", "## Orchards\n\nSweet apples.") + brief("b", "Zest", "Warm bread.") + entry("approved professional"), 3},
+		{"an entry's other forms", brief("a", "Apples", "## Orchards\n\nSweet apples.") + brief("b", "Zest", "Warm bread.") + entry("mental health professional"), 2},
+		{"back to the start", brief("a", "Apples", "Crisp apples.") + brief("b", "Bread", "Warm bread.") + brief("c", "Carers", "Carers' rights.") + entry("approved professional"), 0},
+	}
+	c := NewCache()
+	for _, s := range steps {
+		site := load(t, txtar.Parse([]byte(base+s.files)))
+		want, got := Build(site), c.Build(site)
+		if got.Entry != want.Entry || len(got.Files) != len(want.Files) {
+			t.Fatalf("%s: the cache's index is %s with %d files, Build's %s with %d", s.name, got.Entry, len(got.Files), want.Entry, len(want.Files))
+		}
+		for p, b := range want.Files {
+			if !bytes.Equal(got.Files[p], b) {
+				t.Errorf("%s: %s differs from Build's", s.name, p)
+			}
+		}
+		if c.reused != s.reused {
+			t.Errorf("%s: %d documents taken from the cache, want %d", s.name, c.reused, s.reused)
+		}
+	}
+}
