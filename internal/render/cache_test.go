@@ -47,13 +47,13 @@ func TestCacheCheckMatchesCheck(t *testing.T) {
 func TestCountsTopic(t *testing.T) {
 	for text, want := range map[string]bool{
 		`<h1>{{.Topic.Name}}</h1> {{count (len .Topic.Briefs) "brief"}} <a href="{{.Topic.URL}}">`: true,
-		`{{if eq (len $.Topic.Briefs) 1}}`: true,
+		`{{if eq (len $.Topic.Briefs) 1}}`:                  true,
 		`{{range .Topics}}{{.Name}} {{len .Briefs}}{{end}}`: true,
-		`{{range .Topic.Briefs}}{{.Title}}{{end}}`: false,
-		`{{with .Topic}}{{len .Briefs}}{{end}}`: false,
-		`{{template "list" .Topic}}`: false,
-		`{{(index .Topic.Briefs 0).Title}}`: false,
-		`{{$t := .Topic}}`: false,
+		`{{range .Topic.Briefs}}{{.Title}}{{end}}`:          false,
+		`{{with .Topic}}{{len .Briefs}}{{end}}`:             false,
+		`{{template "list" .Topic}}`:                        false,
+		`{{(index .Topic.Briefs 0).Title}}`:                 false,
+		`{{$t := .Topic}}`:                                  false,
 	} {
 		if got := countsTopic(text); got != want {
 			t.Errorf("countsTopic(%q) = %v, want %v", text, got, want)
