@@ -1,0 +1,240 @@
+package render
+
+import (
+	"fmt"
+	"hash/maphash"
+	"reflect"
+	"sort"
+	"time"
+
+	"github.com/alongside-hub/alongside/internal/content"
+	"github.com/alongside-hub/alongside/internal/par"
+)
+
+// The fingerprint of a page, by which Cache decides whether to make it
+// again: what it covers, and why, is in the doc of Cache.
+
+// fingerprinter hashes what a layout can read of a View.
+type fingerprinter struct {
+	seed   maphash.Seed
+	site   uint64
+	cards  map[*content.Page]uint64
+	s      *content.Site
+	fields map[string]uint64 // of the Site's fields, as a View holds them
+	ready  bool              // prepared: cards and fields are only read
+}
+
+var (
+	pageType  = reflect.TypeOf((*content.Page)(nil))
+	topicType = reflect.TypeOf((*content.Topic)(nil))
+	siteType  = reflect.TypeOf((*content.Site)(nil))
+	timeType  = reflect.TypeOf(time.Time{})
+)
+
+// cardSkip are the fields of a page a layout may not show of another page;
+// of its lists, it may show the length.
+// Its plain text (Text) and the number of its words are its body in
+// another form, so a change to a brief's body alone makes again only its
+// own page.
+var cardSkip = map[string]bool{"Body": true, "Headings": true, "TOC": true, "Text": true, "Words": true,
+	"Briefs": true, "Backlinks": true, "Related": true}
+
+func (f *fingerprinter) siteHash(s *content.Site) uint64 {
+	var h maphash.Hash
+	h.SetSeed(f.seed)
+	fmt.Fprintf(&h, "%#v\x00%s\x00", s.Config, s.BuildDate.Format(time.RFC3339Nano))
+	for _, p := range s.Others {
+		fmt.Fprintf(&h, "%s\x00%s\x00", p.URL, p.Title)
+	}
+	return h.Sum64()
+}
+
+// prepare works out, on every core, the card of every page and the hash
+// of each field of the Site a layout reads, so that view, called on every
+// core, only reads them.
+func (f *fingerprinter) prepare(reads map[string][]string) {
+	ps := f.s.Pages
+	cards := make([]uint64, len(ps))
+	par.Ranges(len(ps), func(first, end int) {
+		for i := first; i < end; i++ {
+			cards[i] = f.cardHash(ps[i])
+		}
+	})
+	for i, p := range ps {
+		f.cards[p] = cards[i]
+	}
+	for _, fields := range reads {
+		for _, name := range fields {
+			if _, ok := f.fields[name]; !ok {
+				var fh maphash.Hash
+				fh.SetSeed(f.seed)
+				f.value(&fh, reflect.ValueOf(f.s).Elem().FieldByName(name), inView)
+				f.fields[name] = fh.Sum64()
+			}
+		}
+	}
+	f.ready = true
+}
+
+// view is the fingerprint of v, drawn by a layout that reads these fields
+// of the Site (siteFields) and, if counts, only counts the briefs of the
+// View's topic (countsTopic).
+func (f *fingerprinter) view(v *View, fields []string, counts bool) uint64 {
+	var h maphash.Hash
+	h.SetSeed(f.seed)
+	maphash.WriteComparable(&h, f.site)
+	for _, name := range fields {
+		h.WriteString(name)
+		maphash.WriteComparable(&h, f.fields[name])
+	}
+	rv := reflect.ValueOf(v).Elem()
+	t := rv.Type()
+	for i := 0; i < t.NumField(); i++ {
+		sf := t.Field(i)
+		if !sf.IsExported() {
+			continue
+		}
+		h.WriteString(sf.Name)
+		if sf.Type == pageType && !rv.Field(i).IsNil() {
+			f.value(&h, rv.Field(i).Elem(), shown) // the page the view shows, in full
+			continue
+		}
+		if sf.Name == "Topic" && counts && v.Topic != nil {
+			t := v.Topic
+			h.WriteString(t.Slug + "\x00" + t.Name + "\x00" + t.URL + "\x00")
+			maphash.WriteComparable(&h, len(t.Briefs))
+			continue
+		}
+		f.value(&h, rv.Field(i), inView)
+	}
+	return h.Sum64()
+}
+
+// Where a value is, which decides how much of a page or topic counts.
+const (
+	inView = iota // the View and what it holds, such as a list's topic
+	shown         // the page the View shows
+	inCard        // a page reached from the View or its page
+)
+
+// card is the fingerprint of what a layout may show of a page it links to.
+func (f *fingerprinter) card(p *content.Page) uint64 {
+	if n, ok := f.cards[p]; ok {
+		return n
+	}
+	n := f.cardHash(p)
+	if !f.ready {
+		f.cards[p] = n
+	}
+	return n
+}
+
+// cardHash is card without the memory; it reads nothing of f that
+// changes, so it may run on every core.
+func (f *fingerprinter) cardHash(p *content.Page) uint64 {
+	var h maphash.Hash
+	h.SetSeed(f.seed)
+	v := reflect.ValueOf(p).Elem()
+	t := v.Type()
+	for i := 0; i < t.NumField(); i++ {
+		sf := t.Field(i)
+		if !sf.IsExported() {
+			continue
+		}
+		h.WriteString(sf.Name)
+		if cardSkip[sf.Name] {
+			// A list page may show how many pages a page lists (but the
+			// length of its body is its body).
+			if fv := v.Field(i); fv.Kind() == reflect.Slice && fv.Type().Elem().Kind() != reflect.Uint8 {
+				maphash.WriteComparable(&h, fv.Len())
+			}
+			continue
+		}
+		f.value(&h, v.Field(i), inCard)
+	}
+	return h.Sum64()
+}
+
+// value hashes v found at where. A page is hashed as its card, except
+// inside a card, where it is its address; a topic reached through a page
+// is its slug, name and address.
+func (f *fingerprinter) value(h *maphash.Hash, v reflect.Value, where int) {
+	switch v.Kind() {
+	case reflect.Pointer:
+		if v.IsNil() {
+			h.WriteByte(0)
+			return
+		}
+		h.WriteByte(1)
+		switch v.Type() {
+		case siteType:
+			return // covered by f.site
+		case pageType:
+			p := v.Interface().(*content.Page)
+			if where == inCard {
+				h.WriteString(p.URL)
+				return
+			}
+			maphash.WriteComparable(h, f.card(p))
+			return
+		case topicType:
+			if where != inView {
+				t := v.Interface().(*content.Topic)
+				h.WriteString(t.Slug + "\x00" + t.Name + "\x00" + t.URL + "\x00")
+				return
+			}
+		}
+		f.value(h, v.Elem(), where)
+	case reflect.Struct:
+		if v.Type() == timeType {
+			h.WriteString(v.Interface().(time.Time).Format(time.RFC3339Nano))
+			return
+		}
+		t := v.Type()
+		for i := 0; i < t.NumField(); i++ {
+			if t.Field(i).IsExported() {
+				f.value(h, v.Field(i), where)
+			}
+		}
+	case reflect.Slice:
+		maphash.WriteComparable(h, v.Len())
+		if v.Type().Elem().Kind() == reflect.Uint8 {
+			h.Write(v.Bytes())
+			return
+		}
+		for i := 0; i < v.Len(); i++ {
+			f.value(h, v.Index(i), where)
+		}
+	case reflect.Array:
+		for i := 0; i < v.Len(); i++ {
+			f.value(h, v.Index(i), where)
+		}
+	case reflect.String:
+		maphash.WriteComparable(h, v.Len())
+		h.WriteString(v.String())
+	case reflect.Bool:
+		maphash.WriteComparable(h, v.Bool())
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		maphash.WriteComparable(h, v.Int())
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		maphash.WriteComparable(h, v.Uint())
+	case reflect.Float32, reflect.Float64:
+		maphash.WriteComparable(h, v.Float())
+	case reflect.Map:
+		keys := v.MapKeys()
+		sort.Slice(keys, func(i, j int) bool { return fmt.Sprint(keys[i]) < fmt.Sprint(keys[j]) })
+		maphash.WriteComparable(h, len(keys))
+		for _, k := range keys {
+			f.value(h, k, where)
+			f.value(h, v.MapIndex(k), where)
+		}
+	case reflect.Interface:
+		if v.IsNil() {
+			h.WriteByte(0)
+			return
+		}
+		f.value(h, v.Elem(), where)
+	default:
+		// funcs and channels: nothing a layout prints
+	}
+}
