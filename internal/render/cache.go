@@ -13,6 +13,7 @@ import (
 	"sync"
 
 	"github.com/alongside-hub/alongside/internal/content"
+	"github.com/alongside-hub/alongside/internal/search"
 )
 
 // Cache lets one Render reuse the pages of an earlier one, for a
@@ -22,8 +23,9 @@ import (
 // What is kept: the parsed layouts, keyed by the SHA-256 of every file in
 // layouts/; for each page, its minified bytes, keyed by a fingerprint of
 // everything its layout can read, so that a page is made again only when
-// its fingerprint changes; and each brief's citation files, keyed by the
-// facts they are made from (citation).
+// its fingerprint changes; each brief's citation files, keyed by the
+// facts they are made from (citation); and what each document gave the
+// search index (search.Cache).
 //
 // The fingerprint of a page covers every exported field of its View; of
 // the page it shows, every exported field; of any other page it reaches
@@ -58,6 +60,7 @@ type Cache struct {
 	baseAt  uint64   // the Check at which it last changed
 	made    []string // pages the last Render made again, sorted
 	cites   map[string]citedBrief
+	index   *search.Cache // what each document gave the search index
 }
 
 // Made lists the pages the last Render made again rather than reused,
@@ -90,7 +93,8 @@ type checkedPage struct {
 
 // NewCache returns an empty cache.
 func NewCache() *Cache {
-	return &Cache{seed: maphash.MakeSeed(), pages: map[string]cachedPage{}, scanned: map[string]scannedPage{}, checked: map[string]checkedPage{}}
+	return &Cache{seed: maphash.MakeSeed(), pages: map[string]cachedPage{}, scanned: map[string]scannedPage{}, checked: map[string]checkedPage{},
+		index: search.NewCache()}
 }
 
 // siteRead finds what a layout reads of the Site, or calls that read it:
@@ -218,7 +222,7 @@ func (c *Cache) Render(site *content.Site, layouts fs.FS, root fs.FS) (*Output, 
 		return nil, false
 	}
 	cites := &citeMemo{prev: c.cites, next: map[string]citedBrief{}}
-	out, err := render(site, ls, layouts, root, reuse, cites)
+	out, err := render(site, ls, layouts, root, reuse, cites, c.index)
 	if err != nil {
 		return nil, err
 	}

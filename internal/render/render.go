@@ -163,15 +163,20 @@ func LoadLayouts(fsys fs.FS) (Layouts, error) {
 // /assets/); root is the file system Load read, through which copied files
 // are read again at the real path Load checked.
 func Render(site *content.Site, ls Layouts, layouts fs.FS, root fs.FS) (*Output, error) {
-	return render(site, ls, layouts, root, nil, nil)
+	return render(site, ls, layouts, root, nil, nil, nil)
 }
 
 // render is Render; reuse, if not nil, may give a page's bytes, already
-// minified, instead of running its layout, and cites a brief's citation
-// files (see Cache).
-func render(site *content.Site, ls Layouts, layouts fs.FS, root fs.FS, reuse func(*View, string) ([]byte, bool), cites *citeMemo) (*Output, error) {
+// minified, instead of running its layout, cites a brief's citation files,
+// and index the search index's documents that did not change (see Cache).
+func render(site *content.Site, ls Layouts, layouts fs.FS, root fs.FS, reuse func(*View, string) ([]byte, bool), cites *citeMemo, index *search.Cache) (*Output, error) {
 	out := newOutput()
-	ix := search.Build(site)
+	var ix *search.Index
+	if index != nil {
+		ix = index.Build(site)
+	} else {
+		ix = search.Build(site)
+	}
 	paths := make([]string, 0, len(ix.Files))
 	for p := range ix.Files {
 		paths = append(paths, p)

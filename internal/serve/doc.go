@@ -41,6 +41,8 @@
 //     body; of the Site, the fields the layout's text names), so an edit
 //     to a brief's body makes again only its own page and the search page;
 //     each brief's citation files, keyed by the facts they are made from;
+//     what each document gave the search index (search.Cache: its stems
+//     and its file, while every field the index reads of it is the same);
 //     and what Check learned from each page: its problems are kept while
 //     its bytes, the ids it points into and the presence of each file it
 //     links to stay the same.
@@ -49,10 +51,10 @@
 // page's inputs, decide, and the related briefs keyed by all their inputs.
 // Everything else that joins files (sorting, taxonomies, links and their
 // problems, backlinks, previous and next, term pages, the map, feeds, the
-// sitemap and the search index) is worked out again on every rebuild from
-// the per-file facts. A change to site.yaml
-// or the options empties the content cache, a change to any layout the
-// render cache. TestIncrementalMatchesFullBuild holds this to account: after
+// sitemap and the search index's lists of documents) is worked out again
+// on every rebuild from the per-file facts. A change to site.yaml or the
+// options empties the content cache, a change to any layout the render
+// cache. TestIncrementalMatchesFullBuild holds this to account: after
 // each of a random series of edits, additions, renames and deletions of
 // briefs and glossary entries, the rebuild's files are byte for byte those
 // of a fresh build, with the same problems; once more on disk, told what
@@ -63,8 +65,8 @@
 //
 // What a rebuild still does for every file, and so what it costs at
 // 5,000 briefs (docs/performance.md): the joins above, the checks of
-// prose that read the glossary, the search index, and the fingerprint of
-// every page. BenchmarkRebuildOneBrief measures a save on disk to the
+// prose that read the glossary, the joining of the search index's lists,
+// and the fingerprint of every page. BenchmarkRebuildOneBrief measures a save on disk to the
 // reload event.
 //
 // # Problems
