@@ -76,7 +76,12 @@
 // check" (file:line:column, severity, message, hint). It has role="alert",
 // takes focus, closes with Escape, fits 320 px and both colour schemes. A
 // first build with errors serves, at every address, a page with only the
-// overlay. The terminal prints the problems too. With -drafts, draft pages
+// overlay. The terminal prints the problems too: for each rebuild, one
+// line naming what changed ("content/briefs/housing.md changed:
+// rebuilding"), then its problems, then one line of summary ("rebuilt
+// ..." or "not rebuilt: ..."), so that an editor's task runner can tell
+// one rebuild's problems from the last (.vscode/tasks.json, tested in
+// cmd/alongside). With -drafts, draft pages
 // carry a "Draft: not published" banner.
 //
 // # Live reload

@@ -148,9 +148,22 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 			if !ok {
 				continue
 			}
+			fmt.Fprintln(s.opt.Stdout, changedLine(batch))
 			fmt.Fprintln(s.opt.Stdout, s.rebuildAfter(batch))
 		}
 	}
+}
+
+// changedLine is the line printed before a rebuild, naming what changed:
+// "content/briefs/housing.md changed: rebuilding", or "3 files changed:
+// rebuilding". Each rebuild's problems and its summary come after it, so
+// an editor's task runner (.vscode/tasks.json) can tell where each
+// rebuild's problems begin.
+func changedLine(paths []string) string {
+	if len(paths) == 1 {
+		return paths[0] + " changed: rebuilding"
+	}
+	return fmt.Sprintf("%d files changed: rebuilding", len(paths))
 }
 
 // Rebuild builds the site again, swaps in the new snapshot and tells every
