@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"path/filepath"
 	"strconv"
 	"sync"
 	"sync/atomic"
@@ -148,7 +149,7 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 			if !ok {
 				continue
 			}
-			fmt.Fprintln(s.opt.Stdout, changedLine(batch))
+			fmt.Fprintln(s.opt.Stdout, changedLine(s.opt.Root, batch))
 			fmt.Fprintln(s.opt.Stdout, s.rebuildAfter(batch))
 		}
 	}
@@ -159,7 +160,21 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 // rebuilding". Each rebuild's problems and its summary come after it, so
 // an editor's task runner (.vscode/tasks.json) can tell where each
 // rebuild's problems begin.
-func changedLine(paths []string) string {
+//
+// A save by rename (sed -i, some editors) also reports the temporary file,
+// gone by now: when only one of the paths is still there, it is named.
+func changedLine(root string, paths []string) string {
+	if len(paths) > 1 {
+		var there []string
+		for _, p := range paths {
+			if _, err := os.Lstat(filepath.Join(root, filepath.FromSlash(p))); err == nil {
+				there = append(there, p)
+			}
+		}
+		if len(there) == 1 {
+			paths = there
+		}
+	}
 	if len(paths) == 1 {
 		return paths[0] + " changed: rebuilding"
 	}

@@ -138,3 +138,32 @@ func TestRelevant(t *testing.T) {
 		}
 	}
 }
+
+// TestChangedLine: the line before a rebuild names the one file that
+// changed, also when a save by rename reported a temporary file that is
+// gone, and counts them otherwise.
+func TestChangedLine(t *testing.T) {
+	root := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(root, "content", "briefs"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"a.md", "b.md"} {
+		if err := os.WriteFile(filepath.Join(root, "content", "briefs", name), []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, c := range []struct {
+		paths []string
+		want  string
+	}{
+		{[]string{"content/briefs/a.md"}, "content/briefs/a.md changed: rebuilding"},
+		{[]string{"content/briefs/sedX1b2c3", "content/briefs/a.md"}, "content/briefs/a.md changed: rebuilding"},
+		{[]string{"content/briefs/gone.md"}, "content/briefs/gone.md changed: rebuilding"},
+		{[]string{"content/briefs/a.md", "content/briefs/b.md"}, "2 files changed: rebuilding"},
+		{[]string{"content/briefs/gone.md", "content/briefs/also-gone.md"}, "2 files changed: rebuilding"},
+	} {
+		if got := changedLine(root, c.paths); got != c.want {
+			t.Errorf("changedLine(%q) = %q, want %q", c.paths, got, c.want)
+		}
+	}
+}
