@@ -39,10 +39,11 @@ brief:
 	@if [ -z "$(title)" ]; then echo 'say the title of the brief, like: make brief title="What is advocacy?"'; else \
 	  $(QUIET_BUILD); ./$(BIN) new brief "$(title)" || { status=$$?; [ -z "$$CI" ] || exit $$status; }; fi
 
-# The JSON Schemas in schemas/ are made from the field definitions in
-# internal/content/schema.go; run this after changing them, and commit both.
+# The JSON Schemas in schemas/, and the front matter snippets for VS Code in
+# .vscode/alongside.code-snippets, are made from the field definitions in
+# internal/content/schema.go; run this after changing them, and commit all.
 schemas:
-	$(GO) test ./internal/content -run '^TestSchemas$$' -count=1 -update
+	$(GO) test ./internal/content -run '^(TestSchemas|TestSnippets)$$' -count=1 -update
 
 serve:
 	$(GO) run ./cmd/alongside serve

@@ -170,8 +170,10 @@ func TestVSCodePreviewTaskFollowsServe(t *testing.T) {
 		}
 		return ps
 	}
+	// The hub has no errors; warnings (a review falling due) may come
+	// with the calendar.
 	first := cycles(1)[0]
-	if last := first[len(first)-1]; last != "preview at http://"+addr+"/ (press Ctrl-C to stop)" || len(problems(first)) != 0 {
+	if last := first[len(first)-1]; last != "preview at http://"+addr+"/ (press Ctrl-C to stop)" || strings.Contains(strings.Join(problems(first), "\n"), ": error: ") {
 		t.Fatalf("the first build: %q", first)
 	}
 	brief := filepath.Join(root, "content", "briefs", "advocacy.md")
@@ -182,7 +184,7 @@ func TestVSCodePreviewTaskFollowsServe(t *testing.T) {
 	broken := strings.Replace(string(good), "\ntitle: ", "\ntitle: Broken: ", 1)
 	writeFile(t, brief, broken)
 	second := cycles(2)[1]
-	if ps := problems(second); len(ps) != 1 || !strings.HasPrefix(ps[0], "content/briefs/advocacy.md:2:") ||
+	if ps := problems(second); len(ps) != len(problems(first))+1 || !strings.Contains(strings.Join(ps, "\n"), "content/briefs/advocacy.md:2:") ||
 		!strings.HasPrefix(second[len(second)-1], "not rebuilt: 1 error") {
 		t.Errorf("a save that breaks the front matter: %q", second)
 	}
@@ -191,7 +193,7 @@ func TestVSCodePreviewTaskFollowsServe(t *testing.T) {
 	}
 	writeFile(t, brief, string(good))
 	third := cycles(3)[2]
-	if ps := problems(third); len(ps) != 0 || !strings.HasPrefix(third[len(third)-1], "rebuilt ") {
+	if ps := problems(third); len(ps) != len(problems(first)) || !strings.HasPrefix(third[len(third)-1], "rebuilt ") {
 		t.Errorf("the save that fixes it: %q", third)
 	}
 }

@@ -9,11 +9,12 @@ import (
 
 // The keys of each kind of file, with their types and limits, are defined
 // once here. readFields checks keys against them, the readers take their
-// limits and examples from them, and JSONSchema turns them into the JSON
+// limits and examples from them, JSONSchema turns them into the JSON
 // Schemas in schemas/ that editors' tools use (VS Code underlines a
-// mistake while it is typed). After changing a table, regenerate the
-// schemas with "make schemas" (go test ./internal/content -run TestSchemas
-// -update); a test fails while they differ.
+// mistake in site.yaml while it is typed), and Snippets into the front
+// matter snippets VS Code offers in Markdown files. After changing a
+// table, regenerate both with "make schemas"; a test fails while they
+// differ.
 
 // FieldKind is the type of a front matter value.
 type FieldKind int

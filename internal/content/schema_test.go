@@ -7,9 +7,11 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"gopkg.in/yaml.v3"
@@ -201,5 +203,77 @@ func TestBadBriefIsRefusedByBoth(t *testing.T) {
 	src := []byte("---\n" + good + "---\nText.\n")
 	if err := schemas["brief.schema.json"].Validate(instance(t, "content/briefs/x.md", src)); err != nil {
 		t.Errorf("the schema refuses a good brief: %v", err)
+	}
+}
+
+// TestSnippets checks that .vscode/alongside.code-snippets is what the
+// field definitions make (make schemas rewrites it), that each snippet is
+// one VS Code can read, and that a snippet typed out as it stands (each
+// place holding its example or first choice) is front matter the check
+// accepts.
+func TestSnippets(t *testing.T) {
+	want, err := Snippets()
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join("..", "..", ".vscode", "alongside.code-snippets")
+	if *update {
+		if err := os.WriteFile(file, want, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	} else if got, err := os.ReadFile(file); err != nil || !bytes.Equal(got, want) {
+		t.Errorf("%s differs from the field definitions: run make schemas and review the diff", file)
+	}
+	var snippets map[string]struct {
+		Scope, Prefix, Description string
+		Body                       []string
+	}
+	if err := json.Unmarshal(want, &snippets); err != nil {
+		t.Fatal(err)
+	}
+	// Type each snippet out: "${1:example}" is the example, "${1|a,b|}" the first choice.
+	place := regexp.MustCompile(`\$\{\d+(?::((?:\\.|[^\\}])*)|\|([^,|]*)[^}]*)\}`)
+	typed := func(body []string) string {
+		s := place.ReplaceAllStringFunc(strings.Join(body, "\n"), func(m string) string {
+			g := place.FindStringSubmatch(m)
+			return strings.NewReplacer(`\$`, `$`, `\}`, `}`, `\\`, `\`).Replace(g[1] + g[2])
+		})
+		return s + "\n"
+	}
+	var front strings.Builder
+	for _, f := range briefFields {
+		if f.Kind == SourceList {
+			front.WriteString("sources:\n" + typed(snippets["Brief: a source"].Body))
+			continue
+		}
+		s, ok := snippets["Brief: "+f.Key]
+		if !ok || s.Scope != "markdown" || s.Prefix != f.Key || s.Description != f.Doc {
+			t.Errorf("the snippet for %q: %+v", f.Key, s)
+			continue
+		}
+		if f.Key == "draft" || f.Key == "aliases" || f.Key == "review_due" {
+			continue
+		}
+		front.WriteString(typed(s.Body))
+	}
+	for _, key := range []string{"abbr", "also"} {
+		if s := snippets["Glossary entry: "+key]; s.Prefix != key {
+			t.Errorf("no snippet for the glossary entry's %q", key)
+		}
+	}
+	fsys := overlay(minimalSite(), fstest.MapFS{
+		"site.yaml":                          {Data: []byte("title: T\nbase_url: https://example.org/\ntopics:\n  recovery: Recovery\n  unpaid-carers: Unpaid carers\n")},
+		"content/briefs/typed.md":            {Data: []byte("---\n" + front.String() + "---\nText.\n")},
+		"content/functions/stewardship.md":   {Data: []byte("---\ntitle: Stewardship\nsummary: S.\n---\n")},
+		"content/priorities/better-lives.md": {Data: []byte("---\ntitle: Better lives\nsummary: B.\n---\n")},
+	})
+	_, diags, err := Load(fsys, Options{BuildDate: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range diags {
+		if d.Pos.File == "content/briefs/typed.md" && d.Severity == Error {
+			t.Errorf("the snippets typed out:\n%s\ngive: %s", front.String(), d)
+		}
 	}
 }
