@@ -113,7 +113,8 @@
 //     the 404 page's base-path links work whatever base_url says.
 //
 // It listens on a loopback address only, unless told -public, since a
-// preview shows drafts; then PublicWarning says so before it serves. A port in use is one sentence naming another to
-// try. Run stops cleanly when its context ends: the event streams are
-// closed, then the server shuts down.
+// preview shows drafts; then PublicWarning says so before it serves. A
+// port in use is one sentence naming another to try. Run stops cleanly
+// when its context ends: the event streams are closed, then the server
+// shuts down.
 package serve
