@@ -32,19 +32,33 @@ func (s *syncBuffer) String() string {
 	return s.b.String()
 }
 
-// The editor runs serve, opens the address it prints, and stops it:
-// exactly one line of output, nothing written to public/, exit status 0.
-func TestServeStartsAndStops(t *testing.T) {
+// hubCopy is a copy of the hub's content and layouts in a new folder,
+// with siteYAML as its site.yaml.
+func hubCopy(t *testing.T, siteYAML string) string {
+	t.Helper()
 	root := t.TempDir()
-	writeFile(t, filepath.Join(root, "site.yaml"), "title: Test hub\nbase_url: https://example.org/hub/\n")
+	writeFile(t, filepath.Join(root, "site.yaml"), siteYAML)
 	copyDir(t, "../../content", filepath.Join(root, "content"))
 	copyDir(t, "../../layouts", filepath.Join(root, "layouts"))
+	return root
+}
+
+// freeAddr is a loopback address with a port no one was listening on.
+func freeAddr(t *testing.T) string {
+	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
-	addr := ln.Addr().String()
-	ln.Close()
+	defer ln.Close()
+	return ln.Addr().String()
+}
+
+// The editor runs serve, opens the address it prints, and stops it:
+// exactly one line of output, nothing written to public/, exit status 0.
+func TestServeStartsAndStops(t *testing.T) {
+	root := hubCopy(t, "title: Test hub\nbase_url: https://example.org/hub/\n")
+	addr := freeAddr(t)
 	ctx, stop := context.WithCancel(context.Background())
 	var stdout, stderr syncBuffer
 	done := make(chan int, 1)

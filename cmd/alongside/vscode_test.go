@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"net"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -107,20 +106,11 @@ func TestVSCodePreviewTaskFollowsServe(t *testing.T) {
 	begins, ends := regexp.MustCompile(bg.BeginsPattern), regexp.MustCompile(bg.EndsPattern)
 	problem := regexp.MustCompile(task.ProblemMatcher.Pattern[0].Regexp)
 
-	root := t.TempDir()
 	site, err := os.ReadFile("../../site.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	writeFile(t, filepath.Join(root, "site.yaml"), string(site))
-	copyDir(t, "../../content", filepath.Join(root, "content"))
-	copyDir(t, "../../layouts", filepath.Join(root, "layouts"))
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	addr := ln.Addr().String()
-	ln.Close()
+	root, addr := hubCopy(t, string(site)), freeAddr(t)
 	ctx, stop := context.WithCancel(context.Background())
 	var out syncBuffer // stdout and stderr together, as in the task's terminal
 	done := make(chan int, 1)
