@@ -174,7 +174,7 @@ func buildSite(root string, opt content.Options) (*render.Output, content.Diagno
 	if err != nil {
 		return nil, diags, err
 	}
-	out, err := render.Render(site, ls, layoutFS, fsys)
+	out, err := render.RenderMinified(site, ls, layoutFS, fsys)
 	if err != nil {
 		return nil, diags, err
 	}

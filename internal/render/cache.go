@@ -222,7 +222,7 @@ func (c *Cache) Render(site *content.Site, layouts fs.FS, root fs.FS) (*Output, 
 		return nil, false
 	}
 	cites := &citeMemo{prev: c.cites, next: map[string]citedBrief{}}
-	out, err := render(site, ls, layouts, root, reuse, cites, c.index)
+	out, err := render(site, ls, layouts, root, renderWith{reuse: reuse, cites: cites, index: c.index, minify: true})
 	if err != nil {
 		return nil, err
 	}

@@ -65,6 +65,28 @@ content/briefs/a.md: error: the page /briefs/a/ uses the id "part" 2 times
 	if got.String() != want {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}
+	checkMinifiedToo(t, out, site, want)
+}
+
+// checkMinifiedToo minifies the pages of out, as the build checks them
+// (RenderMinified), and expects the same problems, in the same words.
+func checkMinifiedToo(t *testing.T, out *Output, site *content.Site, want string) {
+	t.Helper()
+	m := newMinifier()
+	for p, b := range out.Files {
+		if isHTML(p) {
+			min, err := m.Bytes("text/html", b)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out.Files[p] = min
+		}
+	}
+	got := out.Check(site)
+	got.Sort()
+	if got.String() != want {
+		t.Errorf("minified, got:\n%s\nwant:\n%s", got, want)
+	}
 }
 
 func TestWriteDirReplacesWhole(t *testing.T) {

@@ -123,6 +123,7 @@ func TestCheckFindsPolicyFaults(t *testing.T) {
 	if got.String() != want {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}
+	checkMinifiedToo(t, out, site, want)
 }
 
 // TestEveryPageCarriesThePolicy builds a site and finds the policy and

@@ -14,21 +14,34 @@ import (
 	"github.com/tdewolff/minify/v2/xml"
 )
 
-// Minify shrinks the HTML, CSS, JavaScript and XML the layouts made.
-// Files copied from content/ are left exactly as the editor gave them.
-// Document and end tags and attribute quotes are kept: the bytes saved are
-// few once gzipped, and validators and tests read the pages more easily.
-func (o *Output) Minify() error {
+// minifyTypes are the media types of the files that are minified, by
+// their extension.
+var minifyTypes = map[string]string{".html": "text/html", ".css": "text/css", ".js": "application/javascript", ".xml": "application/xml"}
+
+// newMinifier is the minifier of every file: one serves every core.
+func newMinifier() *minify.M {
 	m := minify.New()
 	m.Add("text/html", &mhtml.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true, KeepDefaultAttrVals: true})
 	m.AddFunc("text/css", css.Minify)
 	m.AddFunc("application/javascript", js.Minify)
 	m.AddFuncRegexp(regexp.MustCompile(`[/+]json$`), json.Minify)
 	m.AddFunc("application/xml", xml.Minify)
-	types := map[string]string{".html": "text/html", ".css": "text/css", ".js": "application/javascript", ".xml": "application/xml"}
+	return m
+}
+
+// Minify shrinks the HTML, CSS, JavaScript and XML the layouts made.
+// Files copied from content/ are left exactly as the editor gave them.
+// Document and end tags and attribute quotes are kept: the bytes saved are
+// few once gzipped, and validators and tests read the pages more easily.
+//
+// Pages already minified (by RenderMinified, or given by a Cache) are left
+// as they are, so after RenderMinified this does the rest: feeds, the
+// sitemap, assets.
+func (o *Output) Minify() error {
+	m := newMinifier()
 	var paths []string
 	for _, p := range o.Paths() {
-		if !o.Copied[p] && !o.minified[p] && types[path.Ext(p)] != "" {
+		if !o.Copied[p] && !o.minified[p] && minifyTypes[path.Ext(p)] != "" {
 			paths = append(paths, p)
 		}
 	}
@@ -46,7 +59,7 @@ func (o *Output) Minify() error {
 				p := part[i]
 				// Bytes reads the page in place and writes into one
 				// buffer of the page's size: no copy, no growing.
-				done[i], errs[i] = m.Bytes(types[path.Ext(p)], o.Files[p])
+				done[i], errs[i] = m.Bytes(minifyTypes[path.Ext(p)], o.Files[p])
 				if errs[i] != nil {
 					errs[i] = fmt.Errorf("minifying %s: %w", p, errs[i])
 				}

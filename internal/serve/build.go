@@ -71,7 +71,7 @@ func renderFull(site *content.Site, layouts, root fs.FS) (*render.Output, error)
 	if err != nil {
 		return nil, err
 	}
-	out, err := render.Render(site, ls, layouts, root)
+	out, err := render.RenderMinified(site, ls, layouts, root)
 	if err != nil {
 		return nil, err
 	}
