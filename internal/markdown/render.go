@@ -130,10 +130,19 @@ func (d *Doc) linkTerms(terms []Term) {
 	// (a text node is a piece of the source), so it is not looked for in
 	// each one: most pages use few of the glossary's terms.
 	lowerSrc := asciiLower(d.src)
-	inSource := wordsOf(lowerSrc)
+	lowAbbr := make([][]byte, len(terms))
+	var firsts [][]byte
+	for i, t := range terms {
+		if t.Abbr != "" {
+			lowAbbr[i] = asciiLower([]byte(t.Abbr))
+			firsts = append(firsts, lowAbbr[i])
+		}
+		firsts = append(firsts, lowered[i]...)
+	}
+	inSource := firstWordsIn(lowerSrc, firsts)
 	left := len(terms)
 	for i, t := range terms {
-		found := t.Abbr != "" && inSource.has(lowerSrc, asciiLower([]byte(t.Abbr))) && bytes.Contains(d.src, []byte(t.Abbr))
+		found := t.Abbr != "" && inSource.has(lowerSrc, lowAbbr[i]) && bytes.Contains(d.src, []byte(t.Abbr))
 		for _, p := range lowered[i] {
 			found = found || inSource.has(lowerSrc, p)
 		}
@@ -155,23 +164,33 @@ func (d *Doc) linkTerms(terms []Term) {
 	}
 }
 
-// sourceWords are the runs of ASCII letters and digits in a source in
-// lower case. A term can be used in a text node only if the first such run
-// of the term is one of them: text nodes are pieces of the source that
-// begin after a mark, a space or a line end, never inside a run, and a
-// term is matched as a whole word. So looking a term's first word up here
-// rules most terms out without searching the whole source for each.
-type sourceWords map[string]struct{}
+// sourceWords are the first words of the terms' phrases that are among
+// the runs of ASCII letters and digits of a source in lower case. A term
+// can be used in a text node only if the first such run of the term is
+// one of the source's runs: text nodes are pieces of the source that begin
+// after a mark, a space or a line end, never inside a run, and a term is
+// matched as a whole word. So looking a term's first word up here rules
+// most terms out without searching the whole source for each.
+type sourceWords map[string]bool
 
-func wordsOf(lower []byte) sourceWords {
+// firstWordsIn looks for the first word of each phrase among the runs of
+// lower, the source in lower case.
+func firstWordsIn(lower []byte, phrases [][]byte) sourceWords {
 	w := sourceWords{}
+	for _, p := range phrases {
+		if n := alnumRun(p); n > 0 {
+			w[string(p[:n])] = false
+		}
+	}
 	for i := 0; i < len(lower); {
 		n := alnumRun(lower[i:])
 		if n == 0 {
 			i++
 			continue
 		}
-		w[string(lower[i:i+n])] = struct{}{}
+		if seen, ok := w[string(lower[i:i+n])]; ok && !seen {
+			w[string(lower[i:i+n])] = true
+		}
 		i += n
 	}
 	return w
@@ -179,10 +198,8 @@ func wordsOf(lower []byte) sourceWords {
 
 // has reports whether the phrase (in lower case) may be in the source.
 func (w sourceWords) has(lower, phrase []byte) bool {
-	if n := alnumRun(phrase); n > 0 {
-		if _, ok := w[string(phrase[:n])]; !ok {
-			return false
-		}
+	if n := alnumRun(phrase); n > 0 && !w[string(phrase[:n])] {
+		return false
 	}
 	return bytes.Contains(lower, phrase)
 }
