@@ -52,7 +52,8 @@ func (o *Output) WriteDirWith(dir string, opt WriteOptions) error {
 	if err := CheckOutDir(dir, shown, root); err != nil {
 		return err
 	}
-	if err := o.checkPaths(); err != nil {
+	paths, err := o.checkPaths()
+	if err != nil {
 		return err
 	}
 	real, err := realPath(dir)
@@ -115,7 +116,7 @@ func (o *Output) WriteDirWith(dir string, opt WriteOptions) error {
 		return kept("write the new site", err)
 	}
 	step("started")
-	if err := o.writeFiles(tmp, step); err != nil {
+	if err := o.writeFiles(tmp, paths, step); err != nil {
 		return kept("write the new site", err)
 	}
 	if !hadOld {

@@ -15,23 +15,24 @@ import (
 )
 
 // checkPaths refuses, before anything is written, a path that would leave
-// the output folder or stand for the build's marker.
-func (o *Output) checkPaths() error {
-	for _, p := range o.Paths() {
+// the output folder or stand for the build's marker, and returns the
+// paths in order for writeFiles.
+func (o *Output) checkPaths() ([]string, error) {
+	paths := o.Paths()
+	for _, p := range paths {
 		if !filepath.IsLocal(filepath.FromSlash(p)) || p == Marker {
-			return fmt.Errorf("refusing to write %q: it is outside the output folder", p)
+			return nil, fmt.Errorf("refusing to write %q: it is outside the output folder", p)
 		}
 	}
-	return nil
+	return paths, nil
 }
 
-// writeFiles writes the files of o, whose paths checkPaths allowed, into
+// writeFiles writes the files of o at paths, which checkPaths allowed, into
 // the new folder tmp: first every folder they need, parents first, then
 // the files, on all cores. step is called after each file, one call at a
 // time. When files fail, the error of the first of them in path order is
 // returned.
-func (o *Output) writeFiles(tmp string, step func(string)) error {
-	paths := o.Paths()
+func (o *Output) writeFiles(tmp string, paths []string, step func(string)) error {
 	dirs := map[string]bool{}
 	for _, p := range paths {
 		for d := path.Dir(p); d != "." && !dirs[d]; d = path.Dir(d) {

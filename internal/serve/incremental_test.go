@@ -51,6 +51,18 @@ func linkTo(base string) *regexp.Regexp {
 }
 
 // referenced says whether any Markdown file links to p.
+// deleteUnlinked deletes the first file of dir that no other file links
+// to, and says which.
+func (e *editor) deleteUnlinked(dir string) string {
+	for _, p := range e.files(dir) {
+		if !e.referenced(p) {
+			delete(e.m, p)
+			return "delete " + p
+		}
+	}
+	return "nothing to delete"
+}
+
 func (e *editor) referenced(p string) bool {
 	re := linkTo(path.Base(p))
 	for q, f := range e.m {
@@ -121,13 +133,7 @@ func (e *editor) step() string {
 		e.rename(p, q)
 		return "rename " + p + " to " + q
 	case 6:
-		for _, p := range e.files(briefs) {
-			if !e.referenced(p) {
-				delete(e.m, p)
-				return "delete " + p
-			}
-		}
-		return "nothing to delete"
+		return e.deleteUnlinked(briefs)
 	case 7:
 		p := e.pick(terms)
 		e.put(p, setKey(e.get(p), "title", fmt.Sprintf("Changed term %d", e.n)))
@@ -146,13 +152,7 @@ func (e *editor) step() string {
 		e.rename(p, q)
 		return "rename " + p + " to " + q
 	case 11:
-		for _, p := range e.files(terms) {
-			if !e.referenced(p) {
-				delete(e.m, p)
-				return "delete " + p
-			}
-		}
-		return "nothing to delete"
+		return e.deleteUnlinked(terms)
 	default: // a mistake: broken front matter, or a link to a brief that is not there
 		p := e.pick(briefs)
 		e.broken[p] = e.m[p].Data
