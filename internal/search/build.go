@@ -5,14 +5,10 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"fmt"
 	"math"
-	"sort"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/alongside-hub/alongside/internal/content"
-	"github.com/alongside-hub/alongside/internal/par"
 )
 
 // Folder is where the index files go, under the output folder.
@@ -88,83 +84,68 @@ type facetInfo struct {
 // entry, each in the site's order.
 func Build(site *content.Site) *Index { return build(site, nil) }
 
-// build is Build with a cache, which may be nil.
+// build is Build with a cache, which may be nil. The index is made from a
+// state: every list, size, shard, block hash and facet list of the site.
+// With a cache whose last build had the same documents in the same order,
+// that state is the last one, patched where documents changed (update);
+// otherwise it is made whole (newState). Either way the files are then
+// read from it the same way.
 func build(site *content.Site, c *Cache) *Index {
 	docs := documents(site)
-	ix := &Index{Files: map[string][]byte{}}
-	flags, frags := indexDocs(docs, c)
-	post := postings(flags)
+	var st *state
+	if c != nil && c.last.sameList(docs, len(site.Briefs)) {
+		st = c.last
+		st.update(docs, c)
+	} else {
+		var last *state
+		if c != nil {
+			last = c.last
+		}
+		st = newState(docs, len(site.Briefs), last, c)
+	}
+	st.shard()
+	st.facets(site)
+	if c != nil {
+		c.last = st
+	}
+	return st.index()
+}
 
-	stems := make([]string, 0, len(post))
-	for s := range post {
-		stems = append(stems, s)
+// index is the files of the state, each named by the hash of its content.
+func (st *state) index() *Index {
+	ix := &Index{Files: make(map[string][]byte, len(st.docs)+len(st.shards)+2)}
+	e := entryFile{Version: 1, Docs: len(st.docs), Briefs: st.briefs, Stop: stopWords, Block: blockSize,
+		Shards: make([][2]string, 0, len(st.order)), Frags: st.blocks, Facets: st.infos, Members: st.members.name}
+	for _, p := range st.order {
+		sh := st.shards[p]
+		ix.Files[Folder+sh.name] = sh.b
+		e.Shards = append(e.Shards, [2]string{p, sh.name})
 	}
-	sort.Strings(stems)
-	sizes := map[string]int{}
-	for _, s := range stems {
-		sizes[s] = len(mustJSON(s)) + len(mustJSON(post[s])) + 2
+	for i := range st.docs {
+		ix.Files[st.names[i]] = st.docs[i].frag
 	}
-	e := entryFile{Version: 1, Docs: len(docs), Briefs: len(site.Briefs), Stop: stopWords, Block: blockSize}
-	total := 0
-	for _, n := range sizes {
-		total += n
-	}
-	for _, sh := range split("", stems, sizes, shardSize(total)) {
-		part := map[string][]int{}
-		for _, s := range sh.stems {
-			part[s] = post[s]
-		}
-		e.Shards = append(e.Shards, [2]string{sh.prefix, ix.add("s", mustJSON(part))})
-	}
-
-	for start := 0; start < len(docs); start += blockSize {
-		end := min(start+blockSize, len(docs))
-		h := sha256.New()
-		for i := start; i < end; i++ {
-			h.Write(frags[i])
-			h.Write([]byte{0})
-		}
-		sum := hex.EncodeToString(h.Sum(nil))[:10]
-		for i := start; i < end; i++ {
-			ix.Files[fmt.Sprintf("%s%d.%s.json", Folder, i, sum)] = frags[i]
-		}
-		e.Frags = append(e.Frags, sum)
-	}
-
-	members := map[string][][]int{}
-	for _, f := range facets {
-		info := facetInfo{Key: f.key, Name: f.name, Values: f.all(site), Counts: []int{}}
-		if info.Values == nil {
-			info.Values = []Value{} // a list the script can walk, not null
-		}
-		lists := make([][]int, len(info.Values))
-		for i, v := range info.Values {
-			prev := 0
-			for d, doc := range docs {
-				if has(doc.values[f.key], v.Slug) {
-					lists[i] = append(lists[i], d-prev)
-					prev = d
-				}
-			}
-			if lists[i] == nil {
-				lists[i] = []int{}
-			}
-			info.Counts = append(info.Counts, len(lists[i]))
-		}
-		e.Facets = append(e.Facets, info)
-		members[f.key] = lists
-	}
-	e.Members = ix.add("m", mustJSON(members))
+	ix.Files[Folder+st.members.name] = st.members.b
 	ix.Entry = Folder + ix.add("index", mustJSON(e))
 	return ix
 }
 
+// named is a file's bytes and its name, made from their hash.
+type named struct {
+	name string
+	b    []byte
+}
+
+// hashed names b as add does.
+func hashed(kind string, b []byte) named {
+	sum := sha256.Sum256(b)
+	return named{kind + "." + hex.EncodeToString(sum[:])[:10] + ".json", b}
+}
+
 // add stores b under a name made from its hash, and returns the name.
 func (ix *Index) add(kind string, b []byte) string {
-	sum := sha256.Sum256(b)
-	name := kind + "." + hex.EncodeToString(sum[:])[:10] + ".json"
-	ix.Files[Folder+name] = b
-	return name
+	f := hashed(kind, b)
+	ix.Files[Folder+f.name] = b
+	return f.name
 }
 
 func documents(site *content.Site) []*document {
@@ -185,165 +166,6 @@ func documents(site *content.Site) []*document {
 			index: g.Abbr + " " + strings.Join(g.Also, " ")})
 	}
 	return docs
-}
-
-// indexDocs is, for each document, its stems with their flags and its
-// file, each document on its own, on every core. What c holds for an
-// unchanged document is used as it is; c is then left holding these
-// documents only.
-func indexDocs(docs []*document, c *Cache) ([]map[string]int, [][]byte) {
-	stop := map[string]bool{}
-	for _, w := range stopWords {
-		stop[w] = true
-	}
-	flags := make([]map[string]int, len(docs))
-	frags := make([][]byte, len(docs))
-	if c != nil {
-		c.reused = 0
-		for i, d := range docs {
-			if old, ok := c.docs[d.URL]; ok && sameDoc(&old.doc, d) {
-				flags[i], frags[i] = old.flags, old.frag
-				c.reused++
-			}
-		}
-	}
-	par.Ranges(len(docs), func(first, end int) {
-		// A hub uses a few thousand words many times over: each is
-		// stemmed once, which was most of the index's time.
-		stems := map[string]string{}
-		for i := first; i < end; i++ {
-			if frags[i] == nil {
-				flags[i], frags[i] = docFlags(docs[i], stop, stems), mustJSON(docs[i])
-			}
-		}
-	})
-	if c != nil {
-		c.docs = make(map[string]cachedDoc, len(docs))
-		for i, d := range docs {
-			c.docs[d.URL] = cachedDoc{doc: *d, flags: flags[i], frag: frags[i]}
-		}
-	}
-	return flags, frags
-}
-
-// postings maps each stem to its documents, given each document's stems
-// and flags: for each, the difference from the previous document's number
-// (the first counts from 0) times postingBase, plus the flags of where the
-// word is. The lists are joined in the documents' order, so they come out
-// sorted.
-func postings(each []map[string]int) map[string][]int {
-	post := map[string][]int{}
-	last := map[string]int{}
-	for d, flags := range each {
-		for s, f := range flags {
-			post[s] = append(post[s], (d-last[s])*postingBase+f)
-			last[s] = d
-		}
-	}
-	return post
-}
-
-// docFlags is each stem of one document with its flags. stems caches the
-// stem of each word.
-func docFlags(doc *document, stop map[string]bool, stems map[string]string) map[string]int {
-	stem := func(w string) string {
-		s, ok := stems[w]
-		if !ok {
-			s = Stem(w)
-			stems[w] = s
-		}
-		return s
-	}
-	flags := map[string]int{}
-	mark := func(text string, bit int) {
-		for _, w := range Words(text) {
-			if !stop[w] {
-				flags[stem(w)] |= bit
-			}
-		}
-	}
-	// The title bits say how many different words the title has, so the
-	// reader's script can tell when a query names it whole.
-	distinct := map[string]bool{}
-	for _, w := range Words(doc.Title) {
-		if !stop[w] {
-			distinct[stem(w)] = true
-		}
-	}
-	// A glossary title is a term, always short: it counts as a long title,
-	// so that its shortness does not put it before the briefs.
-	n := min(7, max(1, len(distinct)))
-	if doc.Kind == "glossary" {
-		n = 7
-	}
-	mark(doc.Title+" "+doc.index, n<<titleShift)
-	mark(doc.Summary, inSummary)
-	mark(strings.Join(doc.headings, "\n"), inHeading)
-	tf := map[string]int{}
-	for _, w := range Words(doc.Text) {
-		if !stop[w] {
-			tf[stem(w)]++
-		}
-	}
-	for s, n := range tf {
-		b := 3
-		switch {
-		case n == 1:
-			b = 1
-		case n <= 4:
-			b = 2
-		}
-		flags[s] |= b
-	}
-	return flags
-}
-
-type shard struct {
-	prefix string
-	stems  []string
-}
-
-// split cuts the sorted stems that start with prefix into shards of about
-// target bytes, by the letters that follow prefix; a part under an eighth
-// of that stays in its parent's shard. A stem belongs to the shard of the
-// longest prefix that starts it, which is how the browser finds it.
-func split(prefix string, stems []string, sizes map[string]int, target int) []shard {
-	total := 0
-	for _, s := range stems {
-		total += sizes[s]
-	}
-	if total <= target {
-		return []shard{{prefix, stems}}
-	}
-	var own []string
-	var out []shard
-	n := utf8.RuneCountInString(prefix)
-	for i := 0; i < len(stems); {
-		s := stems[i]
-		if utf8.RuneCountInString(s) == n {
-			own = append(own, s)
-			i++
-			continue
-		}
-		child := string([]rune(s)[:n+1])
-		j := i
-		size := 0
-		for j < len(stems) && strings.HasPrefix(stems[j], child) {
-			size += sizes[stems[j]]
-			j++
-		}
-		if size < target/8 {
-			own = append(own, stems[i:j]...)
-		} else {
-			out = append(out, split(child, stems[i:j], sizes, target)...)
-		}
-		i = j
-	}
-	if len(own) > 0 {
-		sort.Strings(own)
-		out = append([]shard{{prefix, own}}, out...)
-	}
-	return out
 }
 
 func has(list []string, s string) bool {

@@ -14,11 +14,21 @@ import (
 
 func load(t *testing.T, a *txtar.Archive) *content.Site {
 	t.Helper()
-	fsys := fstest.MapFS{}
+	files := map[string][]byte{}
 	for _, f := range a.Files {
 		if !strings.HasPrefix(f.Name, "want/") {
-			fsys[f.Name] = &fstest.MapFile{Data: f.Data}
+			files[f.Name] = f.Data
 		}
+	}
+	return loadFiles(t, files)
+}
+
+// loadFiles loads the site of files, path -> bytes.
+func loadFiles(t testing.TB, files map[string][]byte) *content.Site {
+	t.Helper()
+	fsys := fstest.MapFS{}
+	for name, b := range files {
+		fsys[name] = &fstest.MapFile{Data: b}
 	}
 	site, diags, err := content.Load(fsys, content.Options{BuildDate: time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC)})
 	if err != nil || diags.HasErrors() {

@@ -3,6 +3,7 @@ package search
 import (
 	"bytes"
 	"fmt"
+	"sort"
 	"testing"
 
 	"github.com/alongside-hub/alongside/internal/txtar"
@@ -40,17 +41,40 @@ func TestCacheMatchesBuild(t *testing.T) {
 	c := NewCache()
 	for _, s := range steps {
 		site := load(t, txtar.Parse([]byte(base+s.files)))
-		want, got := Build(site), c.Build(site)
-		if got.Entry != want.Entry || len(got.Files) != len(want.Files) {
-			t.Fatalf("%s: the cache's index is %s with %d files, Build's %s with %d", s.name, got.Entry, len(got.Files), want.Entry, len(want.Files))
-		}
-		for p, b := range want.Files {
-			if !bytes.Equal(got.Files[p], b) {
-				t.Errorf("%s: %s differs from Build's", s.name, p)
-			}
-		}
+		sameIndex(t, s.name, c.Build(site), Build(site))
 		if c.reused != s.reused {
 			t.Errorf("%s: %d documents taken from the cache, want %d", s.name, c.reused, s.reused)
+		}
+	}
+}
+
+// sameIndex fails the test unless got has the same entry and the same
+// files, path for path and byte for byte, as want.
+func sameIndex(t *testing.T, step string, got, want *Index) {
+	t.Helper()
+	if got.Entry != want.Entry {
+		t.Fatalf("%s: the cache's entry is %s, Build's %s", step, got.Entry, want.Entry)
+	}
+	var paths []string
+	for p := range want.Files {
+		paths = append(paths, p)
+	}
+	for p := range got.Files {
+		if _, ok := want.Files[p]; !ok {
+			paths = append(paths, p)
+		}
+	}
+	sort.Strings(paths)
+	for _, p := range paths {
+		g, gok := got.Files[p]
+		w, wok := want.Files[p]
+		switch {
+		case !gok:
+			t.Fatalf("%s: the cache's index has no %s", step, p)
+		case !wok:
+			t.Fatalf("%s: the cache's index has %s, which Build's has not", step, p)
+		case !bytes.Equal(g, w):
+			t.Fatalf("%s: %s differs from Build's:\n%.300s\nwant\n%.300s", step, p, g, w)
 		}
 	}
 }

@@ -1,6 +1,10 @@
 package search
 
-import "github.com/alongside-hub/alongside/internal/content"
+import (
+	"slices"
+
+	"github.com/alongside-hub/alongside/internal/content"
+)
 
 // Value is one value a facet can take: one checkbox on the search page.
 type Value struct {
@@ -66,4 +70,60 @@ func topicSlugs(ts []*content.Topic) []string {
 		ss = append(ss, t.Slug)
 	}
 	return ss
+}
+
+// facets makes the facet lists of the entry and the members file: for
+// each value of each facet, the documents that have it, as gaps. The
+// values' names are read again on every build; the lists are kept while
+// no document's values and no facet's slugs changed.
+func (st *state) facets(site *content.Site) {
+	infos := make([]facetInfo, len(facets))
+	same := !st.valuesChanged && len(st.infos) == len(facets)
+	for k, f := range facets {
+		infos[k] = facetInfo{Key: f.key, Name: f.name, Values: f.all(site), Counts: []int{}}
+		if infos[k].Values == nil {
+			infos[k].Values = []Value{} // a list the script can walk, not null
+		}
+		same = same && slices.EqualFunc(infos[k].Values, st.infos[k].Values, func(a, b Value) bool { return a.Slug == b.Slug })
+	}
+	if same {
+		for k := range infos {
+			infos[k].Counts = st.infos[k].Counts
+		}
+		st.infos, st.valuesChanged = infos, false
+		return
+	}
+	members := map[string][][]int{}
+	for k, f := range facets {
+		lists := make([][]int, len(infos[k].Values))
+		for i, v := range infos[k].Values {
+			prev := 0
+			for d := range st.docs {
+				if has(st.docs[d].doc.values[f.key], v.Slug) {
+					lists[i] = append(lists[i], d-prev)
+					prev = d
+				}
+			}
+			if lists[i] == nil {
+				lists[i] = []int{}
+			}
+			infos[k].Counts = append(infos[k].Counts, len(lists[i]))
+		}
+		members[f.key] = lists
+	}
+	st.infos, st.valuesChanged = infos, false
+	st.members = hashed("m", mustJSON(members))
+}
+
+// sameValues reports whether two documents have the same facet values.
+func sameValues(a, b map[string][]string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if w, ok := b[k]; !ok || !slices.Equal(v, w) {
+			return false
+		}
+	}
+	return true
 }

@@ -1,0 +1,126 @@
+package search
+
+import (
+	"strings"
+)
+
+// docFlags is each stem of one document with its flags. stems caches the
+// stem of each word.
+func docFlags(doc *document, stop map[string]bool, stems map[string]string) map[string]int {
+	stem := func(w string) string {
+		s, ok := stems[w]
+		if !ok {
+			s = Stem(w)
+			stems[w] = s
+		}
+		return s
+	}
+	flags := map[string]int{}
+	mark := func(text string, bit int) {
+		for _, w := range Words(text) {
+			if !stop[w] {
+				flags[stem(w)] |= bit
+			}
+		}
+	}
+	// The title bits say how many different words the title has, so the
+	// reader's script can tell when a query names it whole.
+	distinct := map[string]bool{}
+	for _, w := range Words(doc.Title) {
+		if !stop[w] {
+			distinct[stem(w)] = true
+		}
+	}
+	// A glossary title is a term, always short: it counts as a long title,
+	// so that its shortness does not put it before the briefs.
+	n := min(7, max(1, len(distinct)))
+	if doc.Kind == "glossary" {
+		n = 7
+	}
+	mark(doc.Title+" "+doc.index, n<<titleShift)
+	mark(doc.Summary, inSummary)
+	mark(strings.Join(doc.headings, "\n"), inHeading)
+	tf := map[string]int{}
+	for _, w := range Words(doc.Text) {
+		if !stop[w] {
+			tf[stem(w)]++
+		}
+	}
+	for s, n := range tf {
+		b := 3
+		switch {
+		case n == 1:
+			b = 1
+		case n <= 4:
+			b = 2
+		}
+		flags[s] |= b
+	}
+	return flags
+}
+
+// postings maps each stem to its documents, given each document's stems
+// and flags: for each, the difference from the previous document's number
+// (the first counts from 0) times postingBase, plus the flags of where the
+// word is. The lists are joined in the documents' order, so they come out
+// sorted.
+func postings(docs []cachedDoc) map[string][]int {
+	post := map[string][]int{}
+	last := map[string]int{}
+	for d := range docs {
+		for s, f := range docs[d].flags {
+			post[s] = append(post[s], (d-last[s])*postingBase+f)
+			last[s] = d
+		}
+	}
+	return post
+}
+
+// A change is a document's new flags for one stem, 0 if it no longer has
+// it (a stem a document has always has some flag).
+type change struct{ doc, flags int }
+
+// patch is the postings list post with the changes, in the documents'
+// order, made: each changed document's posting replaced, added or
+// dropped, and the gap of the one after it made again. It is a new list;
+// post is not changed.
+func patch(post []int, changes []change) []int {
+	out := make([]int, 0, len(post)+len(changes))
+	prev := 0 // the number of the last document in out
+	put := func(d, f int) {
+		if f != 0 {
+			out = append(out, (d-prev)*postingBase+f)
+			prev = d
+		}
+	}
+	d, k := 0, 0
+	for _, p := range post {
+		d += p / postingBase
+		for k < len(changes) && changes[k].doc < d {
+			put(changes[k].doc, changes[k].flags)
+			k++
+		}
+		if k < len(changes) && changes[k].doc == d {
+			put(d, changes[k].flags)
+			k++
+			continue
+		}
+		put(d, p%postingBase)
+	}
+	for ; k < len(changes); k++ {
+		put(changes[k].doc, changes[k].flags)
+	}
+	return out
+}
+
+// size is the bytes a stem and its postings take in a shard, as mustJSON
+// writes them: "stem":[1,2,3] and a comma.
+func size(stem string, post []int) int {
+	n := len(mustJSON(stem)) + 2 + 2 + len(post) - 1
+	for _, p := range post {
+		for n++; p >= 10; p /= 10 {
+			n++
+		}
+	}
+	return n
+}
