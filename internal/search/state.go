@@ -14,14 +14,14 @@ import (
 // state is everything the index's files are read from (index), kept by a
 // Cache from one build to the next.
 type state struct {
-	docs   []cachedDoc       // by number: every brief, then every glossary entry
-	briefs int               // documents 0 to briefs-1 are briefs
-	post   map[string][]int  // stem -> its postings (postings)
-	sizes  map[string]int    // stem -> the bytes it takes in a shard (size)
-	stems  []string          // every stem, sorted; never changed in place, as shards hold parts of it
-	total  int               // the sum of sizes
-	dirty  []string          // stems whose postings changed since the shards were made
-	order  []string          // the shards' prefixes, in the entry's order
+	docs   []cachedDoc      // by number: every brief, then every glossary entry
+	briefs int              // documents 0 to briefs-1 are briefs
+	post   map[string][]int // stem -> its postings (postings)
+	sizes  map[string]int   // stem -> the bytes it takes in a shard (size)
+	stems  []string         // every stem, sorted; never changed in place, as shards hold parts of it
+	total  int              // the sum of sizes
+	dirty  []string         // stems whose postings changed since the shards were made
+	order  []string         // the shards' prefixes, in the entry's order
 	shards map[string]builtShard
 	blocks []string // hash of each block of documents' files
 	names  []string // output path of each document's file
