@@ -56,7 +56,7 @@ type document struct {
 
 	index    string // extra words of the title field (a glossary entry's abbreviation and other forms)
 	headings []string
-	values   map[string][]string // facet key -> slugs
+	values   [][]string // each facet's slugs, in the order of facets
 }
 
 // entryFile is the first file the browser reads. Every other file is named
@@ -91,17 +91,16 @@ func Build(site *content.Site) *Index { return build(site, nil) }
 // otherwise it is made whole (newState). Either way the files are then
 // read from it the same way.
 func build(site *content.Site, c *Cache) *Index {
-	docs := documents(site)
 	var st *state
-	if c != nil && c.last.sameList(docs, len(site.Briefs)) {
+	if c != nil && c.last.sameList(site) {
 		st = c.last
-		st.update(docs, c)
+		st.update(site, c)
 	} else {
 		var last *state
 		if c != nil {
 			last = c.last
 		}
-		st = newState(docs, len(site.Briefs), last, c)
+		st = newState(documents(site), len(site.Briefs), last, c)
 	}
 	st.shard()
 	st.facets(site)
@@ -148,24 +147,62 @@ func (ix *Index) add(kind string, b []byte) string {
 	return f.name
 }
 
-func documents(site *content.Site) []*document {
-	var docs []*document
+// documents is every brief, then every glossary entry.
+func documents(site *content.Site) []document {
+	docs := make([]document, 0, len(site.Briefs)+len(site.Glossary))
 	for _, p := range site.Briefs {
-		d := &document{URL: p.URL, Title: p.Title, Summary: p.Summary, Kind: "brief", Text: p.Text,
-			values: map[string][]string{}}
-		for _, h := range p.Headings {
-			d.headings = append(d.headings, h.Text)
-		}
-		for _, f := range facets {
-			d.values[f.key] = f.of(p)
-		}
-		docs = append(docs, d)
+		docs = append(docs, briefDoc(p))
 	}
 	for _, g := range site.Glossary {
-		docs = append(docs, &document{URL: g.URL, Title: g.Title, Summary: g.Summary, Kind: "glossary", Text: g.Text,
-			index: g.Abbr + " " + strings.Join(g.Also, " ")})
+		docs = append(docs, entryDoc(g))
 	}
 	return docs
+}
+
+// briefDoc is the document of a brief. Its headings and facet values
+// share one list, so that there are few to allocate. sameBrief reads the
+// same fields.
+func briefDoc(p *content.Page) document {
+	ss := make([]string, 0, len(p.Headings)+16)
+	for _, h := range p.Headings {
+		ss = append(ss, h.Text)
+	}
+	d := document{URL: p.URL, Title: p.Title, Summary: p.Summary, Kind: "brief", Text: p.Text,
+		headings: ss[:len(ss):len(ss)], values: make([][]string, len(facets))}
+	for k, f := range facets {
+		start := len(ss)
+		for i := 0; ; i++ {
+			s, ok := f.slug(p, i)
+			if !ok {
+				break
+			}
+			ss = append(ss, s)
+		}
+		d.values[k] = ss[start:len(ss):len(ss)]
+	}
+	return d
+}
+
+// sameBrief reports whether brief p would give the document d, without
+// making it: the fields briefDoc reads are the same.
+func sameBrief(d *document, p *content.Page) bool {
+	if d.Kind != "brief" || d.URL != p.URL || d.Title != p.Title || d.Summary != p.Summary || d.Text != p.Text ||
+		d.index != "" || len(d.headings) != len(p.Headings) {
+		return false
+	}
+	for i, h := range p.Headings {
+		if d.headings[i] != h.Text {
+			return false
+		}
+	}
+	return briefValues(d.values, p)
+}
+
+// entryDoc is the document of a glossary entry: its abbreviation and
+// other forms count as its title.
+func entryDoc(g *content.Entry) document {
+	return document{URL: g.URL, Title: g.Title, Summary: g.Summary, Kind: "glossary", Text: g.Text,
+		index: g.Abbr + " " + strings.Join(g.Also, " ")}
 }
 
 func has(list []string, s string) bool {

@@ -20,20 +20,20 @@ type Value struct {
 type facet struct {
 	key, name string
 	all       func(*content.Site) []Value
-	of        func(*content.Page) []string // slugs
+	slug      func(p *content.Page, i int) (string, bool) // the brief's i-th value, false past the last
 }
 
 var facets = []facet{
 	{"function", "Function", pageValues(func(s *content.Site) []*content.Page { return s.Functions }),
-		func(p *content.Page) []string { return pageSlugs(p.Functions) }},
+		pageSlug(func(p *content.Page) []*content.Page { return p.Functions })},
 	{"priority", "Research priority", pageValues(func(s *content.Site) []*content.Page { return s.Priorities }),
-		func(p *content.Page) []string { return pageSlugs(p.Priorities) }},
+		pageSlug(func(p *content.Page) []*content.Page { return p.Priorities })},
 	{"topic", "Topic", topicValues(func(s *content.Site) []*content.Topic { return s.Topics }),
-		func(p *content.Page) []string { return topicSlugs(p.Topics) }},
+		topicSlug(func(p *content.Page) []*content.Topic { return p.Topics })},
 	{"audience", "Who it is for", topicValues(func(s *content.Site) []*content.Topic { return s.Audiences }),
-		func(p *content.Page) []string { return topicSlugs(p.Audiences) }},
+		topicSlug(func(p *content.Page) []*content.Topic { return p.Audiences })},
 	{"nation", "Where it applies", topicValues(func(s *content.Site) []*content.Topic { return s.Nations }),
-		func(p *content.Page) []string { return topicSlugs(p.Nations) }},
+		topicSlug(func(p *content.Page) []*content.Topic { return p.Nations })},
 }
 
 func pageValues(list func(*content.Site) []*content.Page) func(*content.Site) []Value {
@@ -56,20 +56,22 @@ func topicValues(list func(*content.Site) []*content.Topic) func(*content.Site) 
 	}
 }
 
-func pageSlugs(ps []*content.Page) []string {
-	var ss []string
-	for _, p := range ps {
-		ss = append(ss, p.Slug)
+func pageSlug(list func(*content.Page) []*content.Page) func(*content.Page, int) (string, bool) {
+	return func(p *content.Page, i int) (string, bool) {
+		if ps := list(p); i < len(ps) {
+			return ps[i].Slug, true
+		}
+		return "", false
 	}
-	return ss
 }
 
-func topicSlugs(ts []*content.Topic) []string {
-	var ss []string
-	for _, t := range ts {
-		ss = append(ss, t.Slug)
+func topicSlug(list func(*content.Page) []*content.Topic) func(*content.Page, int) (string, bool) {
+	return func(p *content.Page, i int) (string, bool) {
+		if ts := list(p); i < len(ts) {
+			return ts[i].Slug, true
+		}
+		return "", false
 	}
-	return ss
 }
 
 // facets makes the facet lists of the entry and the members file: for
@@ -99,7 +101,7 @@ func (st *state) facets(site *content.Site) {
 		for i, v := range infos[k].Values {
 			prev := 0
 			for d := range st.docs {
-				if has(st.docs[d].doc.values[f.key], v.Slug) {
+				if vs := st.docs[d].doc.values; len(vs) > k && has(vs[k], v.Slug) { // a glossary entry has none
 					lists[i] = append(lists[i], d-prev)
 					prev = d
 				}
@@ -116,12 +118,29 @@ func (st *state) facets(site *content.Site) {
 }
 
 // sameValues reports whether two documents have the same facet values.
-func sameValues(a, b map[string][]string) bool {
-	if len(a) != len(b) {
+func sameValues(a, b [][]string) bool {
+	return slices.EqualFunc(a, b, slices.Equal)
+}
+
+// briefValues reports whether values are the facet values of brief p,
+// without making a list of them.
+func briefValues(values [][]string, p *content.Page) bool {
+	if len(values) != len(facets) {
 		return false
 	}
-	for k, v := range a {
-		if w, ok := b[k]; !ok || !slices.Equal(v, w) {
+	for k, f := range facets {
+		vs := values[k]
+		i := 0
+		for ; ; i++ {
+			s, ok := f.slug(p, i)
+			if !ok {
+				break
+			}
+			if i >= len(vs) || vs[i] != s {
+				return false
+			}
+		}
+		if i != len(vs) {
 			return false
 		}
 	}

@@ -14,39 +14,40 @@ type shard struct {
 	stems  []string
 }
 
-// split cuts the sorted stems that start with prefix into shards of about
-// target bytes, by the letters that follow prefix; a part under an eighth
-// of that stays in its parent's shard. A stem belongs to the shard of the
-// longest prefix that starts it, which is how the browser finds it.
-func split(prefix string, stems []string, sizes map[string]int, target int) []shard {
+// split cuts the sorted stems that start with prefix, whose sizes are
+// sizes, into shards of about target bytes, by the letters that follow
+// prefix; a part under an eighth of that stays in its parent's shard. A
+// stem belongs to the shard of the longest prefix that starts it, which
+// is how the browser finds it.
+func split(prefix string, stems []string, sizes []int, target int) []shard {
 	total := 0
-	for _, s := range stems {
-		total += sizes[s]
+	for _, n := range sizes {
+		total += n
 	}
 	if total <= target {
 		return []shard{{prefix, stems}}
 	}
 	var own []string
 	var out []shard
-	n := utf8.RuneCountInString(prefix)
 	for i := 0; i < len(stems); {
 		s := stems[i]
-		if utf8.RuneCountInString(s) == n {
+		if len(s) == len(prefix) {
 			own = append(own, s)
 			i++
 			continue
 		}
-		child := string([]rune(s)[:n+1])
+		_, n := utf8.DecodeRuneInString(s[len(prefix):])
+		child := s[:len(prefix)+n] // one letter more than prefix
 		j := i
 		size := 0
 		for j < len(stems) && strings.HasPrefix(stems[j], child) {
-			size += sizes[stems[j]]
+			size += sizes[j]
 			j++
 		}
 		if size < target/8 {
 			own = append(own, stems[i:j]...)
 		} else {
-			out = append(out, split(child, stems[i:j], sizes, target)...)
+			out = append(out, split(child, stems[i:j], sizes[i:j], target)...)
 		}
 		i = j
 	}

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"sort"
 
+	"github.com/alongside-hub/alongside/internal/content"
 	"github.com/alongside-hub/alongside/internal/par"
 )
 
@@ -17,8 +18,8 @@ type state struct {
 	docs   []cachedDoc      // by number: every brief, then every glossary entry
 	briefs int              // documents 0 to briefs-1 are briefs
 	post   map[string][]int // stem -> its postings (postings)
-	sizes  map[string]int   // stem -> the bytes it takes in a shard (size)
 	stems  []string         // every stem, sorted; never changed in place, as shards hold parts of it
+	sizes  []int            // the bytes each stem takes in a shard (size), in the order of stems
 	total  int              // the sum of sizes
 	dirty  []string         // stems whose postings changed since the shards were made
 	order  []string         // the shards' prefixes, in the entry's order
@@ -38,14 +39,20 @@ type builtShard struct {
 	named
 }
 
-// sameList reports whether docs are the documents of st, in the same
-// order, with as many briefs. A nil state has none.
-func (st *state) sameList(docs []*document, briefs int) bool {
-	if st == nil || len(st.docs) != len(docs) || st.briefs != briefs {
+// sameList reports whether the documents of site are those of st: the
+// same addresses in the same order, with as many briefs. A nil state has
+// none.
+func (st *state) sameList(site *content.Site) bool {
+	if st == nil || st.briefs != len(site.Briefs) || len(st.docs) != len(site.Briefs)+len(site.Glossary) {
 		return false
 	}
-	for i, d := range docs {
-		if st.docs[i].doc.URL != d.URL {
+	for i, p := range site.Briefs {
+		if st.docs[i].doc.URL != p.URL {
+			return false
+		}
+	}
+	for i, g := range site.Glossary {
+		if st.docs[st.briefs+i].doc.URL != g.URL {
 			return false
 		}
 	}
@@ -54,7 +61,7 @@ func (st *state) sameList(docs []*document, briefs int) bool {
 
 // newState makes the state of docs whole, taking from last (which may be
 // nil) the stems and file of each document that did not change.
-func newState(docs []*document, briefs int, last *state, c *Cache) *state {
+func newState(docs []document, briefs int, last *state, c *Cache) *state {
 	st := &state{docs: make([]cachedDoc, len(docs)), briefs: briefs, valuesChanged: true}
 	old := map[string]*cachedDoc{}
 	if last != nil {
@@ -63,7 +70,8 @@ func newState(docs []*document, briefs int, last *state, c *Cache) *state {
 		}
 	}
 	var todo []int
-	for i, d := range docs {
+	for i := range docs {
+		d := &docs[i]
 		st.docs[i].doc = *d
 		if o, ok := old[d.URL]; ok && sameDoc(&o.doc, d) {
 			st.docs[i].flags, st.docs[i].frag = o.flags, o.frag
@@ -73,14 +81,16 @@ func newState(docs []*document, briefs int, last *state, c *Cache) *state {
 	}
 	st.indexDocs(todo, c)
 	st.post = postings(st.docs)
-	st.sizes = make(map[string]int, len(st.post))
 	st.stems = make([]string, 0, len(st.post))
-	for s, p := range st.post {
+	for s := range st.post {
 		st.stems = append(st.stems, s)
-		st.sizes[s] = size(s, p)
-		st.total += st.sizes[s]
 	}
 	sort.Strings(st.stems)
+	st.sizes = make([]int, len(st.stems))
+	for i, s := range st.stems {
+		st.sizes[i] = size(s, st.post[s])
+		st.total += st.sizes[i]
+	}
 	n := (len(docs) + blockSize - 1) / blockSize
 	if n > 0 {
 		st.blocks = make([]string, n)
@@ -95,20 +105,32 @@ func newState(docs []*document, briefs int, last *state, c *Cache) *state {
 }
 
 // update patches st, the state of the same documents in the same order,
-// to be that of docs.
-func (st *state) update(docs []*document, c *Cache) {
+// to be that of site.
+func (st *state) update(site *content.Site, c *Cache) {
 	var todo []int
 	var was []cachedDoc // what the documents of todo were
-	for i, d := range docs {
+	// A document found the same is not made again, which at thousands of
+	// briefs is most of the time a rebuild takes.
+	put := func(i int, d document) {
 		if !sameValues(st.docs[i].doc.values, d.values) {
 			st.valuesChanged = true
 		}
-		if !sameDoc(&st.docs[i].doc, d) {
+		if !sameDoc(&st.docs[i].doc, &d) {
 			todo = append(todo, i)
 			was = append(was, st.docs[i])
 			st.docs[i] = cachedDoc{}
 		}
-		st.docs[i].doc = *d
+		st.docs[i].doc = d
+	}
+	for i, p := range site.Briefs {
+		if !sameBrief(&st.docs[i].doc, p) {
+			put(i, briefDoc(p))
+		}
+	}
+	for i, g := range site.Glossary {
+		if d := entryDoc(g); !sameDoc(&st.docs[st.briefs+i].doc, &d) {
+			put(st.briefs+i, d)
+		}
 	}
 	st.indexDocs(todo, c)
 
@@ -131,51 +153,58 @@ func (st *state) update(docs []*document, c *Cache) {
 			blocks = append(blocks, b)
 		}
 	}
-	var added, gone []string
+	added := map[string]int{} // new stems, with their sizes
+	gone := map[string]bool{}
 	for s, ch := range changes {
 		st.dirty = append(st.dirty, s)
 		old, had := st.post[s]
 		p := patch(old, ch)
-		st.total -= st.sizes[s]
-		switch {
-		case len(p) == 0:
-			delete(st.post, s)
-			delete(st.sizes, s)
-			gone = append(gone, s)
+		if !had {
+			st.post[s] = p
+			added[s] = size(s, p)
+			st.total += added[s]
 			continue
-		case !had:
-			added = append(added, s)
+		}
+		k, _ := slices.BinarySearch(st.stems, s)
+		st.total -= st.sizes[k]
+		if len(p) == 0 {
+			delete(st.post, s)
+			gone[s] = true
+			continue
 		}
 		st.post[s] = p
-		st.sizes[s] = size(s, p)
-		st.total += st.sizes[s]
+		st.sizes[k] = size(s, p)
+		st.total += st.sizes[k]
 	}
 	if len(added)+len(gone) > 0 {
-		st.stems = restem(st.stems, added, gone)
+		st.stems, st.sizes = restem(st.stems, st.sizes, added, gone)
 	}
 	st.hash(blocks)
 }
 
-// restem is the sorted stems with added put in and gone taken out, as a
-// new list.
-func restem(stems, added, gone []string) []string {
-	sort.Strings(added)
-	drop := make(map[string]bool, len(gone))
-	for _, s := range gone {
-		drop[s] = true
+// restem is the sorted stems and their sizes with added put in and gone
+// taken out, as new lists.
+func restem(stems []string, sizes []int, added map[string]int, gone map[string]bool) ([]string, []int) {
+	news := make([]string, 0, len(added))
+	for s := range added {
+		news = append(news, s)
 	}
-	out := make([]string, 0, len(stems)+len(added)-len(gone))
+	sort.Strings(news)
+	n := len(stems) + len(added) - len(gone)
+	outStems, outSizes := make([]string, 0, n), make([]int, 0, n)
 	i := 0
-	for _, s := range stems {
-		for i < len(added) && added[i] < s {
-			out = append(out, added[i])
-			i++
+	for k, s := range stems {
+		for ; i < len(news) && news[i] < s; i++ {
+			outStems, outSizes = append(outStems, news[i]), append(outSizes, added[news[i]])
 		}
-		if !drop[s] {
-			out = append(out, s)
+		if !gone[s] {
+			outStems, outSizes = append(outStems, s), append(outSizes, sizes[k])
 		}
 	}
-	return append(out, added[i:]...)
+	for ; i < len(news); i++ {
+		outStems, outSizes = append(outStems, news[i]), append(outSizes, added[news[i]])
+	}
+	return outStems, outSizes
 }
 
 // indexDocs makes the stems with their flags and the file of each
