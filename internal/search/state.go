@@ -133,7 +133,12 @@ func (st *state) update(site *content.Site, c *Cache) {
 		}
 	}
 	st.indexDocs(todo, c)
+	st.repost(todo, was)
+}
 
+// repost patches the postings, sizes and stems for the documents of todo,
+// which were was, and hashes again the blocks whose files changed.
+func (st *state) repost(todo []int, was []cachedDoc) {
 	// The changes to each stem's postings, in the documents' order.
 	changes := map[string][]change{}
 	var blocks []int
