@@ -55,4 +55,18 @@
 // log(1 + documents / documents with it). The last word, while it is
 // typed, also matches the stems it starts, at half weight. A glossary
 // entry counts half, so a brief on a subject comes before its definition.
+//
+// Rebuilding (Cache, for the live preview): the index is read from a state
+// (state.go) of the documents, each stem's postings and size, the shards'
+// files, the blocks' hashes and the facet lists. A Cache keeps the last
+// state. When the documents are the same list (same addresses, same
+// order), a rebuild compares each document with the one it kept, indexes
+// again only those that changed, patches the postings of the stems whose
+// flags changed in them, splits the stems again and makes again only the
+// shards, blocks and facet lists that hold something changed; its cost
+// follows what changed, plus one comparison per document. Otherwise it
+// makes the state whole, still reusing each unchanged document's stems.
+// Each part of the state is made from the documents alone, so either way
+// the files are byte for byte those Build makes; a test of random edits
+// holds the cache to that.
 package search

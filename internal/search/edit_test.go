@@ -1,7 +1,9 @@
 package search
 
 import (
+	"bytes"
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -250,11 +252,41 @@ func TestCacheRandomEdits(t *testing.T) {
 	t.Logf("one-document edits made %d of %d shards again", encoded, shards)
 }
 
+// TestEncodeShard: a shard's file is the bytes mustJSON writes for a map
+// of its stems to their postings, whatever the stems hold.
+func TestEncodeShard(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	odd := []string{"a", "carer'", "café", "x\u2028y", `q"`, `b\s`, "tab\t", "del\x7f", "日本", "bad\xffutf", "<&>"}
+	for range 200 {
+		post := map[string][]int{}
+		for range 1 + r.IntN(8) {
+			s := odd[r.IntN(len(odd))] + fmt.Sprint(r.IntN(5))
+			if r.IntN(2) == 0 {
+				s = fmt.Sprintf("w%d", r.IntN(1000))
+			}
+			var list []int
+			for range 1 + r.IntN(30) {
+				list = append(list, r.IntN(1<<r.IntN(20)))
+			}
+			post[s] = list
+		}
+		stems := slices.Sorted(maps.Keys(post))
+		if got, want := encodeShard(stems, post), mustJSON(post); !bytes.Equal(got, want) {
+			t.Fatalf("encodeShard:\n%s\nmustJSON:\n%s", got, want)
+		}
+		for _, s := range stems {
+			if got, want := size(s, post[s]), len(mustJSON(s))+len(mustJSON(post[s]))+2; got != want {
+				t.Fatalf("size(%q) = %d, want %d", s, got, want)
+			}
+		}
+	}
+}
+
 // TestSize: the bytes size counts are the bytes mustJSON writes, for
 // numbers of every length and stems that JSON escapes.
 func TestSize(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
-	for _, stem := range []string{"a", "carer'", "café", "x\u2028y", `q"`, "日本"} {
+	for _, stem := range []string{"a", "carer'", "café", "x\u2028y", `q"`, "日本", "del\x7f"} {
 		for n := 1; n < 40; n++ {
 			var post []int
 			for range n {

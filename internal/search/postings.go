@@ -80,12 +80,11 @@ func postings(docs []cachedDoc) map[string][]int {
 // it (a stem a document has always has some flag).
 type change struct{ doc, flags int }
 
-// patch is the postings list post with the changes, in the documents'
-// order, made: each changed document's posting replaced, added or
-// dropped, and the gap of the one after it made again. It is a new list;
-// post is not changed.
-func patch(post []int, changes []change) []int {
-	out := make([]int, 0, len(post)+len(changes))
+// patch appends to out the postings list post with the changes, in the
+// documents' order, made: each changed document's posting replaced,
+// added or dropped, and the gap of the one after it made again. post is
+// not changed.
+func patch(out, post []int, changes []change) []int {
 	prev := 0 // the number of the last document in out
 	put := func(d, f int) {
 		if f != 0 {
@@ -116,7 +115,7 @@ func patch(post []int, changes []change) []int {
 // size is the bytes a stem and its postings take in a shard, as mustJSON
 // writes them: "stem":[1,2,3] and a comma.
 func size(stem string, post []int) int {
-	n := len(mustJSON(stem)) + 2 + 2 + len(post) - 1
+	n := stringSize(stem) + 2 + 2 + len(post) - 1
 	for _, p := range post {
 		for n++; p >= 10; p /= 10 {
 			n++

@@ -3,6 +3,7 @@ package search
 import (
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -75,11 +76,7 @@ func (st *state) shard() {
 	}
 	par.Ranges(len(todo), func(first, end int) {
 		for _, i := range todo[first:end] {
-			part := make(map[string][]int, len(shards[i].stems))
-			for _, s := range shards[i].stems {
-				part[s] = st.post[s]
-			}
-			built[i] = builtShard{shards[i].stems, hashed("s", mustJSON(part))}
+			built[i] = builtShard{shards[i].stems, hashed("s", encodeShard(shards[i].stems, st.post))}
 		}
 	})
 	st.shards = make(map[string]builtShard, len(shards))
@@ -128,4 +125,61 @@ func (st *state) stale(shards []shard) []bool {
 		stale[i] = true
 	}
 	return stale
+}
+
+// encodeShard is the file of a shard: each of its stems, sorted, with its
+// postings, as mustJSON writes a map of them, written out directly (a
+// common word's postings are long, and the reflection of encoding/json
+// was most of a rebuild's time).
+func encodeShard(stems []string, post map[string][]int) []byte {
+	n := 2
+	for _, s := range stems {
+		n += size(s, post[s])
+	}
+	b := make([]byte, 0, n)
+	b = append(b, '{')
+	for i, s := range stems {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendString(b, s)
+		b = append(b, ':', '[')
+		for j, p := range post[s] {
+			if j > 0 {
+				b = append(b, ',')
+			}
+			b = strconv.AppendInt(b, int64(p), 10)
+		}
+		b = append(b, ']')
+	}
+	return append(b, '}')
+}
+
+// appendString appends s as a JSON string, as mustJSON writes it.
+func appendString(b []byte, s string) []byte {
+	if !plain(s) {
+		return append(b, mustJSON(s)...)
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
+}
+
+// stringSize is the bytes of s as a JSON string.
+func stringSize(s string) int {
+	if !plain(s) {
+		return len(mustJSON(s))
+	}
+	return len(s) + 2
+}
+
+// plain reports whether s is printable ASCII with no quote or backslash,
+// which JSON writes as it is.
+func plain(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' {
+			return false
+		}
+	}
+	return true
 }

@@ -15,17 +15,18 @@ import (
 // state is everything the index's files are read from (index), kept by a
 // Cache from one build to the next.
 type state struct {
-	docs   []cachedDoc      // by number: every brief, then every glossary entry
-	briefs int              // documents 0 to briefs-1 are briefs
-	post   map[string][]int // stem -> its postings (postings)
-	stems  []string         // every stem, sorted; never changed in place, as shards hold parts of it
-	sizes  []int            // the bytes each stem takes in a shard (size), in the order of stems
-	total  int              // the sum of sizes
-	dirty  []string         // stems whose postings changed since the shards were made
-	order  []string         // the shards' prefixes, in the entry's order
-	shards map[string]builtShard
-	blocks []string // hash of each block of documents' files
-	names  []string // output path of each document's file
+	docs    []cachedDoc      // by number: every brief, then every glossary entry
+	briefs  int              // documents 0 to briefs-1 are briefs
+	post    map[string][]int // stem -> its postings (postings)
+	stems   []string         // every stem, sorted; never changed in place, as shards hold parts of it
+	sizes   []int            // the bytes each stem takes in a shard (size), in the order of stems
+	total   int              // the sum of sizes
+	dirty   []string         // stems whose postings changed since the shards were made
+	order   []string         // the shards' prefixes, in the entry's order
+	shards  map[string]builtShard
+	scratch []int    // for patching postings
+	blocks  []string // hash of each block of documents' files
+	names   []string // output path of each document's file
 
 	valuesChanged bool        // a document's facet values changed since the facet lists were made
 	infos         []facetInfo // each facet's values and counts
@@ -109,8 +110,7 @@ func newState(docs []document, briefs int, last *state, c *Cache) *state {
 func (st *state) update(site *content.Site, c *Cache) {
 	var todo []int
 	var was []cachedDoc // what the documents of todo were
-	// A document found the same is not made again, which at thousands of
-	// briefs is most of the time a rebuild takes.
+	// A document found the same is not made again.
 	put := func(i int, d document) {
 		if !sameValues(st.docs[i].doc.values, d.values) {
 			st.valuesChanged = true
@@ -122,8 +122,16 @@ func (st *state) update(site *content.Site, c *Cache) {
 		}
 		st.docs[i].doc = d
 	}
+	// Reading every brief is most of a rebuild's time at thousands of
+	// them, waiting on memory: it is shared between the cores.
+	differ := make([]bool, len(site.Briefs))
+	par.Ranges(len(site.Briefs), func(first, end int) {
+		for i := first; i < end; i++ {
+			differ[i] = !sameBrief(&st.docs[i].doc, site.Briefs[i])
+		}
+	})
 	for i, p := range site.Briefs {
-		if !sameBrief(&st.docs[i].doc, p) {
+		if differ[i] {
 			put(i, briefDoc(p))
 		}
 	}
@@ -163,7 +171,16 @@ func (st *state) repost(todo []int, was []cachedDoc) {
 	for s, ch := range changes {
 		st.dirty = append(st.dirty, s)
 		old, had := st.post[s]
-		p := patch(old, ch)
+		// The list is made in scratch, then copied over the old one when
+		// it fits: nothing but the state holds a list, and a common
+		// word's is long.
+		st.scratch = patch(st.scratch[:0], old, ch)
+		p := st.scratch
+		if len(p) <= cap(old) {
+			p = append(old[:0], p...)
+		} else {
+			p = slices.Clone(p)
+		}
 		if !had {
 			st.post[s] = p
 			added[s] = size(s, p)
