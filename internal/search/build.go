@@ -91,15 +91,16 @@ func Build(site *content.Site) *Index { return build(site, nil) }
 // otherwise it is made whole (newState). Either way the files are then
 // read from it the same way.
 func build(site *content.Site, c *Cache) *Index {
+	var last *state
+	if c != nil {
+		// The cache holds the state again only once it is whole.
+		last, c.last = c.last, nil
+	}
 	var st *state
-	if c != nil && c.last.sameList(site) {
-		st = c.last
+	if last.sameList(site) {
+		st = last
 		st.update(site, c)
 	} else {
-		var last *state
-		if c != nil {
-			last = c.last
-		}
 		st = newState(documents(site), len(site.Briefs), last, c)
 	}
 	st.shard()
