@@ -29,7 +29,7 @@ func (l *loader) checkEvidence() {
 			}
 		}
 	}
-	l.checkLinkTexts()
+	l.checkLinkTexts(nil)
 }
 
 // linkUse is one link written by an editor, with where it goes.
@@ -61,11 +61,15 @@ func linkUses(source string, links []resolvedLink) []linkUse {
 // one page. Each use that goes somewhere other than the first such use
 // (or than the page of that title) is a warning at its own line. It reads
 // each file's links from its uses, which stay after the body is rendered.
-func (l *loader) checkLinkTexts() {
+// With only, it weighs only those texts: each text's problems depend on
+// its own uses alone.
+func (l *loader) checkLinkTexts(only map[string]bool) {
 	uses := map[string][]linkUse{}
 	add := func(us []linkUse) {
 		for _, u := range us {
-			uses[u.text] = append(uses[u.text], u)
+			if only == nil || only[u.text] {
+				uses[u.text] = append(uses[u.text], u)
+			}
 		}
 	}
 	for _, p := range l.site.Pages {

@@ -59,7 +59,13 @@ func (c *Cache) Patch(site *Site, diags Diagnostics, changed []string) (Diagnost
 	for _, d := range diags {
 		count[d]++
 	}
-	old := l.siteWide()
+	texts := map[string]bool{} // the link texts of the pages: the same before and after
+	for _, e := range edits {
+		for _, u := range e.page.uses {
+			texts[u.text] = true
+		}
+	}
+	old := l.siteWide(texts)
 	for _, e := range edits {
 		old = append(old, e.oldList...)
 		old = append(old, l.bodyProblems(e.page, e.oldDoc)...)
@@ -79,7 +85,7 @@ func (c *Cache) Patch(site *Site, diags Diagnostics, changed []string) (Diagnost
 		l.renderPage(e.page)
 		pages = append(pages, e.page)
 	}
-	fresh = append(fresh, l.siteWide()...)
+	fresh = append(fresh, l.siteWide(texts)...)
 	out := Diagnostics{}
 	for _, d := range diags {
 		if count[d] > 0 {
@@ -197,12 +203,13 @@ func readabilityOf(l *loader, source string, doc *markdown.Doc) Readability {
 }
 
 // siteWide runs the rules that read every page and whose problems a body
-// can change: the link texts and the mean reading grade.
-func (l *loader) siteWide() Diagnostics {
+// can change: the link texts (those of texts, which the changed pages
+// use) and the mean reading grade.
+func (l *loader) siteWide(texts map[string]bool) Diagnostics {
 	one := *l
 	var ds Diagnostics
 	one.list = &ds
-	one.checkLinkTexts()
+	one.checkLinkTexts(texts)
 	one.checkMeanGrade()
 	return ds
 }
