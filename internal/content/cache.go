@@ -40,7 +40,8 @@ import (
 // link resolution and its diagnostics, backlinks and previous/next are
 // worked out again from the kept per-file facts on every Load, and each
 // Load gets its own copies of the pages, so a page of an earlier Site is
-// never changed. The whole cache is dropped
+// never changed, but by Patch, which brings the last Site up to date in
+// place after a change to bodies alone. The whole cache is dropped
 // when the options or site.yaml change (dates, drafts, review interval,
 // topic names all feed the per-file rules), and an entry whose file is
 // gone is dropped at the end of the Load that no longer saw it, so the
