@@ -12,8 +12,8 @@ import (
 )
 
 // Patch brings site, the Site of the last Load with this cache, up to
-// date after the files at the paths changed, when only the bodies of
-// pages changed and nothing of them that other pages or the joins read:
+// date after the files at the paths changed, when only the bodies (and
+// summaries) of pages changed and nothing of them that the joins read:
 // then it changes those pages in place and returns the Diagnostics that
 // Load would return, and the pages it changed. Otherwise it changes
 // nothing and returns ok false, and the caller loads the tree again.
@@ -22,7 +22,8 @@ import (
 // glossary entry, not a file whose front matter could not be read, and no
 // file of the site has front matter that could not be read), still a
 // plain file of its folder, whose front matter reads the same as before
-// (the same bytes, and the same fields read from them), and whose body
+// (the same bytes; or the same fields read from them but the summary, with
+// every key on the line and column it was on), and whose body
 // has the same links (where they go, their text, in order) and the same
 // headings (their level, text and id). Then every join is as it was:
 // taxonomies, backlinks, related briefs, previous and next, and the ids
@@ -142,7 +143,7 @@ func (l *loader) bodyEdit(p string) (bodyEdit, bool) {
 	}
 	fresh := one.site.Pages[0]
 	fresh.doc.Release() // made again when it is rendered
-	if !sameFront(src, prev.front, fresh.bodyAt) || !sameCard(fresh, prev.page) ||
+	if !sameFront(src, prev.front, fresh.bodyAt) && !sameBesideSummary(fresh, prev.page) ||
 		!sameLinks(fresh.doc.Links, prev.page.doc.Links) || !sameHeadings(fresh.Headings, prev.page.Headings) {
 		return bodyEdit{}, false
 	}
@@ -160,6 +161,7 @@ func (e bodyEdit) apply(l *loader, c *Cache) {
 	c.mu.Unlock()
 	p, f := e.page, e.fresh
 	p.doc, p.Headings, p.TOC, p.ForYou, p.Words, p.Text = f.doc, f.Headings, nil, f.ForYou, f.Words, f.Text
+	p.Summary = f.Summary
 	p.grade = l.grade(p)
 }
 
@@ -246,15 +248,27 @@ func sameFront(src []byte, front [sha256.Size]byte, bodyAt int) bool {
 	return frontSum(src, bodyAt) == front
 }
 
-// sameCard says whether two readings of one file agree on everything but
-// what the body alone gives.
-func sameCard(a, b *Page) bool {
+// sameBesideSummary says whether two readings of one file agree on
+// everything but what the body alone gives and the summary, which no join
+// reads, with every key of the front matter where it was.
+func sameBesideSummary(a, b *Page) bool {
 	strip := func(p Page) Page {
 		p.doc, p.links, p.keyAt, p.grade = nil, nil, nil, Readability{}
 		p.Body, p.Headings, p.TOC, p.Words, p.Text = nil, nil, nil, 0, ""
+		p.Summary = ""
 		return p
 	}
-	return reflect.DeepEqual(strip(*a), strip(*b))
+	if !reflect.DeepEqual(strip(*a), strip(*b)) || (a.keyAt == nil) != (b.keyAt == nil) {
+		return false
+	}
+	if a.keyAt != nil {
+		for _, k := range briefKeys {
+			if a.keyAt(k) != b.keyAt(k) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // sameLinks says whether two bodies link to the same places with the same

@@ -20,7 +20,10 @@ func TestPatch(t *testing.T) {
 		{"more text", front + body + "\nMore words, and the ABCD.\n", nil, true},
 		{"a line above everything", front + "A first line.\n\n" + body, nil, true},
 		{"the same bytes", front + body, nil, true},
-		{"the summary", "---\ntitle: Good\nsummary: Changed.\nfunctions: [capacity]\npublished: 2026-01-01\nreviewed: 2026-11-01\n---\n" + body, nil, false},
+		{"the summary", "---\ntitle: Good\nsummary: Changed, and longer.\nfunctions: [capacity]\npublished: 2026-01-01\nreviewed: 2026-11-01\n---\n" + body, nil, true},
+		{"a placeholder summary", "---\ntitle: Good\nsummary: TODO\nfunctions: [capacity]\npublished: 2026-01-01\nreviewed: 2026-11-01\n---\n" + body, nil, true},
+		{"the summary on two lines", "---\ntitle: Good\nsummary: >\n  Changed.\nfunctions: [capacity]\npublished: 2026-01-01\nreviewed: 2026-11-01\n---\n" + body, nil, false},
+		{"the title", "---\ntitle: Better\nsummary: Fine.\nfunctions: [capacity]\npublished: 2026-01-01\nreviewed: 2026-11-01\n---\n" + body, nil, false},
 		{"a key's line moved", "---\n\ntitle: Good\nsummary: Fine.\nfunctions: [capacity]\npublished: 2026-01-01\nreviewed: 2026-11-01\n---\n" + body, nil, false},
 		{"a new link", front + body + "\nAnd [home](../index.md).\n", nil, false},
 		{"a link's words", front + "## One\n\nText with a [longer link](other.md) and the NHS.\n", nil, false},
@@ -74,7 +77,7 @@ func TestPatch(t *testing.T) {
 			}
 			for i, p := range fresh.Pages {
 				q := site.Pages[i]
-				if p.Source != q.Source || string(p.Body) != string(q.Body) || p.Text != q.Text || p.Words != q.Words || p.grade.Grade != q.grade.Grade || len(p.TOC) != len(q.TOC) {
+				if p.Source != q.Source || p.Summary != q.Summary || string(p.Body) != string(q.Body) || p.Text != q.Text || p.Words != q.Words || p.grade.Grade != q.grade.Grade || len(p.TOC) != len(q.TOC) {
 					t.Errorf("%s after Patch is not as after a fresh Load", p.Source)
 				}
 			}

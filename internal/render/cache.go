@@ -65,6 +65,12 @@ type Cache struct {
 	out     *Output       // the last Render or Patch made, for Patch
 	outSite *content.Site // the Site it was made from
 	from    *Output       // the Output the last Patch changed, if it was the last to make c.out
+	// For Patch: the card of each page of outSite, the pages whose cards
+	// each page's fingerprint took, and (made when first needed) the
+	// pages that took each page's card.
+	cards      map[*content.Page]uint64
+	depsOf     map[string][]*content.Page
+	dependents map[*content.Page][]string
 
 	// For CheckPatch: what the last Check or CheckPatch checked, the
 	// facts of its pages, its pages in path order, and which pages
@@ -112,17 +118,20 @@ func NewCache() *Cache {
 }
 
 // siteRead finds what a layout reads of the Site, or calls that read it:
-// ".Site.Briefs", a bare ".Site" (handed on whole), ".Latest" (the briefs).
-var siteRead = regexp.MustCompile(`\.Site\b(\.[A-Za-z]+)?|\.Latest\b`)
+// ".Site.Briefs", a bare ".Site" (handed on whole), ".Latest" (the briefs),
+// and whether only its length is taken ("len .Site.Briefs").
+var siteRead = regexp.MustCompile(`(len \$?)?\.Site\b(\.[A-Za-z]+)?|\.Latest\b`)
 
 // siteFields are the fields of the Site a layout's text reads, besides
-// Config and Others (always in the fingerprint); all is true when it reads
-// the Site in a way the fields cannot say (".Site" handed on whole, or a
-// name that is not a field).
+// Config and Others (always in the fingerprint): a field named as it is
+// ("Briefs") when the layout may show what it holds, or after "len "
+// ("len Briefs") when the layout only counts it; all is true when it
+// reads the Site in a way the fields cannot say (".Site" handed on whole,
+// or a name that is not a field).
 func siteFields(text string) (fields []string, all bool) {
 	st := reflect.TypeOf(content.Site{})
 	for _, m := range siteRead.FindAllStringSubmatch(text, -1) {
-		name := strings.TrimPrefix(m[1], ".")
+		name := strings.TrimPrefix(m[2], ".")
 		switch {
 		case m[0] == ".Latest":
 			name = "Briefs"
@@ -131,8 +140,12 @@ func siteFields(text string) (fields []string, all bool) {
 		case name == "Config" || name == "Others":
 			continue
 		}
-		if _, ok := st.FieldByName(name); !ok {
+		f, ok := st.FieldByName(name)
+		if !ok {
 			return nil, true
+		}
+		if m[1] != "" && f.Type.Kind() == reflect.Slice {
+			name = "len " + name
 		}
 		fields = append(fields, name)
 	}
@@ -221,14 +234,16 @@ func (c *Cache) Render(site *content.Site, layouts fs.FS, root fs.FS) (*Output, 
 	fp.site = fp.siteHash(site)
 	fp.prepare(c.reads)
 	made := map[string]uint64{}
+	depsOf := map[string][]*content.Page{}
 	var mu sync.Mutex // reuse is called on every core
 	reuse := func(v *View, outPath string) ([]byte, bool) {
 		if c.always[v.Layout] {
 			return nil, false
 		}
-		f := fp.view(v, c.reads[v.Layout], c.counts[v.Layout])
+		f, deps := fp.view(v, c.reads[v.Layout], c.counts[v.Layout])
 		mu.Lock()
 		made[outPath] = f
+		depsOf[outPath] = deps
 		mu.Unlock()
 		if p, ok := c.pages[outPath]; ok && p.fp == f {
 			return p.b, true
@@ -250,6 +265,7 @@ func (c *Cache) Render(site *content.Site, layouts fs.FS, root fs.FS) (*Output, 
 	}
 	c.pages = next
 	c.out, c.outSite, c.from = out, site, nil
+	c.cards, c.depsOf, c.dependents = fp.cards, depsOf, nil
 	c.made = c.made[:0]
 	for v := range out.Files {
 		if isHTML(v) && !out.minified[v] {

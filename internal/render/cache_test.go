@@ -1,6 +1,8 @@
 package render
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/alongside-hub/alongside/internal/content"
@@ -57,6 +59,26 @@ func TestCountsTopic(t *testing.T) {
 	} {
 		if got := countsTopic(text); got != want {
 			t.Errorf("countsTopic(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
+
+// A layout that only counts a field of the Site is fingerprinted by the
+// count; one that shows what it holds, by all of it.
+func TestSiteFields(t *testing.T) {
+	for text, want := range map[string]string{
+		`There are {{count (len .Site.Briefs) "brief"}}.`: "[len Briefs] false",
+		`{{if eq (len $.Site.Briefs) 1}}`:                 "[len Briefs] false",
+		`{{range .Site.Briefs}}{{.Title}}{{end}}`:         "[Briefs] false",
+		`{{range .Latest 5}}{{.Title}}{{end}}`:            "[Briefs] false",
+		`{{.Site.Config.Title}} {{range .Site.Others}}`:   "[] false",
+		`{{len .Site.Home}}`:                              "[Home] false",
+		`{{with .Site}}{{len .Briefs}}{{end}}`:            "[] true",
+		`{{.Site.NoSuchField}}`:                           "[] true",
+	} {
+		fields, all := siteFields(text)
+		if got := fmt.Sprint(append([]string{}, fields...), " ", all); strings.ReplaceAll(got, "  ", " ") != want {
+			t.Errorf("siteFields(%q) = %s, want %s", text, got, want)
 		}
 	}
 }

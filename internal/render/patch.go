@@ -3,6 +3,7 @@ package render
 import (
 	"io/fs"
 	"maps"
+	"path"
 	"slices"
 	"sort"
 	"strings"
@@ -10,21 +11,25 @@ import (
 	"github.com/alongside-hub/alongside/internal/content"
 )
 
-// Patch is Render after content.Cache.Patch changed the bodies of pages
-// of the Site the last Render or Patch of this cache made, and nothing
-// else: it makes again only those pages, the pages whose layout reads the
-// whole Site, the search page and the search index, and takes every other
-// file from the last Output. A body is shown on its own page only (a
-// layout shows of other pages their cards, which leave the body out; see
-// Cache), and the feeds, citation files and sitemap are made from what
-// did not change. It returns ok false, having changed nothing, when it
-// cannot be sure: another Site, changed layouts, or a last Output with
-// files that clash; then Render.
+// Patch is Render after content.Cache.Patch changed pages of the Site
+// the last Render or Patch of this cache made, and nothing that joins
+// them: it makes again only what those pages show, and takes every other
+// file from the last Output. A page whose card (what other pages may
+// show of it; see Cache) is as before changed in its body alone, which is
+// shown on its own page only; so it makes again those pages, the pages
+// whose layout reads the whole Site, the search page and the search
+// index. A page whose card changed (its summary, say) makes again, as
+// well, every page whose last fingerprint took that card, the pages whose
+// layout shows a field of the Site, the feeds that list it and its
+// citation files; the sitemap is made from what did not change. It
+// returns ok false, having changed nothing, when it cannot be sure:
+// another Site, changed layouts, or a last Output with files that clash;
+// then Render.
 func (c *Cache) Patch(site *content.Site, layouts fs.FS, pages []*content.Page) (*Output, bool, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	prev := c.out
-	if prev == nil || c.outSite != site || len(prev.clashes) > 0 {
+	if prev == nil || c.outSite != site || len(prev.clashes) > 0 || c.depsOf == nil {
 		return nil, false, nil
 	}
 	sum := c.sum
@@ -33,25 +38,39 @@ func (c *Cache) Patch(site *content.Site, layouts fs.FS, pages []*content.Page) 
 		return nil, false, err
 	}
 	changed := map[*content.Page]bool{}
+	cards := map[*content.Page]uint64{} // of the pages whose card changed
+	fp := &fingerprinter{seed: c.seed, s: site}
 	for _, p := range pages {
 		changed[p] = true
-	}
-	ix := c.index.Build(site)
-	var again []*View
-	for _, v := range views(site, ix) {
-		if changed[v.Page] || c.always[v.Layout] || v.Layout == "search" {
-			if _, ok := prev.Files[content.OutputPath(v.URL)]; !ok {
-				return nil, false, nil
-			}
-			again = append(again, v)
+		if h := fp.cardHash(p); h != c.cards[p] {
+			cards[p] = h
 		}
 	}
-	made := make([][]byte, len(again))
-	if err := makePages(again, made, nil, ls, true); err != nil {
+	again := c.showing(cards)
+	ix := c.index.Build(site)
+	var vs []*View
+	for _, v := range views(site, ix) {
+		p := content.OutputPath(v.URL)
+		if changed[v.Page] || again[p] || c.always[v.Layout] || v.Layout == "search" || (len(cards) > 0 && showsField(c.reads[v.Layout])) {
+			if _, ok := prev.Files[p]; !ok {
+				return nil, false, nil
+			}
+			vs = append(vs, v)
+		}
+	}
+	made := make([][]byte, len(vs))
+	if err := makePages(vs, made, nil, ls, true); err != nil {
+		return nil, false, err
+	}
+	files := map[string][]byte{}
+	for i, v := range vs {
+		files[content.OutputPath(v.URL)] = made[i]
+	}
+	if err := c.cardFiles(site, prev, cards, files); err != nil {
 		return nil, false, err
 	}
 	out := &Output{Files: maps.Clone(prev.Files), Sources: maps.Clone(prev.Sources), Copied: maps.Clone(prev.Copied), index: ix.Files,
-		owners: maps.Clone(prev.owners), minified: maps.Clone(prev.minified)}
+		owners: maps.Clone(prev.owners), minified: maps.Clone(prev.minified), feeds: prev.feeds}
 	for p := range prev.index {
 		delete(out.Files, p)
 		delete(out.owners, strings.ToLower(p))
@@ -63,16 +82,87 @@ func (c *Cache) Patch(site *content.Site, layouts fs.FS, pages []*content.Page) 
 		return nil, false, nil
 	}
 	c.made = c.made[:0]
-	for i, v := range again {
-		p := content.OutputPath(v.URL)
-		out.Files[p] = made[i]
-		out.minified[p] = true
-		delete(c.pages, p) // its fingerprint is not known: made again by the next Render
-		c.made = append(c.made, p)
+	for p, b := range files {
+		out.Files[p] = b
+		if isHTML(p) {
+			out.minified[p] = true
+			delete(c.pages, p) // its fingerprint is not known: made again by the next Render
+			c.made = append(c.made, p)
+		}
 	}
 	sort.Strings(c.made)
+	maps.Copy(c.cards, cards)
 	c.out, c.outSite, c.from = out, site, prev
 	return out, true, nil
+}
+
+// showing are the pages whose last fingerprint took the card of one of
+// the pages.
+func (c *Cache) showing(pages map[*content.Page]uint64) map[string]bool {
+	if len(pages) == 0 {
+		return nil
+	}
+	if c.dependents == nil {
+		c.dependents = map[*content.Page][]string{}
+		for _, v := range slices.Sorted(maps.Keys(c.depsOf)) {
+			for _, p := range c.depsOf[v] {
+				c.dependents[p] = append(c.dependents[p], v)
+			}
+		}
+	}
+	out := map[string]bool{}
+	for p := range pages {
+		for _, v := range c.dependents[p] {
+			out[v] = true
+		}
+	}
+	return out
+}
+
+// showsField says whether a layout that reads these fields of the Site
+// (siteFields) may show what one of them holds, not only count it.
+func showsField(fields []string) bool {
+	for _, f := range fields {
+		if !strings.HasPrefix(f, "len ") {
+			return true
+		}
+	}
+	return false
+}
+
+// cardFiles makes again, into files, the feeds that list a page whose
+// card changed, and the citation files of those pages.
+func (c *Cache) cardFiles(site *content.Site, prev *Output, cards map[*content.Page]uint64, files map[string][]byte) error {
+	if len(cards) == 0 {
+		return nil
+	}
+	m := newMinifier()
+	for _, f := range prev.feeds {
+		if slices.ContainsFunc(f.briefs, func(p *content.Page) bool { _, ok := cards[p]; return ok }) {
+			b, err := f.bytes(site)
+			if err == nil {
+				b, err = m.Bytes(minifyTypes[path.Ext(f.path)], b) // as Minify does
+			}
+			if err != nil {
+				return err
+			}
+			files[f.path] = b
+		}
+	}
+	memo := &citeMemo{prev: c.cites, next: c.cites}
+	for p := range cards {
+		if p.Kind != content.KindBrief {
+			continue
+		}
+		fs, err := citeFiles(site, p, memo)
+		if err != nil {
+			return err
+		}
+		for i, name := range content.CiteFiles {
+			files[strings.TrimPrefix(p.URL, "/")+name] = fs[i]
+		}
+	}
+	return nil
 }
 
 // CheckPatch is Check of the Output the last Patch made, when the last

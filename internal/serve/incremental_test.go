@@ -103,7 +103,7 @@ func (e *editor) step() string {
 	}
 	e.n++
 	briefs, terms := "content/briefs", "content/glossary"
-	switch op := e.r.IntN(18); op {
+	switch op := e.r.IntN(20); op {
 	case 0: // a paragraph that links to another brief and uses glossary terms
 		p, q := e.pick(briefs), e.pick(briefs)
 		e.put(p, e.get(p)+fmt.Sprintf("\n\nMore on this in [another brief](%s), with the help of an advocate and unpaid carers (%d).\n", path.Base(q), e.n))
@@ -183,6 +183,13 @@ func (e *editor) step() string {
 		}
 		e.put(p, strings.Join(lines, "\n"))
 		return "change a word of " + p
+	case 17, 18: // a new summary, which every list showing the brief shows
+		p := e.pick(briefs)
+		if e.r.IntN(3) == 0 {
+			p = e.pick("content/functions")
+		}
+		e.put(p, setKey(e.get(p), "summary", fmt.Sprintf("What the evidence says, summed up again (%d).", e.n)))
+		return "resummarise " + p
 	default: // a mistake: broken front matter, or a link to a brief that is not there
 		p := e.pick(briefs)
 		e.broken[p] = e.m[p].Data
@@ -243,6 +250,7 @@ func TestIncrementalMatchesFullBuild(t *testing.T) {
 				got, err := inc.build(changed)
 				if inc.patched {
 					patched++
+					t.Logf("patched: %s", what)
 				}
 				if tc.disk && i > 0 && inc.cc.Unread() > inc.cc.Len()/2 {
 					unread++
