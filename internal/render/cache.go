@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"hash/maphash"
 	"io/fs"
+	"maps"
 	"reflect"
 	"regexp"
 	"slices"
@@ -61,6 +62,19 @@ type Cache struct {
 	made    []string // pages the last Render made again, sorted
 	cites   map[string]citedBrief
 	index   *search.Cache // what each document gave the search index
+	out     *Output       // the last Render or Patch made, for Patch
+	outSite *content.Site // the Site it was made from
+	from    *Output       // the Output the last Patch changed, if it was the last to make c.out
+
+	// For CheckPatch: what the last Check or CheckPatch checked, the
+	// facts of its pages, its pages in path order, and which pages
+	// looked for each file and point into each page (made when first
+	// needed).
+	checkedOut *Output
+	facts      map[string]pageFacts
+	order      []string
+	lookedBy   map[string][]string
+	targetedBy map[string][]string
 }
 
 // Made lists the pages the last Render made again rather than reused,
@@ -235,6 +249,7 @@ func (c *Cache) Render(site *content.Site, layouts fs.FS, root fs.FS) (*Output, 
 		next[p] = cachedPage{fp: f, b: out.Files[p]}
 	}
 	c.pages = next
+	c.out, c.outSite, c.from = out, site, nil
 	c.made = c.made[:0]
 	for v := range out.Files {
 		if isHTML(v) && !out.minified[v] {
@@ -302,5 +317,7 @@ func (c *Cache) Check(o *Output, site *content.Site) content.Diagnostics {
 	ds := o.Check(site)
 	o.reuseCheck, o.keepCheck = nil, nil
 	c.checked = checked
+	c.checkedOut, c.facts, c.lookedBy, c.targetedBy = o, o.facts, nil, nil
+	c.order = slices.Sorted(maps.Keys(o.facts))
 	return ds
 }

@@ -1,0 +1,170 @@
+package render
+
+import (
+	"io/fs"
+	"maps"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/alongside-hub/alongside/internal/content"
+)
+
+// Patch is Render after content.Cache.Patch changed the bodies of pages
+// of the Site the last Render or Patch of this cache made, and nothing
+// else: it makes again only those pages, the pages whose layout reads the
+// whole Site, the search page and the search index, and takes every other
+// file from the last Output. A body is shown on its own page only (a
+// layout shows of other pages their cards, which leave the body out; see
+// Cache), and the feeds, citation files and sitemap are made from what
+// did not change. It returns ok false, having changed nothing, when it
+// cannot be sure: another Site, changed layouts, or a last Output with
+// files that clash; then Render.
+func (c *Cache) Patch(site *content.Site, layouts fs.FS, pages []*content.Page) (*Output, bool, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	prev := c.out
+	if prev == nil || c.outSite != site || len(prev.clashes) > 0 {
+		return nil, false, nil
+	}
+	sum := c.sum
+	ls, err := c.layouts(layouts)
+	if err != nil || c.sum != sum {
+		return nil, false, err
+	}
+	changed := map[*content.Page]bool{}
+	for _, p := range pages {
+		changed[p] = true
+	}
+	ix := c.index.Build(site)
+	var again []*View
+	for _, v := range views(site, ix) {
+		if changed[v.Page] || c.always[v.Layout] || v.Layout == "search" {
+			if _, ok := prev.Files[content.OutputPath(v.URL)]; !ok {
+				return nil, false, nil
+			}
+			again = append(again, v)
+		}
+	}
+	made := make([][]byte, len(again))
+	if err := makePages(again, made, nil, ls, true); err != nil {
+		return nil, false, err
+	}
+	out := &Output{Files: maps.Clone(prev.Files), Sources: maps.Clone(prev.Sources), Copied: maps.Clone(prev.Copied), index: ix.Files,
+		owners: maps.Clone(prev.owners), minified: maps.Clone(prev.minified)}
+	for p := range prev.index {
+		delete(out.Files, p)
+		delete(out.owners, strings.ToLower(p))
+	}
+	for _, p := range slices.Sorted(maps.Keys(ix.Files)) {
+		out.add(p, ix.Files[p], "")
+	}
+	if len(out.clashes) > 0 {
+		return nil, false, nil
+	}
+	c.made = c.made[:0]
+	for i, v := range again {
+		p := content.OutputPath(v.URL)
+		out.Files[p] = made[i]
+		out.minified[p] = true
+		delete(c.pages, p) // its fingerprint is not known: made again by the next Render
+		c.made = append(c.made, p)
+	}
+	sort.Strings(c.made)
+	c.out, c.outSite, c.from = out, site, prev
+	return out, true, nil
+}
+
+// CheckPatch is Check of the Output the last Patch made, when the last
+// Check was of the Output before it: it scans and checks again only the
+// pages Patch made again, the pages that looked for a file Patch added or
+// took away (the search index's), and, when the ids of a page made again
+// changed, the pages whose links point into it; every other page keeps
+// its problems. ok is false when that is not the case; then Check.
+func (c *Cache) CheckPatch(o *Output, site *content.Site) (content.Diagnostics, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	prev := c.checkedOut
+	if prev == nil || prev != c.from || o != c.out || site.Config.BasePath() != c.base || c.facts == nil {
+		return nil, false
+	}
+	for _, p := range c.made {
+		if _, ok := c.checked[p]; !ok {
+			return nil, false
+		}
+	}
+	if c.lookedBy == nil {
+		c.lookedBy, c.targetedBy = map[string][]string{}, map[string][]string{}
+		for _, p := range slices.Sorted(maps.Keys(c.checked)) {
+			c.note(p, c.checked[p])
+		}
+	}
+	c.checks++
+	now := c.checks
+	again := map[string]bool{}
+	var gone []string
+	for p := range prev.index {
+		if _, ok := o.Files[p]; !ok {
+			gone = append(gone, p)
+		}
+	}
+	for _, p := range append(slices.Clone(gone), newPaths(o.index, prev.Files)...) {
+		for _, q := range c.lookedBy[p] {
+			again[q] = true
+		}
+	}
+	for _, p := range gone {
+		delete(c.lookedBy, p)
+	}
+	for _, p := range c.made {
+		again[p] = true
+		s := scannedPage{b: o.Files[p], facts: scan(o.Files[p]), changed: now}
+		if !maps.Equal(c.facts[p].ids, s.facts.ids) {
+			for _, q := range c.targetedBy[p] {
+				again[q] = true
+			}
+		}
+		c.scanned[p], c.facts[p] = s, s.facts
+	}
+	o.facts = c.facts
+	base := site.Config.BasePath()
+	for _, p := range slices.Sorted(maps.Keys(again)) {
+		ds, targets, looked := o.checkPage(p, c.facts[p], base, c.facts)
+		present := make([]bool, len(looked))
+		for i, q := range looked {
+			_, present[i] = o.Files[q]
+		}
+		cp := checkedPage{at: now, ds: ds, targets: targets, looked: looked, present: present, source: o.Sources[p]}
+		c.checked[p] = cp
+		c.note(p, cp)
+	}
+	ds := append(content.Diagnostics(nil), o.clashes...)
+	for _, p := range c.order {
+		ds = append(ds, c.checked[p].ds...)
+	}
+	c.checkedOut = o
+	return ds, true
+}
+
+// note notes that page p looked for the files cp.looked and points into
+// the pages cp.targets, for CheckPatch. A page may be noted more than
+// once, which only checks it again.
+func (c *Cache) note(p string, cp checkedPage) {
+	for _, q := range cp.looked {
+		c.lookedBy[q] = append(c.lookedBy[q], p)
+	}
+	for _, t := range cp.targets {
+		c.targetedBy[t] = append(c.targetedBy[t], p)
+	}
+}
+
+// newPaths are the paths of files not among old.
+func newPaths(files map[string][]byte, old map[string][]byte) []string {
+	var out []string
+	for p := range files {
+		if _, ok := old[p]; !ok {
+			out = append(out, p)
+		}
+	}
+	return out
+}
