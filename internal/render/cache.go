@@ -37,7 +37,10 @@ import (
 // name and address. Of the Site it covers the settings, the build date
 // and the pages of the footer, and each other field of the Site that the
 // layout's text (with base.html and the partials) names, as ".Site.Briefs"
-// or ".Latest" (the briefs), as a View would hold it. So a layout may
+// or ".Latest" (the briefs), as a View would hold it; but only the length
+// of a field the layout only counts ("len .Site.Briefs"), and only each
+// topic's slug, name, address and count of a list of topics it only
+// counts, tests or ranges over for those (countsTopics). So a layout may
 // show, of another page, its title, summary, dates and how many briefs it
 // has, but not its body, its text, its number of words or which pages it
 // lists; and a layout that hands the Site on whole ("{{with .Site}}"), or
@@ -213,6 +216,11 @@ func (c *Cache) layouts(fsys fs.FS) (Layouts, error) {
 	for _, name := range layoutNames {
 		text := shared + "\n" + texts[name+".html"]
 		fields, all := siteFields(text)
+		for i, f := range fields {
+			if sf, ok := reflect.TypeOf(content.Site{}).FieldByName(f); ok && sf.Type == reflect.TypeOf([]*content.Topic(nil)) && countsTopics(ls[name], f) {
+				fields[i] = "topics " + f
+			}
+		}
 		slices.Sort(fields)
 		c.always[name], c.reads[name] = all, slices.Compact(fields)
 		c.counts[name] = countsTopic(text)

@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"html/template"
 	"strings"
 	"testing"
 
@@ -79,6 +80,29 @@ func TestSiteFields(t *testing.T) {
 		fields, all := siteFields(text)
 		if got := fmt.Sprint(append([]string{}, fields...), " ", all); strings.ReplaceAll(got, "  ", " ") != want {
 			t.Errorf("siteFields(%q) = %s, want %s", text, got, want)
+		}
+	}
+}
+
+// A list of the Site's topics is fingerprinted by each topic's name,
+// address and count only when no layout reads more of it.
+func TestCountsTopics(t *testing.T) {
+	for text, want := range map[string]bool{
+		`{{if .Site.Nations}}<ul>{{range .Site.Nations}}<li><a href="{{$.Rel .URL}}">{{.Name}}</a> ({{count (len .Briefs) "brief"}})</li>{{end}}</ul>{{end}}`: true,
+		`{{len .Site.Nations}} {{range $.Site.Nations}}{{.Slug}}{{end}}`:                                                                                      true,
+		`{{.Title}}`: true,
+		`{{range .Site.Nations}}{{range .Briefs}}{{.Title}}{{end}}{{end}}`: false,
+		`{{range .Site.Nations}}{{template "list" .}}{{end}}`:              false,
+		`{{range .Site.Nations}}{{(index .Briefs 0).Title}}{{end}}`:        false,
+		`{{with .Site.Nations}}{{len .}}{{end}}`:                           false,
+		`{{template "list" .Site.Nations}}`:                                false,
+		`{{$n := .Site.Nations}}`:                                          false,
+		`{{(index .Site.Nations 0).Name}}`:                                 false,
+		`{{range .Site.Nations}}{{.Briefs}}{{end}}`:                        false,
+	} {
+		tpl := template.Must(template.New("t").Funcs(template.FuncMap{"count": count}).Parse(`{{define "list"}}{{end}}` + text))
+		if got := countsTopics(tpl, "Nations"); got != want {
+			t.Errorf("countsTopics(%q) = %v, want %v", text, got, want)
 		}
 	}
 }

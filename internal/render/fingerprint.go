@@ -79,6 +79,11 @@ func (f *fingerprinter) prepare(reads map[string][]string) {
 				fh.SetSeed(f.seed)
 				if field, ok := strings.CutPrefix(name, "len "); ok {
 					maphash.WriteComparable(&fh.Hash, reflect.ValueOf(f.s).Elem().FieldByName(field).Len())
+				} else if field, ok := strings.CutPrefix(name, "topics "); ok {
+					for _, t := range reflect.ValueOf(f.s).Elem().FieldByName(field).Interface().([]*content.Topic) {
+						fh.WriteString(t.Slug + "\x00" + t.Name + "\x00" + t.URL + "\x00")
+						maphash.WriteComparable(&fh.Hash, len(t.Briefs))
+					}
 				} else {
 					f.value(&fh, reflect.ValueOf(f.s).Elem().FieldByName(name), inView)
 				}

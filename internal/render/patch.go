@@ -123,7 +123,7 @@ func (c *Cache) showing(pages map[*content.Page]uint64) map[string]bool {
 // (siteFields) may show what one of them holds, not only count it.
 func showsField(fields []string) bool {
 	for _, f := range fields {
-		if !strings.HasPrefix(f, "len ") {
+		if !strings.HasPrefix(f, "len ") && !strings.HasPrefix(f, "topics ") {
 			return true
 		}
 	}
