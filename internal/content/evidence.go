@@ -81,7 +81,7 @@ func (l *loader) checkLinkTexts(only map[string]bool) {
 	titles := map[string]*Page{}
 	for _, p := range l.site.Pages {
 		if p.Kind == KindBrief || p.Kind == KindFunction || p.Kind == KindPriority {
-			titles[strings.ToLower(p.Title)] = p
+			titles[p.sortKey] = p // the title in lower case
 		}
 	}
 	for _, text := range sortedKeys(uses) {

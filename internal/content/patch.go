@@ -94,9 +94,9 @@ func (c *Cache) Patch(site *Site, diags Diagnostics, changed []string) (Diagnost
 			out = append(out, d)
 		}
 	}
-	out = append(out, l.strict(fresh)...)
-	out.Sort()
-	return out, pages, true
+	fresh = l.strict(fresh)
+	fresh.Sort()
+	return merged(out, fresh), pages, true // diags was sorted, and out keeps its order
 }
 
 // bodyEdit is a page whose body alone changed, read again.

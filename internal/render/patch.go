@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/alongside-hub/alongside/internal/content"
+	"github.com/alongside-hub/alongside/internal/search"
 )
 
 // Patch is Render after content.Cache.Patch changed pages of the Site
@@ -168,9 +169,10 @@ func (c *Cache) cardFiles(site *content.Site, prev *Output, cards map[*content.P
 // CheckPatch is Check of the Output the last Patch made, when the last
 // Check was of the Output before it: it scans and checks again only the
 // pages Patch made again, the pages that looked for a file Patch added or
-// took away (the search index's), and, when the ids of a page made again
-// changed, the pages whose links point into it; every other page keeps
-// its problems. ok is false when that is not the case; then Check.
+// took away (the search index's: every other file it changes keeps its
+// path), and, when the ids of a page made again changed, the pages whose
+// links point into it; every other page keeps its problems. ok is false
+// when that is not the case; then Check.
 func (c *Cache) CheckPatch(o *Output, site *content.Site) (content.Diagnostics, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -184,9 +186,9 @@ func (c *Cache) CheckPatch(o *Output, site *content.Site) (content.Diagnostics, 
 		}
 	}
 	if c.lookedBy == nil {
-		c.lookedBy, c.targetedBy = map[string][]string{}, map[string][]string{}
-		for _, p := range slices.Sorted(maps.Keys(c.checked)) {
-			c.note(p, c.checked[p])
+		c.lookedBy = map[string][]string{}
+		for p, cp := range c.checked {
+			c.note(p, cp, false)
 		}
 	}
 	c.checks++
@@ -210,6 +212,12 @@ func (c *Cache) CheckPatch(o *Output, site *content.Site) (content.Diagnostics, 
 		again[p] = true
 		s := scannedPage{b: o.Files[p], facts: scan(o.Files[p]), changed: now}
 		if !maps.Equal(c.facts[p].ids, s.facts.ids) {
+			if c.targetedBy == nil {
+				c.targetedBy = map[string][]string{}
+				for q, cp := range c.checked {
+					c.note(q, cp, true)
+				}
+			}
 			for _, q := range c.targetedBy[p] {
 				again[q] = true
 			}
@@ -226,7 +234,7 @@ func (c *Cache) CheckPatch(o *Output, site *content.Site) (content.Diagnostics, 
 		}
 		cp := checkedPage{at: now, ds: ds, targets: targets, looked: looked, present: present, source: o.Sources[p]}
 		c.checked[p] = cp
-		c.note(p, cp)
+		c.note(p, cp, c.targetedBy != nil)
 	}
 	ds := append(content.Diagnostics(nil), o.clashes...)
 	for _, p := range c.order {
@@ -236,15 +244,20 @@ func (c *Cache) CheckPatch(o *Output, site *content.Site) (content.Diagnostics, 
 	return ds, true
 }
 
-// note notes that page p looked for the files cp.looked and points into
-// the pages cp.targets, for CheckPatch. A page may be noted more than
-// once, which only checks it again.
-func (c *Cache) note(p string, cp checkedPage) {
+// note notes, for CheckPatch, which of the search index's files page p
+// looked for, the only files a Patch adds or takes away, and, with
+// targets, the pages it points into. A page may be noted more than once,
+// which only checks it again.
+func (c *Cache) note(p string, cp checkedPage, targets bool) {
 	for _, q := range cp.looked {
-		c.lookedBy[q] = append(c.lookedBy[q], p)
+		if strings.HasPrefix(q, search.Folder) {
+			c.lookedBy[q] = append(c.lookedBy[q], p)
+		}
 	}
-	for _, t := range cp.targets {
-		c.targetedBy[t] = append(c.targetedBy[t], p)
+	if targets {
+		for _, t := range cp.targets {
+			c.targetedBy[t] = append(c.targetedBy[t], p)
+		}
 	}
 }
 
