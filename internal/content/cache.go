@@ -40,7 +40,8 @@ import (
 // link resolution and its diagnostics, backlinks and previous/next are
 // worked out again from the kept per-file facts on every Load, and each
 // Load gets its own copies of the pages, so a page of an earlier Site is
-// never changed. The whole cache is dropped
+// never changed, but by Patch, which brings the last Site up to date in
+// place after a change to bodies alone. The whole cache is dropped
 // when the options or site.yaml change (dates, drafts, review interval,
 // topic names all feed the per-file rules), and an entry whose file is
 // gone is dropped at the end of the Load that no longer saw it, so the
@@ -57,6 +58,7 @@ type Cache struct {
 	gloss   *[sha256.Size]byte // glossaryKey of the current Load, once made
 	relKey  [sha256.Size]byte  // relatedKey of the briefs rel was made for
 	rel     [][]int32          // each brief's related briefs, by rank
+	loaded  *loader            // the last Load's loader, for Patch; nil while a Load runs or after one failed
 }
 
 // NewCache returns an empty cache.
@@ -110,10 +112,11 @@ func sameStamp(a, b fs.FileInfo) bool {
 // cacheEntry is what one Markdown file gave.
 type cacheEntry struct {
 	sum     [sha256.Size]byte
-	real    string      // where it was read
-	info    fs.FileInfo // what it was when read; see sameStamp
-	list    Diagnostics // found while reading the file
-	page    *Page       // the page as read, before any joining; never handed out
+	front   [sha256.Size]byte // of the lines before the body (frontSum), for Patch
+	real    string            // where it was read
+	info    fs.FileInfo       // what it was when read; see sameStamp
+	list    Diagnostics       // found while reading the file
+	page    *Page             // the page as read, before any joining; never handed out
 	entry   *Entry
 	draft   bool // left out as a draft
 	bodyKey [sha256.Size]byte
@@ -187,14 +190,15 @@ func (c *Cache) begin(opt Options, cfg Config) {
 	if key != c.key || c.files == nil {
 		c.key, c.files, c.rel = key, map[string]*cacheEntry{}, nil
 	}
-	c.seen, c.gloss = map[string]bool{}, nil
+	c.seen, c.gloss, c.loaded = map[string]bool{}, nil, nil
 }
 
 // end forgets the files the Load did not read, and what it was told had
 // changed: the Load has seen it.
-func (c *Cache) end() {
+func (c *Cache) end(l *loader) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	c.loaded = l
 	c.changed, c.all = nil, false
 	c.last, c.unread = c.unread, 0
 	for p := range c.files {
@@ -218,12 +222,14 @@ func (l *loader) readMarkdownCached(p, real string, info fs.FileInfo) error {
 	skip := e != nil && e.real == real && !c.mayHaveChanged(p, real) && sameStamp(e.info, info)
 	c.mu.Unlock()
 	fresh := false
+	var src []byte
 	if skip {
 		c.mu.Lock()
 		c.unread++
 		c.mu.Unlock()
 	} else {
-		src, err := readChecked(l.fsys, p, real, info)
+		var err error
+		src, err = readChecked(l.fsys, p, real, info)
 		if err != nil {
 			c.mu.Lock()
 			delete(c.files, p) // nothing of it is kept
@@ -248,6 +254,7 @@ func (l *loader) readMarkdownCached(p, real string, info fs.FileInfo) error {
 		if len(l.site.Pages) > pages {
 			cp := *l.site.Pages[pages]
 			e.page = &cp
+			e.front = frontSum(src, cp.bodyAt)
 		}
 		if len(l.site.Glossary) > entries {
 			cp := *l.site.Glossary[entries]

@@ -67,22 +67,39 @@ type Diagnostics []Diagnostic
 // Sort orders by file, line, column, then severity and text, so that output
 // is the same on every run.
 func (ds Diagnostics) Sort() {
-	sort.SliceStable(ds, func(i, j int) bool {
-		a, b := ds[i], ds[j]
-		if a.Pos.File != b.Pos.File {
-			return a.Pos.File < b.Pos.File
+	sort.SliceStable(ds, func(i, j int) bool { return diagLess(ds[i], ds[j]) })
+}
+
+// diagLess is the order of Sort: by file, line and column, errors first,
+// then by message.
+func diagLess(a, b Diagnostic) bool {
+	if a.Pos.File != b.Pos.File {
+		return a.Pos.File < b.Pos.File
+	}
+	if a.Pos.Line != b.Pos.Line {
+		return a.Pos.Line < b.Pos.Line
+	}
+	if a.Pos.Col != b.Pos.Col {
+		return a.Pos.Col < b.Pos.Col
+	}
+	if a.Severity != b.Severity {
+		return a.Severity > b.Severity
+	}
+	return a.Msg < b.Msg
+}
+
+// merged is a and b, each sorted, as one sorted list: what Sort makes of
+// a followed by b.
+func merged(a, b Diagnostics) Diagnostics {
+	out := make(Diagnostics, 0, len(a)+len(b))
+	for len(a) > 0 && len(b) > 0 {
+		if diagLess(b[0], a[0]) {
+			out, b = append(out, b[0]), b[1:]
+		} else {
+			out, a = append(out, a[0]), a[1:]
 		}
-		if a.Pos.Line != b.Pos.Line {
-			return a.Pos.Line < b.Pos.Line
-		}
-		if a.Pos.Col != b.Pos.Col {
-			return a.Pos.Col < b.Pos.Col
-		}
-		if a.Severity != b.Severity {
-			return a.Severity > b.Severity
-		}
-		return a.Msg < b.Msg
-	})
+	}
+	return append(append(out, a...), b...)
 }
 
 // Count returns the number of errors and warnings.

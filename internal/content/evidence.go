@@ -29,43 +29,59 @@ func (l *loader) checkEvidence() {
 			}
 		}
 	}
-	l.checkLinkTexts()
+	l.checkLinkTexts(nil)
 }
 
 // linkUse is one link written by an editor, with where it goes.
 type linkUse struct {
+	text   string // in lower case, spaces made one
 	pos    Pos
 	target string // site path without fragment
 }
 
+// linkUses are the links of one file that checkLinkTexts weighs: every
+// link but images and links left as written, with its text folded.
+func linkUses(source string, links []resolvedLink) []linkUse {
+	var out []linkUse
+	for _, lk := range links {
+		if lk.target == "" || lk.Image {
+			continue
+		}
+		text := strings.ToLower(strings.Join(strings.Fields(lk.Text), " "))
+		if text == "" {
+			continue
+		}
+		target, _, _ := strings.Cut(lk.target, "#")
+		out = append(out, linkUse{text: text, pos: Pos{File: source, Line: lk.Pos.Line, Col: lk.Pos.Col}, target: target})
+	}
+	return out
+}
+
 // checkLinkTexts finds link text, ignoring case, that leads to more than
 // one page. Each use that goes somewhere other than the first such use
-// (or than the page of that title) is a warning at its own line.
-func (l *loader) checkLinkTexts() {
+// (or than the page of that title) is a warning at its own line. It reads
+// each file's links from its uses, which stay after the body is rendered.
+// With only, it weighs only those texts: each text's problems depend on
+// its own uses alone.
+func (l *loader) checkLinkTexts(only map[string]bool) {
 	uses := map[string][]linkUse{}
-	add := func(source string, links []resolvedLink) {
-		for _, lk := range links {
-			if lk.target == "" || lk.Image {
-				continue
+	add := func(us []linkUse) {
+		for _, u := range us {
+			if only == nil || only[u.text] {
+				uses[u.text] = append(uses[u.text], u)
 			}
-			text := strings.ToLower(strings.Join(strings.Fields(lk.Text), " "))
-			if text == "" {
-				continue
-			}
-			target, _, _ := strings.Cut(lk.target, "#")
-			uses[text] = append(uses[text], linkUse{pos: Pos{File: source, Line: lk.Pos.Line, Col: lk.Pos.Col}, target: target})
 		}
 	}
 	for _, p := range l.site.Pages {
-		add(p.Source, p.links)
+		add(p.uses)
 	}
 	for _, e := range l.site.Glossary {
-		add(e.Source, e.links)
+		add(e.uses)
 	}
 	titles := map[string]*Page{}
 	for _, p := range l.site.Pages {
 		if p.Kind == KindBrief || p.Kind == KindFunction || p.Kind == KindPriority {
-			titles[strings.ToLower(p.Title)] = p
+			titles[p.sortKey] = p // the title in lower case
 		}
 	}
 	for _, text := range sortedKeys(uses) {

@@ -37,19 +37,20 @@ func (l *loader) resolveLinks() {
 		page   *Page // nil for a glossary entry
 		entry  bool
 		links  *[]resolvedLink // where the result goes; nil for a file whose front matter could not be read
+		uses   *[]linkUse
 	}
 	var items []item
 	for _, p := range l.site.Pages {
-		items = append(items, item{p.Source, p.doc, p, false, &p.links})
+		items = append(items, item{p.Source, p.doc, p, false, &p.links, &p.uses})
 	}
 	for _, e := range l.site.Glossary {
-		items = append(items, item{e.Source, e.doc, nil, true, &e.links})
+		items = append(items, item{e.Source, e.doc, nil, true, &e.links, &e.uses})
 	}
 	for _, p := range l.broken {
-		items = append(items, item{p.Source, p.doc, p, false, nil})
+		items = append(items, item{p.Source, p.doc, p, false, nil, nil})
 	}
 	for _, e := range l.brokenEntries {
-		items = append(items, item{e.Source, e.doc, nil, true, nil})
+		items = append(items, item{e.Source, e.doc, nil, true, nil, nil})
 	}
 	// Each file is looked at on its own, on every core, with a loader of
 	// its own that gathers its problems; they are then put in the list in
@@ -62,7 +63,7 @@ func (l *loader) resolveLinks() {
 			one.list = &found[i]
 			links := one.resolveDoc(it.source, it.doc, it.page)
 			if it.links != nil {
-				*it.links = links
+				*it.links, *it.uses = links, linkUses(it.source, links)
 			}
 			one.lintDoc(it.source, it.doc, it.entry)
 			one.lintProse(it.source, it.doc, it.page)

@@ -56,7 +56,8 @@ func Load(fsys fs.FS, opt Options) (*Site, Diagnostics, error) {
 	l.render()
 	t.stage("render Markdown")
 	if opt.Cache != nil {
-		opt.Cache.end()
+		l.markdown = nil
+		opt.Cache.end(l)
 	}
 	if opt.Strict {
 		for i := range list {

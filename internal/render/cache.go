@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"hash/maphash"
 	"io/fs"
+	"maps"
 	"reflect"
 	"regexp"
 	"slices"
@@ -36,7 +37,10 @@ import (
 // name and address. Of the Site it covers the settings, the build date
 // and the pages of the footer, and each other field of the Site that the
 // layout's text (with base.html and the partials) names, as ".Site.Briefs"
-// or ".Latest" (the briefs), as a View would hold it. So a layout may
+// or ".Latest" (the briefs), as a View would hold it; but only the length
+// of a field the layout only counts ("len .Site.Briefs"), and only each
+// topic's slug, name, address and count of a list of topics it only
+// counts, tests or ranges over for those (countsTopics). So a layout may
 // show, of another page, its title, summary, dates and how many briefs it
 // has, but not its body, its text, its number of words or which pages it
 // lists; and a layout that hands the Site on whole ("{{with .Site}}"), or
@@ -61,6 +65,25 @@ type Cache struct {
 	made    []string // pages the last Render made again, sorted
 	cites   map[string]citedBrief
 	index   *search.Cache // what each document gave the search index
+	out     *Output       // the last Render or Patch made, for Patch
+	outSite *content.Site // the Site it was made from
+	from    *Output       // the Output the last Patch changed, if it was the last to make c.out
+	// For Patch: the card of each page of outSite, the pages whose cards
+	// each page's fingerprint took, and (made when first needed) the
+	// pages that took each page's card.
+	cards      map[*content.Page]uint64
+	depsOf     map[string][]*content.Page
+	dependents map[*content.Page][]string
+
+	// For CheckPatch: what the last Check or CheckPatch checked, the
+	// facts of its pages, its pages in path order, and which pages
+	// looked for each file and point into each page (made when first
+	// needed).
+	checkedOut *Output
+	facts      map[string]pageFacts
+	order      []string
+	lookedBy   map[string][]string
+	targetedBy map[string][]string
 }
 
 // Made lists the pages the last Render made again rather than reused,
@@ -98,17 +121,20 @@ func NewCache() *Cache {
 }
 
 // siteRead finds what a layout reads of the Site, or calls that read it:
-// ".Site.Briefs", a bare ".Site" (handed on whole), ".Latest" (the briefs).
-var siteRead = regexp.MustCompile(`\.Site\b(\.[A-Za-z]+)?|\.Latest\b`)
+// ".Site.Briefs", a bare ".Site" (handed on whole), ".Latest" (the briefs),
+// and whether only its length is taken ("len .Site.Briefs").
+var siteRead = regexp.MustCompile(`(len \$?)?\.Site\b(\.[A-Za-z]+)?|\.Latest\b`)
 
 // siteFields are the fields of the Site a layout's text reads, besides
-// Config and Others (always in the fingerprint); all is true when it reads
-// the Site in a way the fields cannot say (".Site" handed on whole, or a
-// name that is not a field).
+// Config and Others (always in the fingerprint): a field named as it is
+// ("Briefs") when the layout may show what it holds, or after "len "
+// ("len Briefs") when the layout only counts it; all is true when it
+// reads the Site in a way the fields cannot say (".Site" handed on whole,
+// or a name that is not a field).
 func siteFields(text string) (fields []string, all bool) {
 	st := reflect.TypeOf(content.Site{})
 	for _, m := range siteRead.FindAllStringSubmatch(text, -1) {
-		name := strings.TrimPrefix(m[1], ".")
+		name := strings.TrimPrefix(m[2], ".")
 		switch {
 		case m[0] == ".Latest":
 			name = "Briefs"
@@ -117,8 +143,12 @@ func siteFields(text string) (fields []string, all bool) {
 		case name == "Config" || name == "Others":
 			continue
 		}
-		if _, ok := st.FieldByName(name); !ok {
+		f, ok := st.FieldByName(name)
+		if !ok {
 			return nil, true
+		}
+		if m[1] != "" && f.Type.Kind() == reflect.Slice {
+			name = "len " + name
 		}
 		fields = append(fields, name)
 	}
@@ -186,6 +216,11 @@ func (c *Cache) layouts(fsys fs.FS) (Layouts, error) {
 	for _, name := range layoutNames {
 		text := shared + "\n" + texts[name+".html"]
 		fields, all := siteFields(text)
+		for i, f := range fields {
+			if sf, ok := reflect.TypeOf(content.Site{}).FieldByName(f); ok && sf.Type == reflect.TypeOf([]*content.Topic(nil)) && countsTopics(ls[name], f) {
+				fields[i] = "topics " + f
+			}
+		}
 		slices.Sort(fields)
 		c.always[name], c.reads[name] = all, slices.Compact(fields)
 		c.counts[name] = countsTopic(text)
@@ -207,14 +242,16 @@ func (c *Cache) Render(site *content.Site, layouts fs.FS, root fs.FS) (*Output, 
 	fp.site = fp.siteHash(site)
 	fp.prepare(c.reads)
 	made := map[string]uint64{}
+	depsOf := map[string][]*content.Page{}
 	var mu sync.Mutex // reuse is called on every core
 	reuse := func(v *View, outPath string) ([]byte, bool) {
 		if c.always[v.Layout] {
 			return nil, false
 		}
-		f := fp.view(v, c.reads[v.Layout], c.counts[v.Layout])
+		f, deps := fp.view(v, c.reads[v.Layout], c.counts[v.Layout])
 		mu.Lock()
 		made[outPath] = f
+		depsOf[outPath] = deps
 		mu.Unlock()
 		if p, ok := c.pages[outPath]; ok && p.fp == f {
 			return p.b, true
@@ -235,6 +272,8 @@ func (c *Cache) Render(site *content.Site, layouts fs.FS, root fs.FS) (*Output, 
 		next[p] = cachedPage{fp: f, b: out.Files[p]}
 	}
 	c.pages = next
+	c.out, c.outSite, c.from = out, site, nil
+	c.cards, c.depsOf, c.dependents = fp.cards, depsOf, nil
 	c.made = c.made[:0]
 	for v := range out.Files {
 		if isHTML(v) && !out.minified[v] {
@@ -302,5 +341,7 @@ func (c *Cache) Check(o *Output, site *content.Site) content.Diagnostics {
 	ds := o.Check(site)
 	o.reuseCheck, o.keepCheck = nil, nil
 	c.checked = checked
+	c.checkedOut, c.facts, c.lookedBy, c.targetedBy = o, o.facts, nil, nil
+	c.order = slices.Sorted(maps.Keys(o.facts))
 	return ds
 }

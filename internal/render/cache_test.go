@@ -1,6 +1,9 @@
 package render
 
 import (
+	"fmt"
+	"html/template"
+	"strings"
 	"testing"
 
 	"github.com/alongside-hub/alongside/internal/content"
@@ -57,6 +60,49 @@ func TestCountsTopic(t *testing.T) {
 	} {
 		if got := countsTopic(text); got != want {
 			t.Errorf("countsTopic(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
+
+// A layout that only counts a field of the Site is fingerprinted by the
+// count; one that shows what it holds, by all of it.
+func TestSiteFields(t *testing.T) {
+	for text, want := range map[string]string{
+		`There are {{count (len .Site.Briefs) "brief"}}.`: "[len Briefs] false",
+		`{{if eq (len $.Site.Briefs) 1}}`:                 "[len Briefs] false",
+		`{{range .Site.Briefs}}{{.Title}}{{end}}`:         "[Briefs] false",
+		`{{range .Latest 5}}{{.Title}}{{end}}`:            "[Briefs] false",
+		`{{.Site.Config.Title}} {{range .Site.Others}}`:   "[] false",
+		`{{len .Site.Home}}`:                              "[Home] false",
+		`{{with .Site}}{{len .Briefs}}{{end}}`:            "[] true",
+		`{{.Site.NoSuchField}}`:                           "[] true",
+	} {
+		fields, all := siteFields(text)
+		if got := fmt.Sprint(append([]string{}, fields...), " ", all); strings.ReplaceAll(got, "  ", " ") != want {
+			t.Errorf("siteFields(%q) = %s, want %s", text, got, want)
+		}
+	}
+}
+
+// A list of the Site's topics is fingerprinted by each topic's name,
+// address and count only when no layout reads more of it.
+func TestCountsTopics(t *testing.T) {
+	for text, want := range map[string]bool{
+		`{{if .Site.Nations}}<ul>{{range .Site.Nations}}<li><a href="{{$.Rel .URL}}">{{.Name}}</a> ({{count (len .Briefs) "brief"}})</li>{{end}}</ul>{{end}}`: true,
+		`{{len .Site.Nations}} {{range $.Site.Nations}}{{.Slug}}{{end}}`:                                                                                      true,
+		`{{.Title}}`: true,
+		`{{range .Site.Nations}}{{range .Briefs}}{{.Title}}{{end}}{{end}}`: false,
+		`{{range .Site.Nations}}{{template "list" .}}{{end}}`:              false,
+		`{{range .Site.Nations}}{{(index .Briefs 0).Title}}{{end}}`:        false,
+		`{{with .Site.Nations}}{{len .}}{{end}}`:                           false,
+		`{{template "list" .Site.Nations}}`:                                false,
+		`{{$n := .Site.Nations}}`:                                          false,
+		`{{(index .Site.Nations 0).Name}}`:                                 false,
+		`{{range .Site.Nations}}{{.Briefs}}{{end}}`:                        false,
+	} {
+		tpl := template.Must(template.New("t").Funcs(template.FuncMap{"count": count}).Parse(`{{define "list"}}{{end}}` + text))
+		if got := countsTopics(tpl, "Nations"); got != want {
+			t.Errorf("countsTopics(%q) = %v, want %v", text, got, want)
 		}
 	}
 }

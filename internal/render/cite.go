@@ -81,32 +81,42 @@ func (v *View) CiteFiles() []CiteFile {
 // build (see Cache): they are made from the citation alone.
 func addCiteFiles(out *Output, s *content.Site, memo *citeMemo) error {
 	for _, p := range s.Briefs {
-		c := citationOf(s, p)
-		dir := strings.TrimPrefix(p.URL, "/")
-		files, ok := memo.get(p.Source, c)
-		if !ok {
-			js, err := c.cslJSON()
-			if err != nil {
-				return err
-			}
-			files = make([][]byte, len(content.CiteFiles))
-			for i, f := range content.CiteFiles {
-				switch f {
-				case "cite.ris":
-					files[i] = c.ris()
-				case "cite.bib":
-					files[i] = c.bibtex()
-				case "cite.json":
-					files[i] = js
-				}
-			}
-			memo.put(p.Source, c, files)
+		files, err := citeFiles(s, p, memo)
+		if err != nil {
+			return err
 		}
+		dir := strings.TrimPrefix(p.URL, "/")
 		for i, f := range content.CiteFiles {
 			out.add(dir+f, files[i], p.Source)
 		}
 	}
 	return nil
+}
+
+// citeFiles are the citation files of brief p, in the order of
+// content.CiteFiles.
+func citeFiles(s *content.Site, p *content.Page, memo *citeMemo) ([][]byte, error) {
+	c := citationOf(s, p)
+	if files, ok := memo.get(p.Source, c); ok {
+		return files, nil
+	}
+	js, err := c.cslJSON()
+	if err != nil {
+		return nil, err
+	}
+	files := make([][]byte, len(content.CiteFiles))
+	for i, f := range content.CiteFiles {
+		switch f {
+		case "cite.ris":
+			files[i] = c.ris()
+		case "cite.bib":
+			files[i] = c.bibtex()
+		case "cite.json":
+			files[i] = js
+		}
+	}
+	memo.put(p.Source, c, files)
+	return files, nil
 }
 
 // citeMemo keeps the citation files of each brief from one build to the

@@ -52,45 +52,61 @@ type atomEntry struct {
 // Each lists the latest briefs only, site.yaml's feed_entries of them, so
 // that a feed stays small however big the hub grows.
 func addFeeds(out *Output, s *content.Site) error {
-	type feed struct {
+	type spec struct {
 		path, page, title string
 		briefs            []*content.Page
 	}
-	feeds := []feed{{"/feed.xml", "/", s.Config.Title, s.Briefs}}
+	specs := []spec{{"/feed.xml", "/", s.Config.Title, s.Briefs}}
 	for _, t := range append(append([]*content.Page(nil), s.Functions...), s.Priorities...) {
-		feeds = append(feeds, feed{t.URL + "feed.xml", t.URL, t.Title + " – " + s.Config.Title, t.Briefs})
+		specs = append(specs, spec{t.URL + "feed.xml", t.URL, t.Title + " – " + s.Config.Title, t.Briefs})
 	}
-	for _, f := range feeds {
+	for _, f := range specs {
 		briefs := append([]*content.Page(nil), f.briefs...)
 		sortByRecent(briefs)
-		briefs = briefs[:min(len(briefs), s.Config.FeedEntries)]
-		a := atomFeed{Lang: s.Config.Language, Title: f.title, ID: s.Config.Abs(f.page),
-			Links: []atomLink{
-				{Href: s.Config.Abs(f.path), Rel: "self", Type: "application/atom+xml"},
-				{Href: s.Config.Abs(f.page), Rel: "alternate", Type: "text/html"},
-			},
-			Author: atomAuthor{Name: s.Config.Title}}
-		var latest time.Time
-		for _, b := range briefs {
-			u := updated(b)
-			if u.After(latest) {
-				latest = u
-			}
-			a.Entries = append(a.Entries, atomEntry{Title: b.Title, ID: s.Config.Abs(b.URL),
-				Link: atomLink{Href: s.Config.Abs(b.URL)}, Published: rfc3339(b.Published),
-				Updated: rfc3339(u), Summary: b.Summary})
-		}
-		if latest.IsZero() {
-			latest = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
-		}
-		a.Updated = rfc3339(latest)
-		b, err := xml.MarshalIndent(a, "", " ")
+		fd := feed{path: f.path[1:], page: f.page, title: f.title, briefs: briefs[:min(len(briefs), s.Config.FeedEntries)]}
+		b, err := fd.bytes(s)
 		if err != nil {
 			return err
 		}
-		out.add(f.path[1:], append([]byte(xml.Header), b...), "")
+		out.add(fd.path, b, "")
+		out.feeds = append(out.feeds, fd)
 	}
 	return nil
+}
+
+// feed is one Atom feed: its output path, the page it is the feed of, its
+// title and its entries, newest first.
+type feed struct {
+	path, page, title string
+	briefs            []*content.Page
+}
+
+func (f feed) bytes(s *content.Site) ([]byte, error) {
+	a := atomFeed{Lang: s.Config.Language, Title: f.title, ID: s.Config.Abs(f.page),
+		Links: []atomLink{
+			{Href: s.Config.Abs("/" + f.path), Rel: "self", Type: "application/atom+xml"},
+			{Href: s.Config.Abs(f.page), Rel: "alternate", Type: "text/html"},
+		},
+		Author: atomAuthor{Name: s.Config.Title}}
+	var latest time.Time
+	for _, b := range f.briefs {
+		u := updated(b)
+		if u.After(latest) {
+			latest = u
+		}
+		a.Entries = append(a.Entries, atomEntry{Title: b.Title, ID: s.Config.Abs(b.URL),
+			Link: atomLink{Href: s.Config.Abs(b.URL)}, Published: rfc3339(b.Published),
+			Updated: rfc3339(u), Summary: b.Summary})
+	}
+	if latest.IsZero() {
+		latest = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	a.Updated = rfc3339(latest)
+	b, err := xml.MarshalIndent(a, "", " ")
+	if err != nil {
+		return nil, err
+	}
+	return append([]byte(xml.Header), b...), nil
 }
 
 func rfc3339(t time.Time) string { return t.UTC().Format(time.RFC3339) }

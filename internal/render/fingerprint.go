@@ -5,6 +5,7 @@ import (
 	"hash/maphash"
 	"reflect"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/alongside-hub/alongside/internal/content"
@@ -13,6 +14,14 @@ import (
 
 // The fingerprint of a page, by which Cache decides whether to make it
 // again: what it covers, and why, is in the doc of Cache.
+
+// walk is a hash being made, and, for a View's, the pages whose cards it
+// took (deps), for Patch.
+type walk struct {
+	maphash.Hash
+	record bool
+	deps   []*content.Page
+}
 
 // fingerprinter hashes what a layout can read of a View.
 type fingerprinter struct {
@@ -66,9 +75,18 @@ func (f *fingerprinter) prepare(reads map[string][]string) {
 	for _, fields := range reads {
 		for _, name := range fields {
 			if _, ok := f.fields[name]; !ok {
-				var fh maphash.Hash
+				var fh walk
 				fh.SetSeed(f.seed)
-				f.value(&fh, reflect.ValueOf(f.s).Elem().FieldByName(name), inView)
+				if field, ok := strings.CutPrefix(name, "len "); ok {
+					maphash.WriteComparable(&fh.Hash, reflect.ValueOf(f.s).Elem().FieldByName(field).Len())
+				} else if field, ok := strings.CutPrefix(name, "topics "); ok {
+					for _, t := range reflect.ValueOf(f.s).Elem().FieldByName(field).Interface().([]*content.Topic) {
+						fh.WriteString(t.Slug + "\x00" + t.Name + "\x00" + t.URL + "\x00")
+						maphash.WriteComparable(&fh.Hash, len(t.Briefs))
+					}
+				} else {
+					f.value(&fh, reflect.ValueOf(f.s).Elem().FieldByName(name), inView)
+				}
 				f.fields[name] = fh.Sum64()
 			}
 		}
@@ -79,13 +97,13 @@ func (f *fingerprinter) prepare(reads map[string][]string) {
 // view is the fingerprint of v, drawn by a layout that reads these fields
 // of the Site (siteFields) and, if counts, only counts the briefs of the
 // View's topic (countsTopic).
-func (f *fingerprinter) view(v *View, fields []string, counts bool) uint64 {
-	var h maphash.Hash
+func (f *fingerprinter) view(v *View, fields []string, counts bool) (uint64, []*content.Page) {
+	h := walk{record: true}
 	h.SetSeed(f.seed)
-	maphash.WriteComparable(&h, f.site)
+	maphash.WriteComparable(&h.Hash, f.site)
 	for _, name := range fields {
 		h.WriteString(name)
-		maphash.WriteComparable(&h, f.fields[name])
+		maphash.WriteComparable(&h.Hash, f.fields[name])
 	}
 	rv := reflect.ValueOf(v).Elem()
 	t := rv.Type()
@@ -102,12 +120,12 @@ func (f *fingerprinter) view(v *View, fields []string, counts bool) uint64 {
 		if sf.Name == "Topic" && counts && v.Topic != nil {
 			t := v.Topic
 			h.WriteString(t.Slug + "\x00" + t.Name + "\x00" + t.URL + "\x00")
-			maphash.WriteComparable(&h, len(t.Briefs))
+			maphash.WriteComparable(&h.Hash, len(t.Briefs))
 			continue
 		}
 		f.value(&h, rv.Field(i), inView)
 	}
-	return h.Sum64()
+	return h.Sum64(), h.deps
 }
 
 // Where a value is, which decides how much of a page or topic counts.
@@ -132,7 +150,7 @@ func (f *fingerprinter) card(p *content.Page) uint64 {
 // cardHash is card without the memory; it reads nothing of f that
 // changes, so it may run on every core.
 func (f *fingerprinter) cardHash(p *content.Page) uint64 {
-	var h maphash.Hash
+	var h walk
 	h.SetSeed(f.seed)
 	v := reflect.ValueOf(p).Elem()
 	t := v.Type()
@@ -146,7 +164,7 @@ func (f *fingerprinter) cardHash(p *content.Page) uint64 {
 			// A list page may show how many pages a page lists (but the
 			// length of its body is its body).
 			if fv := v.Field(i); fv.Kind() == reflect.Slice && fv.Type().Elem().Kind() != reflect.Uint8 {
-				maphash.WriteComparable(&h, fv.Len())
+				maphash.WriteComparable(&h.Hash, fv.Len())
 			}
 			continue
 		}
@@ -158,7 +176,7 @@ func (f *fingerprinter) cardHash(p *content.Page) uint64 {
 // value hashes v found at where. A page is hashed as its card, except
 // inside a card, where it is its address; a topic reached through a page
 // is its slug, name and address.
-func (f *fingerprinter) value(h *maphash.Hash, v reflect.Value, where int) {
+func (f *fingerprinter) value(h *walk, v reflect.Value, where int) {
 	switch v.Kind() {
 	case reflect.Pointer:
 		if v.IsNil() {
@@ -175,7 +193,10 @@ func (f *fingerprinter) value(h *maphash.Hash, v reflect.Value, where int) {
 				h.WriteString(p.URL)
 				return
 			}
-			maphash.WriteComparable(h, f.card(p))
+			if h.record {
+				h.deps = append(h.deps, p)
+			}
+			maphash.WriteComparable(&h.Hash, f.card(p))
 			return
 		case topicType:
 			if where != inView {
@@ -197,7 +218,7 @@ func (f *fingerprinter) value(h *maphash.Hash, v reflect.Value, where int) {
 			}
 		}
 	case reflect.Slice:
-		maphash.WriteComparable(h, v.Len())
+		maphash.WriteComparable(&h.Hash, v.Len())
 		if v.Type().Elem().Kind() == reflect.Uint8 {
 			h.Write(v.Bytes())
 			return
@@ -210,20 +231,20 @@ func (f *fingerprinter) value(h *maphash.Hash, v reflect.Value, where int) {
 			f.value(h, v.Index(i), where)
 		}
 	case reflect.String:
-		maphash.WriteComparable(h, v.Len())
+		maphash.WriteComparable(&h.Hash, v.Len())
 		h.WriteString(v.String())
 	case reflect.Bool:
-		maphash.WriteComparable(h, v.Bool())
+		maphash.WriteComparable(&h.Hash, v.Bool())
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		maphash.WriteComparable(h, v.Int())
+		maphash.WriteComparable(&h.Hash, v.Int())
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
-		maphash.WriteComparable(h, v.Uint())
+		maphash.WriteComparable(&h.Hash, v.Uint())
 	case reflect.Float32, reflect.Float64:
-		maphash.WriteComparable(h, v.Float())
+		maphash.WriteComparable(&h.Hash, v.Float())
 	case reflect.Map:
 		keys := v.MapKeys()
 		sort.Slice(keys, func(i, j int) bool { return fmt.Sprint(keys[i]) < fmt.Sprint(keys[j]) })
-		maphash.WriteComparable(h, len(keys))
+		maphash.WriteComparable(&h.Hash, len(keys))
 		for _, k := range keys {
 			f.value(h, k, where)
 			f.value(h, v.MapIndex(k), where)

@@ -24,6 +24,8 @@ type Output struct {
 	owners  map[string]owner // lower-case output path -> who made it
 	clashes content.Diagnostics
 
+	index    map[string][]byte    // the search index's files, by output path
+	feeds    []feed               // the feeds, as made
 	minified map[string]bool      // pages a Cache gave already minified
 	facts    map[string]pageFacts // pages a Cache has already scanned, for Check
 

@@ -200,6 +200,7 @@ func render(site *content.Site, ls Layouts, layouts fs.FS, root fs.FS, w renderW
 	for _, p := range paths {
 		out.add(p, ix.Files[p], "")
 	}
+	out.index = ix.Files
 	vs := views(site, ix)
 	// Pages given by reuse are asked for first, and the others are made,
 	// on every core, each into its own slot; then all are claimed in the
@@ -213,42 +214,10 @@ func render(site *content.Site, ls Layouts, layouts fs.FS, root fs.FS, w renderW
 			}
 		})
 	}
-	// Minified, each page is minified as soon as it is made, and each
-	// core fills one buffer with page after page: minifying copies the
-	// page out of it. Otherwise each page gets a buffer of its own, about
-	// the size of the last.
-	errs := make([]error, len(vs))
-	m := newMinifier()
-	par.Ranges(len(vs), func(first, end int) {
-		var buf bytes.Buffer
-		size := 16 << 10
-		for i := first; i < end; i++ {
-			if reused[i] {
-				continue
-			}
-			b := &buf
-			if w.minify {
-				buf.Reset()
-			} else {
-				b = bytes.NewBuffer(make([]byte, 0, size))
-			}
-			if errs[i] = execute(b, ls, vs[i]); errs[i] != nil {
-				continue
-			}
-			if !w.minify {
-				pages[i] = b.Bytes()
-				size = max(size, len(pages[i])+len(pages[i])/4)
-				continue
-			}
-			if pages[i], errs[i] = m.Bytes("text/html", b.Bytes()); errs[i] != nil {
-				errs[i] = fmt.Errorf("minifying %s: %w", content.OutputPath(vs[i].URL), errs[i])
-			}
-		}
-	})
+	if err := makePages(vs, pages, reused, ls, w.minify); err != nil {
+		return nil, err
+	}
 	for i, v := range vs {
-		if errs[i] != nil {
-			return nil, errs[i]
-		}
 		src := ""
 		if v.Page != nil {
 			src = v.Page.Source
@@ -299,6 +268,48 @@ func render(site *content.Site, ls Layouts, layouts fs.FS, root fs.FS, w renderW
 	}
 	out.checkFolders()
 	return out, nil
+}
+
+// makePages runs the layout of each view not done, on every core, each
+// into its own slot of pages. Minified, each page is minified as soon as
+// it is made, and each core fills one buffer with page after page:
+// minifying copies the page out of it. Otherwise each page gets a buffer
+// of its own, about the size of the last.
+func makePages(vs []*View, pages [][]byte, done []bool, ls Layouts, minify bool) error {
+	errs := make([]error, len(vs))
+	m := newMinifier()
+	par.Ranges(len(vs), func(first, end int) {
+		var buf bytes.Buffer
+		size := 16 << 10
+		for i := first; i < end; i++ {
+			if done != nil && done[i] {
+				continue
+			}
+			b := &buf
+			if minify {
+				buf.Reset()
+			} else {
+				b = bytes.NewBuffer(make([]byte, 0, size))
+			}
+			if errs[i] = execute(b, ls, vs[i]); errs[i] != nil {
+				continue
+			}
+			if !minify {
+				pages[i] = b.Bytes()
+				size = max(size, len(pages[i])+len(pages[i])/4)
+				continue
+			}
+			if pages[i], errs[i] = m.Bytes("text/html", b.Bytes()); errs[i] != nil {
+				errs[i] = fmt.Errorf("minifying %s: %w", content.OutputPath(vs[i].URL), errs[i])
+			}
+		}
+	})
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // execute draws one page into b.

@@ -2,6 +2,7 @@ package serve
 
 import (
 	"io/fs"
+	"strings"
 
 	"github.com/alongside-hub/alongside/internal/content"
 	"github.com/alongside-hub/alongside/internal/render"
@@ -15,6 +16,15 @@ type builder struct {
 	opt  content.Options
 	cc   *content.Cache // nil for a fresh full build
 	rc   *render.Cache
+
+	// The Site of the last Load and its problems, which a change to
+	// bodies alone patches (content.Cache.Patch), and the pages patched
+	// since the site was last rendered.
+	site    *content.Site
+	diags   content.Diagnostics
+	pending []*content.Page
+	lost    bool // the watcher may have missed changes: read everything next time
+	patched bool // the last build patched the one before (for tests)
 }
 
 func newBuilder(fsys fs.FS, opt content.Options) *builder {
@@ -28,32 +38,70 @@ type result struct {
 	diags  content.Diagnostics
 }
 
-func (b *builder) build() (result, error) {
-	opt := b.opt
-	opt.Cache = b.cc
-	site, diags, err := content.Load(b.fsys, opt)
+// build builds after the paths changed (slash paths from the root, as the
+// watcher reports them; "." for anything). When only the bodies of
+// Markdown pages changed, the last Site is patched and only what those
+// bodies show is made again (content.Cache.Patch, render.Cache.Patch);
+// otherwise the tree is loaded again, reusing what the caches hold.
+func (b *builder) build(changed []string) (result, error) {
+	if b.lost {
+		changed, b.lost = append(changed, "."), false
+	}
+	site, diags, patched := b.patch(changed)
+	b.patched = patched
+	if !patched {
+		b.site, b.diags, b.pending = nil, nil, nil
+		opt := b.opt
+		opt.Cache = b.cc
+		if b.cc != nil {
+			b.cc.Changed(changed)
+		}
+		var err error
+		site, diags, err = content.Load(b.fsys, opt)
+		if err != nil {
+			return result{diags: diags}, err
+		}
+		if b.cc != nil {
+			b.site, b.diags = site, diags
+		}
+	}
 	res := result{diags: diags}
-	if err != nil || diags.HasErrors() {
-		return res, err
+	if diags.HasErrors() {
+		return res, nil
 	}
 	layouts, err := fs.Sub(b.fsys, "layouts")
 	if err != nil {
 		return res, err
 	}
 	var out *render.Output
-	if b.rc != nil {
+	ok := false
+	if patched {
+		out, ok, err = b.rc.Patch(site, layouts, b.pending)
+	}
+	switch {
+	case err != nil:
+	case ok:
+	case b.rc != nil:
 		out, err = b.rc.Render(site, layouts, b.fsys)
-	} else {
+	default:
 		out, err = renderFull(site, layouts, b.fsys)
 	}
 	if err != nil {
 		return res, err
 	}
-	if b.rc != nil {
-		res.diags = append(res.diags, b.rc.Check(out, site)...)
-	} else {
-		res.diags = append(res.diags, out.Check(site)...)
+	b.pending = nil
+	var checked content.Diagnostics
+	if ok { // the output was patched too
+		checked, ok = b.rc.CheckPatch(out, site)
 	}
+	switch {
+	case ok:
+	case b.rc != nil:
+		checked = b.rc.Check(out, site)
+	default:
+		checked = out.Check(site)
+	}
+	res.diags = append(append(content.Diagnostics(nil), diags...), checked...)
 	res.diags.Sort()
 	res.out = out
 	res.drafts = map[string]bool{}
@@ -63,6 +111,27 @@ func (b *builder) build() (result, error) {
 		}
 	}
 	return res, nil
+}
+
+// patch brings the last Site up to date when only the bodies of Markdown
+// pages changed; patched is false when it could not (see
+// content.Cache.Patch), and then nothing was changed.
+func (b *builder) patch(changed []string) (*content.Site, content.Diagnostics, bool) {
+	if b.site == nil || len(changed) == 0 {
+		return nil, nil, false
+	}
+	for _, p := range changed {
+		if !strings.HasPrefix(p, "content/") || !strings.HasSuffix(p, ".md") {
+			return nil, nil, false
+		}
+	}
+	diags, pages, ok := b.cc.Patch(b.site, b.diags, changed)
+	if !ok {
+		return nil, nil, false
+	}
+	b.diags = diags
+	b.pending = append(b.pending, pages...)
+	return b.site, diags, true
 }
 
 // renderFull is the pipeline of "alongside build" without any cache.

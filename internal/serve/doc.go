@@ -63,11 +63,28 @@
 // memory follows the size of the tree, not the number of rebuilds
 // (BenchmarkRebuildMemory).
 //
-// What a rebuild still does for every file, and so what it costs at
+// # A save that changes only a body
+//
+// The common save, a brief's text edited, is patched rather than rebuilt:
+// when every path of the batch is a Markdown page of the last build whose
+// front matter reads the same and whose body has the same links (where
+// they go and their words) and headings, nothing that joins files can
+// have changed. content.Cache.Patch then changes those pages of the last
+// Site in place (their HTML, text, words, reading grade and problems) and
+// gives the problems a full load would; render.Cache.Patch makes again
+// only their pages, the search page and the search index, and takes every
+// other file from the last build; render.Cache.CheckPatch checks again
+// only the pages made again and those whose result depends on what
+// changed. Anything else (a new, deleted or renamed file, a changed link,
+// heading or front matter, a glossary entry, layouts, site.yaml, lost
+// watcher events) loads the tree again as above. The random-edit test
+// includes such saves, and counts that some were patched.
+//
+// What a full rebuild still does for every file, and so what it costs at
 // 5,000 briefs (docs/performance.md): the joins above, the checks of
 // prose that read the glossary, the joining of the search index's lists,
-// and the fingerprint of every page. BenchmarkRebuildOneBrief measures a save on disk to the
-// reload event.
+// and the fingerprint of every page. BenchmarkRebuildOneBrief measures a
+// save on disk to the reload event.
 //
 // # Problems
 //

@@ -141,7 +141,7 @@ func stripBriefLinks(s string) string {
 // fullBuild builds fsys with no cache at all, as "alongside build" does.
 func fullBuild(fsys fs.FS, opt content.Options) (result, error) {
 	b := &builder{fsys: fsys, opt: opt}
-	return b.build()
+	return b.build([]string{"."})
 }
 
 func testOptions() content.Options {

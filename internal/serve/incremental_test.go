@@ -103,7 +103,7 @@ func (e *editor) step() string {
 	}
 	e.n++
 	briefs, terms := "content/briefs", "content/glossary"
-	switch op := e.r.IntN(13); op {
+	switch op := e.r.IntN(20); op {
 	case 0: // a paragraph that links to another brief and uses glossary terms
 		p, q := e.pick(briefs), e.pick(briefs)
 		e.put(p, e.get(p)+fmt.Sprintf("\n\nMore on this in [another brief](%s), with the help of an advocate and unpaid carers (%d).\n", path.Base(q), e.n))
@@ -153,6 +153,43 @@ func (e *editor) step() string {
 		return "rename " + p + " to " + q
 	case 11:
 		return e.deleteUnlinked(terms)
+	case 12: // a paragraph with no link: the body alone changes
+		p := e.pick(briefs)
+		e.put(p, e.get(p)+fmt.Sprintf("\n\nAn advocate and unpaid carers said more about this (%d).\n", e.n))
+		return "add a paragraph to " + p
+	case 13: // a paragraph at the top of the body, which moves every line below
+		p := e.pick(briefs)
+		e.put(p, strings.Replace(e.get(p), "\n---\n", fmt.Sprintf("\n---\nA first line, number %d, which a reader sees first.\n\n", e.n), 1))
+		return "add a first paragraph to " + p
+	case 14: // an abbreviation no page spells out: a warning in the body
+		p := e.pick(briefs)
+		e.put(p, e.get(p)+fmt.Sprintf("\n\nThe QXZ%c board met.\n", 'A'+rune(e.n%26)))
+		return "add an unknown abbreviation to " + p
+	case 15: // the body cut short, which is too few words, fixed a step later
+		p := e.pick(briefs)
+		e.broken[p] = e.m[p].Data
+		src := e.get(p)
+		end := strings.Index(src[4:], "\n---\n") + 4 + len("\n---\n")
+		e.put(p, src[:end]+"Too short now.\n")
+		return "cut the body of " + p
+	case 16: // a word changed in a paragraph in the middle of the body
+		p := e.pick(briefs)
+		lines := strings.Split(e.get(p), "\n")
+		for i := len(lines) / 2; i < len(lines); i++ {
+			if l := lines[i]; strings.Contains(l, " the ") && !strings.HasPrefix(l, "#") {
+				lines[i] = strings.Replace(l, " the ", fmt.Sprintf(" the very %d ", e.n), 1)
+				break
+			}
+		}
+		e.put(p, strings.Join(lines, "\n"))
+		return "change a word of " + p
+	case 17, 18: // a new summary, which every list showing the brief shows
+		p := e.pick(briefs)
+		if e.r.IntN(3) == 0 {
+			p = e.pick("content/functions")
+		}
+		e.put(p, setKey(e.get(p), "summary", fmt.Sprintf("What the evidence says, summed up again (%d).", e.n)))
+		return "resummarise " + p
 	default: // a mistake: broken front matter, or a link to a brief that is not there
 		p := e.pick(briefs)
 		e.broken[p] = e.m[p].Data
@@ -185,19 +222,21 @@ func TestIncrementalMatchesFullBuild(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			e := &editor{m: tc.m, r: rand.New(rand.NewPCG(tc.seed, 11)), broken: map[string][]byte{}}
+			// d tells the rebuild what changed, as the watcher tells it;
+			// on disk, it also writes the change.
+			d := &diskTree{t: t, files: map[string][]byte{}}
 			inc := newBuilder(tc.m, testOptions())
-			var d *diskTree
 			if tc.disk {
-				d = &diskTree{t: t, root: t.TempDir(), files: map[string][]byte{}}
-				d.sync(tc.m)
+				d.root = t.TempDir()
 				inc = newBuilder(os.DirFS(d.root), testOptions())
 			}
-			built, reused, unread := 0, 0, 0
+			d.sync(tc.m)
+			built, reused, unread, patched := 0, 0, 0, 0
 			for i := 0; i <= steps; i++ {
-				what := "first build"
+				what, changed := "first build", []string{"."}
 				if i > 0 {
 					what = e.step()
-					if d != nil {
+					if tc.disk {
 						// And a save that keeps the file's size, which only
 						// the report of what changed can tell.
 						p := e.pick("content/briefs")
@@ -205,11 +244,15 @@ func TestIncrementalMatchesFullBuild(t *testing.T) {
 							i := strings.Index(src, "Version ") + len("Version ")
 							e.put(p, src[:i]+string('0'+(src[i]-'0'+1)%10)+src[i+1:])
 						}
-						inc.cc.Changed(d.sync(tc.m))
 					}
+					changed = d.sync(tc.m)
 				}
-				got, err := inc.build()
-				if d != nil && i > 0 && inc.cc.Unread() > inc.cc.Len()/2 {
+				got, err := inc.build(changed)
+				if inc.patched {
+					patched++
+					t.Logf("patched: %s", what)
+				}
+				if tc.disk && i > 0 && inc.cc.Unread() > inc.cc.Len()/2 {
 					unread++
 				}
 				if err != nil {
@@ -258,7 +301,11 @@ func TestIncrementalMatchesFullBuild(t *testing.T) {
 			if reused < built/2 {
 				t.Fatalf("only %d of %d rebuilds reused most pages: the caches are not being tested", reused, built)
 			}
-			if d != nil && unread < steps/2 {
+			t.Logf("%d of %d rebuilds patched", patched, steps)
+			if patched < 2 {
+				t.Fatalf("only %d of %d rebuilds patched the last build: patching is not being tested", patched, steps)
+			}
+			if tc.disk && unread < steps/2 {
 				t.Fatalf("only %d of %d rebuilds left most files unread: skipping unchanged files is not being tested", unread, steps)
 			}
 			if n := inc.cc.Len(); n != len(e.files("content/briefs"))+len(e.files("content/glossary"))+len(e.files("content/functions"))+len(e.files("content/priorities"))+len(e.files("content/pages"))+1 {
@@ -268,7 +315,8 @@ func TestIncrementalMatchesFullBuild(t *testing.T) {
 	}
 }
 
-// diskTree keeps a folder on disk the same as an in-memory tree.
+// diskTree keeps a folder on disk the same as an in-memory tree, and
+// tells what changed; with no root, it only tells.
 type diskTree struct {
 	t     *testing.T
 	root  string
@@ -281,6 +329,11 @@ func (d *diskTree) sync(m fstest.MapFS) []string {
 	var changed []string
 	for p, f := range m {
 		if old, ok := d.files[p]; ok && bytes.Equal(old, f.Data) {
+			continue
+		}
+		if d.root == "" {
+			d.files[p] = f.Data
+			changed = append(changed, p)
 			continue
 		}
 		full := filepath.Join(d.root, filepath.FromSlash(p))
@@ -302,7 +355,10 @@ func (d *diskTree) sync(m fstest.MapFS) []string {
 		changed = append(changed, p)
 	}
 	for p := range d.files {
-		if _, ok := m[p]; !ok {
+		if _, ok := m[p]; !ok && d.root == "" {
+			delete(d.files, p)
+			changed = append(changed, p)
+		} else if !ok {
 			if err := os.Remove(filepath.Join(d.root, filepath.FromSlash(p))); err != nil {
 				d.t.Fatal(err)
 			}

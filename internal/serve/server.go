@@ -143,7 +143,7 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 		case err := <-w.errs:
 			// Events may have been lost (too many at once): the next
 			// rebuild reads every file.
-			s.changed([]string{"."})
+			s.lostEvents()
 			fmt.Fprintf(s.opt.Stderr, "alongside serve: watching for changes: %v\n", err)
 		case batch, ok := <-w.batches:
 			if !ok {
@@ -190,13 +190,12 @@ func (s *Server) Rebuild() string { return s.rebuild() }
 // rebuild is Rebuild with nothing known of what changed: every file is read.
 func (s *Server) rebuild() string { return s.rebuildAfter([]string{"."}) }
 
-// changed tells the content cache which paths changed (see content.Cache.Changed).
-func (s *Server) changed(paths []string) {
+// lostEvents makes the next rebuild read every file: the watcher may have
+// missed some changes.
+func (s *Server) lostEvents() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.b.cc != nil {
-		s.b.cc.Changed(paths)
-	}
+	s.b.lost = true
 }
 
 // rebuildAfter rebuilds after the watcher saw the paths changed: the
@@ -205,11 +204,8 @@ func (s *Server) changed(paths []string) {
 func (s *Server) rebuildAfter(changed []string) string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.b.cc != nil {
-		s.b.cc.Changed(changed)
-	}
 	start := time.Now()
-	res, err := s.b.build()
+	res, err := s.b.build(changed)
 	if err != nil {
 		res.diags = append(res.diags, content.Diagnostic{Pos: content.Pos{File: s.opt.Root}, Severity: content.Error,
 			Msg: err.Error(), Hint: "check that the file can be read, then save it again"})

@@ -1,0 +1,288 @@
+package content
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"io/fs"
+	"reflect"
+	"slices"
+	"strings"
+
+	"github.com/alongside-hub/alongside/internal/markdown"
+)
+
+// Patch brings site, the Site of the last Load with this cache, up to
+// date after the files at the paths changed, when only the bodies (and
+// summaries) of pages changed and nothing of them that the joins read:
+// then it changes those pages in place and returns the Diagnostics that
+// Load would return, and the pages it changed. Otherwise it changes
+// nothing and returns ok false, and the caller loads the tree again.
+//
+// A change qualifies when every path is a Markdown page of site (not a
+// glossary entry, not a file whose front matter could not be read, and no
+// file of the site has front matter that could not be read), still a
+// plain file of its folder, whose front matter reads the same as before
+// (the same bytes; or the same fields read from them but the summary, with
+// every key on the line and column it was on), and whose body
+// has the same links (where they go, their text, in order) and the same
+// headings (their level, text and id). Then every join is as it was:
+// taxonomies, backlinks, related briefs, previous and next, and the ids
+// other pages' links point into. What such a page's body decides alone
+// is made again: its HTML, plain text, number of words, reading grade and
+// table of contents, and its own problems. The problems are those of the
+// last Load, less what the old body gave and plus what the new one gives
+// (the file's own problems, its links', its text's and its length's and
+// sections'), with the rules that read every page (link texts, the mean
+// reading grade) run again before and after. If what the old body gave
+// is not all in diags, Patch does nothing (ok false).
+//
+// The caller must hold site alone: Patch changes its pages.
+func (c *Cache) Patch(site *Site, diags Diagnostics, changed []string) (Diagnostics, []*Page, bool) {
+	c.mu.Lock()
+	l := c.loaded
+	c.mu.Unlock()
+	if l == nil || l.site != site || len(l.broken)+len(l.brokenEntries) > 0 {
+		return nil, nil, false
+	}
+	var edits []bodyEdit
+	for _, p := range slices.Compact(slices.Sorted(slices.Values(changed))) {
+		e, ok := l.bodyEdit(p)
+		if !ok {
+			return nil, nil, false
+		}
+		if e.page != nil {
+			edits = append(edits, e)
+		}
+	}
+	// What the old bodies gave, taken away; Patch stops here if any of it
+	// is not in diags, before anything is changed.
+	count := map[Diagnostic]int{}
+	for _, d := range diags {
+		count[d]++
+	}
+	texts := map[string]bool{} // the link texts of the pages: the same before and after
+	for _, e := range edits {
+		for _, u := range e.page.uses {
+			texts[u.text] = true
+		}
+	}
+	old := l.siteWide(texts)
+	for _, e := range edits {
+		old = append(old, e.oldList...)
+		old = append(old, l.bodyProblems(e.page, e.oldDoc)...)
+	}
+	for _, d := range l.strict(old) {
+		if count[d] == 0 {
+			return nil, nil, false
+		}
+		count[d]--
+	}
+	var pages []*Page
+	var fresh Diagnostics
+	for _, e := range edits {
+		e.apply(l, c)
+		fresh = append(fresh, e.list...)
+		fresh = append(fresh, l.bodyProblems(e.page, e.doc)...)
+		l.renderPage(e.page)
+		pages = append(pages, e.page)
+	}
+	fresh = append(fresh, l.siteWide(texts)...)
+	out := Diagnostics{}
+	for _, d := range diags {
+		if count[d] > 0 {
+			count[d]--
+			out = append(out, d)
+		}
+	}
+	fresh = l.strict(fresh)
+	fresh.Sort()
+	return merged(out, fresh), pages, true // diags was sorted, and out keeps its order
+}
+
+// bodyEdit is a page whose body alone changed, read again.
+type bodyEdit struct {
+	page    *Page       // of the Site, changed in apply
+	fresh   *Page       // the file as read now
+	list    Diagnostics // found reading it now
+	doc     *markdown.Doc
+	oldList Diagnostics // found reading it last time
+	oldDoc  *markdown.Doc
+	entry   *cacheEntry // for the cache, in apply
+}
+
+// bodyEdit reads the file at p again and says whether only its body
+// changed, as Patch needs; a file whose bytes are the same is no edit
+// (page nil).
+func (l *loader) bodyEdit(p string) (bodyEdit, bool) {
+	c := l.opt.Cache
+	pg, ok := l.bySource[p].(*Page)
+	if !ok || !strings.HasSuffix(p, ".md") {
+		return bodyEdit{}, false
+	}
+	c.mu.Lock()
+	prev := c.files[p]
+	c.mu.Unlock()
+	if prev == nil || prev.page == nil || prev.draft || prev.real != p {
+		return bodyEdit{}, false
+	}
+	info, err := fs.Lstat(l.fsys, p)
+	if err != nil || !info.Mode().IsRegular() || info.Size() > MaxFileSize {
+		return bodyEdit{}, false
+	}
+	src, err := readChecked(l.fsys, p, p, info)
+	if err != nil {
+		return bodyEdit{}, false
+	}
+	sum := sha256.Sum256(src)
+	if sum == prev.sum {
+		return bodyEdit{}, true
+	}
+	one := l.fileLoader()
+	if err := one.readMarkdown(p, p, info); err != nil || len(one.site.Pages) != 1 || len(one.broken) > 0 {
+		return bodyEdit{}, false
+	}
+	fresh := one.site.Pages[0]
+	fresh.doc.Release() // made again when it is rendered
+	if !sameFront(src, prev.front, fresh.bodyAt) && !sameBesideSummary(fresh, prev.page) ||
+		!sameLinks(fresh.doc.Links, prev.page.doc.Links) || !sameHeadings(fresh.Headings, prev.page.Headings) {
+		return bodyEdit{}, false
+	}
+	e := &cacheEntry{sum: sum, front: frontSum(src, fresh.bodyAt), real: p, info: info, list: *one.list}
+	cp := *fresh
+	e.page = &cp
+	return bodyEdit{page: pg, fresh: fresh, list: *one.list, doc: fresh.doc, oldList: prev.list, oldDoc: prev.page.doc, entry: e}, true
+}
+
+// apply puts what the body gives into the Site's page, and the file's new
+// entry into the cache.
+func (e bodyEdit) apply(l *loader, c *Cache) {
+	c.mu.Lock()
+	c.files[e.page.Source] = e.entry
+	c.mu.Unlock()
+	p, f := e.page, e.fresh
+	p.doc, p.Headings, p.TOC, p.ForYou, p.Words, p.Text = f.doc, f.Headings, nil, f.ForYou, f.Words, f.Text
+	p.Summary = f.Summary
+	p.grade = l.grade(p)
+}
+
+// bodyProblems are the problems of page p that its body doc gives, as
+// Load finds them: its links', its text's, and its length's, sections'
+// and reading grade's. It sets p.links, as resolveLinks does.
+func (l *loader) bodyProblems(p *Page, doc *markdown.Doc) Diagnostics {
+	one := *l
+	var ds Diagnostics
+	one.list = &ds
+	saved := *p
+	p.doc = doc
+	p.links = one.resolveDoc(p.Source, doc, p)
+	p.uses = linkUses(p.Source, p.links)
+	one.lintDoc(p.Source, doc, false)
+	one.lintProse(p.Source, doc, p)
+	if doc != saved.doc {
+		// The old body: its grade and facts, for the rules on its length.
+		p.grade = readabilityOf(l, p.Source, doc)
+		p.Words = countWords(doc.Text)
+		p.Headings = doc.Headings
+	}
+	one.checkBody(p, l.site.Config.Checks)
+	links, uses := p.links, p.uses
+	*p = saved
+	p.links, p.uses = links, uses
+	return ds
+}
+
+// readabilityOf is the reading grade of doc, the body of the file at
+// source: kept with the file's entry when doc is the one it holds.
+func readabilityOf(l *loader, source string, doc *markdown.Doc) Readability {
+	c := l.opt.Cache
+	c.mu.Lock()
+	e := c.files[source]
+	c.mu.Unlock()
+	if e != nil && e.page != nil && e.page.doc == doc && e.grade != nil {
+		return *e.grade
+	}
+	return readability(doc, 3)
+}
+
+// siteWide runs the rules that read every page and whose problems a body
+// can change: the link texts (those of texts, which the changed pages
+// use) and the mean reading grade.
+func (l *loader) siteWide(texts map[string]bool) Diagnostics {
+	one := *l
+	var ds Diagnostics
+	one.list = &ds
+	one.checkLinkTexts(texts)
+	one.checkMeanGrade()
+	return ds
+}
+
+// strict makes every problem an error when the options say so, as Load
+// does at its end.
+func (l *loader) strict(ds Diagnostics) Diagnostics {
+	if l.opt.Strict {
+		for i := range ds {
+			ds[i].Severity = Error
+		}
+	}
+	return ds
+}
+
+// frontSum is the hash of the lines of src before the body, which starts
+// at line bodyAt (counted as Load counts them, after a lone carriage
+// return is made a line end and a byte-order mark left out).
+func frontSum(src []byte, bodyAt int) [sha256.Size]byte {
+	src = bytes.TrimPrefix(markdown.LoneCRToLF(src), []byte("\uFEFF"))
+	end := 0
+	for line := 1; line < bodyAt && end < len(src); line++ {
+		i := bytes.IndexByte(src[end:], '\n')
+		if i < 0 {
+			end = len(src)
+			break
+		}
+		end += i + 1
+	}
+	return sha256.Sum256(src[:end])
+}
+
+func sameFront(src []byte, front [sha256.Size]byte, bodyAt int) bool {
+	return frontSum(src, bodyAt) == front
+}
+
+// sameBesideSummary says whether two readings of one file agree on
+// everything but what the body alone gives and the summary, which no join
+// reads, with every key of the front matter where it was.
+func sameBesideSummary(a, b *Page) bool {
+	strip := func(p Page) Page {
+		p.doc, p.links, p.keyAt, p.grade = nil, nil, nil, Readability{}
+		p.Body, p.Headings, p.TOC, p.Words, p.Text = nil, nil, nil, 0, ""
+		p.Summary = ""
+		return p
+	}
+	if !reflect.DeepEqual(strip(*a), strip(*b)) || (a.keyAt == nil) != (b.keyAt == nil) {
+		return false
+	}
+	if a.keyAt != nil {
+		for _, k := range briefKeys {
+			if a.keyAt(k) != b.keyAt(k) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// sameLinks says whether two bodies link to the same places with the same
+// words, in the same order, wherever in the text the links are.
+func sameLinks(a, b []markdown.Link) bool {
+	return slices.EqualFunc(a, b, func(x, y markdown.Link) bool {
+		return x.Dest == y.Dest && x.Text == y.Text && x.Image == y.Image
+	})
+}
+
+// sameHeadings says whether two bodies have the same headings, wherever
+// in the text they are.
+func sameHeadings(a, b []markdown.Heading) bool {
+	return slices.EqualFunc(a, b, func(x, y markdown.Heading) bool {
+		return x.Level == y.Level && x.Text == y.Text && x.ID == y.ID
+	})
+}
