@@ -77,6 +77,7 @@ func (d *Doc) Render(opt RenderOptions) []byte {
 		// Rendering into a bytes.Buffer cannot fail; say so loudly if it does.
 		panic("markdown: render: " + err.Error())
 	}
+	d.Release() // the tree is rendered: only the facts are kept
 	return b.Bytes()
 }
 

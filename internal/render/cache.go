@@ -82,8 +82,8 @@ type Cache struct {
 	checkedOut *Output
 	facts      map[string]pageFacts
 	order      []string
-	lookedBy   map[string][]string
-	targetedBy map[string][]string
+	lookedBy   map[string]map[string]bool
+	targetedBy map[string]map[string]bool
 }
 
 // Made lists the pages the last Render made again rather than reused,

@@ -186,7 +186,7 @@ func (c *Cache) CheckPatch(o *Output, site *content.Site) (content.Diagnostics, 
 		}
 	}
 	if c.lookedBy == nil {
-		c.lookedBy = map[string][]string{}
+		c.lookedBy = map[string]map[string]bool{}
 		for p, cp := range c.checked {
 			c.note(p, cp, false)
 		}
@@ -201,7 +201,7 @@ func (c *Cache) CheckPatch(o *Output, site *content.Site) (content.Diagnostics, 
 		}
 	}
 	for _, p := range append(slices.Clone(gone), newPaths(o.index, prev.Files)...) {
-		for _, q := range c.lookedBy[p] {
+		for q := range c.lookedBy[p] {
 			again[q] = true
 		}
 	}
@@ -213,12 +213,12 @@ func (c *Cache) CheckPatch(o *Output, site *content.Site) (content.Diagnostics, 
 		s := scannedPage{b: o.Files[p], facts: scan(o.Files[p]), changed: now}
 		if !maps.Equal(c.facts[p].ids, s.facts.ids) {
 			if c.targetedBy == nil {
-				c.targetedBy = map[string][]string{}
+				c.targetedBy = map[string]map[string]bool{}
 				for q, cp := range c.checked {
 					c.note(q, cp, true)
 				}
 			}
-			for _, q := range c.targetedBy[p] {
+			for q := range c.targetedBy[p] {
 				again[q] = true
 			}
 		}
@@ -246,17 +246,23 @@ func (c *Cache) CheckPatch(o *Output, site *content.Site) (content.Diagnostics, 
 
 // note notes, for CheckPatch, which of the search index's files page p
 // looked for, the only files a Patch adds or takes away, and, with
-// targets, the pages it points into. A page may be noted more than once,
-// which only checks it again.
+// targets, the pages it points into. A page noted for a file it no longer
+// looks for is only checked again.
 func (c *Cache) note(p string, cp checkedPage, targets bool) {
+	add := func(m map[string]map[string]bool, k string) {
+		if m[k] == nil {
+			m[k] = map[string]bool{}
+		}
+		m[k][p] = true
+	}
 	for _, q := range cp.looked {
 		if strings.HasPrefix(q, search.Folder) {
-			c.lookedBy[q] = append(c.lookedBy[q], p)
+			add(c.lookedBy, q)
 		}
 	}
 	if targets {
 		for _, t := range cp.targets {
-			c.targetedBy[t] = append(c.targetedBy[t], p)
+			add(c.targetedBy, t)
 		}
 	}
 }
