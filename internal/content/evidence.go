@@ -81,7 +81,9 @@ func (l *loader) checkLinkTexts(only map[string]bool) {
 	titles := map[string]*Page{}
 	for _, p := range l.site.Pages {
 		if p.Kind == KindBrief || p.Kind == KindFunction || p.Kind == KindPriority {
-			titles[p.sortKey] = p // the title in lower case
+			if _, used := uses[p.sortKey]; used { // the title in lower case
+				titles[p.sortKey] = p
+			}
 		}
 	}
 	for _, text := range sortedKeys(uses) {

@@ -56,10 +56,6 @@ func (c *Cache) Patch(site *Site, diags Diagnostics, changed []string) (Diagnost
 	}
 	// What the old bodies gave, taken away; Patch stops here if any of it
 	// is not in diags, before anything is changed.
-	count := map[Diagnostic]int{}
-	for _, d := range diags {
-		count[d]++
-	}
 	texts := map[string]bool{} // the link texts of the pages: the same before and after
 	for _, e := range edits {
 		for _, u := range e.page.uses {
@@ -71,11 +67,23 @@ func (c *Cache) Patch(site *Site, diags Diagnostics, changed []string) (Diagnost
 		old = append(old, e.oldList...)
 		old = append(old, l.bodyProblems(e.page, e.oldDoc)...)
 	}
+	count, files := map[Diagnostic]int{}, map[string]bool{}
 	for _, d := range l.strict(old) {
-		if count[d] == 0 {
+		count[d]++
+		files[d.Pos.File] = true
+	}
+	kept := Diagnostics{}
+	for _, d := range diags {
+		if files[d.Pos.File] && count[d] > 0 {
+			count[d]--
+			continue
+		}
+		kept = append(kept, d)
+	}
+	for _, n := range count {
+		if n > 0 {
 			return nil, nil, false
 		}
-		count[d]--
 	}
 	var pages []*Page
 	var fresh Diagnostics
@@ -87,16 +95,9 @@ func (c *Cache) Patch(site *Site, diags Diagnostics, changed []string) (Diagnost
 		pages = append(pages, e.page)
 	}
 	fresh = append(fresh, l.siteWide(texts)...)
-	out := Diagnostics{}
-	for _, d := range diags {
-		if count[d] > 0 {
-			count[d]--
-			out = append(out, d)
-		}
-	}
 	fresh = l.strict(fresh)
 	fresh.Sort()
-	return merged(out, fresh), pages, true // diags was sorted, and out keeps its order
+	return merged(kept, fresh), pages, true // diags was sorted, and kept keeps its order
 }
 
 // bodyEdit is a page whose body alone changed, read again.

@@ -70,8 +70,11 @@ func (c *Cache) Patch(site *content.Site, layouts fs.FS, pages []*content.Page) 
 	if err := c.cardFiles(site, prev, cards, files); err != nil {
 		return nil, false, err
 	}
-	out := &Output{Files: maps.Clone(prev.Files), Sources: maps.Clone(prev.Sources), Copied: maps.Clone(prev.Copied), index: ix.Files,
-		owners: maps.Clone(prev.owners), minified: maps.Clone(prev.minified), feeds: prev.feeds}
+	// Of the last Output, what changes is copied; the rest is shared, and
+	// not changed after it is made: Sources and Copied keep their paths,
+	// and every page was already minified.
+	out := &Output{Files: maps.Clone(prev.Files), Sources: prev.Sources, Copied: prev.Copied, index: ix.Files,
+		owners: maps.Clone(prev.owners), minified: prev.minified, feeds: prev.feeds}
 	for p := range prev.index {
 		delete(out.Files, p)
 		delete(out.owners, strings.ToLower(p))
@@ -86,7 +89,6 @@ func (c *Cache) Patch(site *content.Site, layouts fs.FS, pages []*content.Page) 
 	for p, b := range files {
 		out.Files[p] = b
 		if isHTML(p) {
-			out.minified[p] = true
 			delete(c.pages, p) // its fingerprint is not known: made again by the next Render
 			c.made = append(c.made, p)
 		}
