@@ -40,7 +40,8 @@ import (
 // or ".Latest" (the briefs), as a View would hold it; but only the length
 // of a field the layout only counts ("len .Site.Briefs"), and only each
 // topic's slug, name, address and count of a list of topics it only
-// counts, tests or ranges over for those (countsTopics). So a layout may
+// counts, tests or ranges over for those (countsTopics), which goes for
+// the View's Topics too. So a layout may
 // show, of another page, its title, summary, dates and how many briefs it
 // has, but not its body, its text, its number of words or which pages it
 // lists; and a layout that hands the Site on whole ("{{with .Site}}"), or
@@ -56,6 +57,7 @@ type Cache struct {
 	always  map[string]bool     // layouts made again on every build
 	reads   map[string][]string // the fields of the Site each layout reads (siteFields)
 	counts  map[string]bool     // layouts that only count the briefs of the View's topic (countsTopic)
+	lists   map[string]bool     // layouts that read of the View's Topics only names, addresses and counts (countsTopics)
 	pages   map[string]cachedPage
 	scanned map[string]scannedPage
 	checked map[string]checkedPage
@@ -212,18 +214,19 @@ func (c *Cache) layouts(fsys fs.FS) (Layouts, error) {
 			shared += "\n" + t
 		}
 	}
-	c.always, c.reads, c.counts = map[string]bool{}, map[string][]string{}, map[string]bool{}
+	c.always, c.reads, c.counts, c.lists = map[string]bool{}, map[string][]string{}, map[string]bool{}, map[string]bool{}
 	for _, name := range layoutNames {
 		text := shared + "\n" + texts[name+".html"]
 		fields, all := siteFields(text)
 		for i, f := range fields {
-			if sf, ok := reflect.TypeOf(content.Site{}).FieldByName(f); ok && sf.Type == reflect.TypeOf([]*content.Topic(nil)) && countsTopics(ls[name], f) {
+			if sf, ok := reflect.TypeOf(content.Site{}).FieldByName(f); ok && sf.Type == reflect.TypeOf([]*content.Topic(nil)) && countsTopics(ls[name], "Site", f) {
 				fields[i] = "topics " + f
 			}
 		}
 		slices.Sort(fields)
 		c.always[name], c.reads[name] = all, slices.Compact(fields)
 		c.counts[name] = countsTopic(text)
+		c.lists[name] = countsTopics(ls[name], "Topics")
 	}
 	c.sum, c.ls, c.pages = sum, ls, map[string]cachedPage{}
 	return ls, nil
@@ -248,7 +251,7 @@ func (c *Cache) Render(site *content.Site, layouts fs.FS, root fs.FS) (*Output, 
 		if c.always[v.Layout] {
 			return nil, false
 		}
-		f, deps := fp.view(v, c.reads[v.Layout], c.counts[v.Layout])
+		f, deps := fp.view(v, c.reads[v.Layout], c.counts[v.Layout], c.lists[v.Layout])
 		mu.Lock()
 		made[outPath] = f
 		depsOf[outPath] = deps

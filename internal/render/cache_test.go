@@ -101,8 +101,14 @@ func TestCountsTopics(t *testing.T) {
 		`{{range .Site.Nations}}{{.Briefs}}{{end}}`:                        false,
 	} {
 		tpl := template.Must(template.New("t").Funcs(template.FuncMap{"count": count}).Parse(`{{define "list"}}{{end}}` + text))
-		if got := countsTopics(tpl, "Nations"); got != want {
+		if got := countsTopics(tpl, "Site", "Nations"); got != want {
 			t.Errorf("countsTopics(%q) = %v, want %v", text, got, want)
+		}
+		// The same, for the View's own list of topics.
+		view := strings.NewReplacer(".Site.Nations", ".Topics", "$.Site.Nations", "$.Topics").Replace(text)
+		tpl = template.Must(template.New("t").Funcs(template.FuncMap{"count": count}).Parse(`{{define "list"}}{{end}}` + view))
+		if got := countsTopics(tpl, "Topics"); got != want {
+			t.Errorf("countsTopics(%q) = %v, want %v", view, got, want)
 		}
 	}
 }

@@ -95,9 +95,11 @@ func (f *fingerprinter) prepare(reads map[string][]string) {
 }
 
 // view is the fingerprint of v, drawn by a layout that reads these fields
-// of the Site (siteFields) and, if counts, only counts the briefs of the
-// View's topic (countsTopic).
-func (f *fingerprinter) view(v *View, fields []string, counts bool) (uint64, []*content.Page) {
+// of the Site (siteFields), if counts only counts the briefs of the View's
+// topic (countsTopic), and if lists reads of the View's topics only their
+// names, addresses and counts (countsTopics), with the pages whose cards
+// it took.
+func (f *fingerprinter) view(v *View, fields []string, counts, lists bool) (uint64, []*content.Page) {
 	h := walk{record: true}
 	h.SetSeed(f.seed)
 	maphash.WriteComparable(&h.Hash, f.site)
@@ -115,6 +117,13 @@ func (f *fingerprinter) view(v *View, fields []string, counts bool) (uint64, []*
 		h.WriteString(sf.Name)
 		if sf.Type == pageType && !rv.Field(i).IsNil() {
 			f.value(&h, rv.Field(i).Elem(), shown) // the page the view shows, in full
+			continue
+		}
+		if sf.Name == "Topics" && lists {
+			for _, t := range v.Topics {
+				h.WriteString(t.Slug + "\x00" + t.Name + "\x00" + t.URL + "\x00")
+				maphash.WriteComparable(&h.Hash, len(t.Briefs))
+			}
 			continue
 		}
 		if sf.Name == "Topic" && counts && v.Topic != nil {

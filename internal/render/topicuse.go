@@ -2,19 +2,20 @@ package render
 
 import (
 	"html/template"
+	"slices"
 	"text/template/parse"
 )
 
 // countsTopics says whether the layout t (with base.html and the
-// partials) reads of the Site's list of topics named field (Topics,
-// Audiences, Nations) only each topic's slug, name and address and how
-// many briefs it has: the list is counted ("len .Site.Nations"), tested
-// ("if .Site.Nations") or ranged over with a body that reads of each
-// topic only .Slug, .Name, .URL and "len .Briefs". Then the layout shows
+// partials) reads of a list of topics, the field at the path ("Site",
+// "Nations"; "Topics", the View's), only each topic's slug, name and
+// address and how many briefs it has: the list is counted ("len
+// .Site.Nations"), tested ("if .Site.Nations") or ranged over with a body
+// that reads of each topic only .Slug, .Name, .URL and "len .Briefs". Then the layout shows
 // no brief's card through it, and its fingerprint takes only those facts
 // of each topic. Any other use (handed on, a brief picked out, "with")
 // says false.
-func countsTopics(t *template.Template, field string) bool {
+func countsTopics(t *template.Template, field ...string) bool {
 	ok := true
 	for _, tt := range t.Templates() {
 		if tt.Tree != nil && tt.Tree.Root != nil {
@@ -24,8 +25,8 @@ func countsTopics(t *template.Template, field string) bool {
 	return ok
 }
 
-// isField says whether n is .Site.<field> or $.Site.<field>.
-func isField(n parse.Node, field string) bool {
+// isField says whether n is the field (.Site.Nations) or the same from $.
+func isField(n parse.Node, field []string) bool {
 	var ident []string
 	switch n := n.(type) {
 	case *parse.FieldNode:
@@ -38,11 +39,11 @@ func isField(n parse.Node, field string) bool {
 	default:
 		return false
 	}
-	return len(ident) == 2 && ident[0] == "Site" && ident[1] == field
+	return slices.Equal(ident, field)
 }
 
 // named says whether n, anywhere in it, names the field.
-func named(n parse.Node, field string) bool {
+func named(n parse.Node, field []string) bool {
 	found := false
 	visit(n, func(m parse.Node) {
 		found = found || isField(m, field) || mentions(m, field)
@@ -51,13 +52,13 @@ func named(n parse.Node, field string) bool {
 }
 
 // mentions catches a chain that goes through the field (.Site.Nations.X).
-func mentions(n parse.Node, field string) bool {
+func mentions(n parse.Node, field []string) bool {
 	f, ok := n.(*parse.FieldNode)
-	return ok && len(f.Ident) > 2 && f.Ident[0] == "Site" && f.Ident[1] == field
+	return ok && len(f.Ident) > len(field) && slices.Equal(f.Ident[:len(field)], field)
 }
 
 // topicUses checks every node under n (see countsTopics).
-func topicUses(n parse.Node, field string) bool {
+func topicUses(n parse.Node, field []string) bool {
 	switch n := n.(type) {
 	case *parse.ListNode:
 		if n == nil {
@@ -91,7 +92,7 @@ func topicUses(n parse.Node, field string) bool {
 
 // pipeUses says whether a pipeline names the field only as the argument
 // of len.
-func pipeUses(p *parse.PipeNode, field string) bool {
+func pipeUses(p *parse.PipeNode, field []string) bool {
 	if p == nil {
 		return true
 	}
