@@ -168,7 +168,8 @@ func (e bodyEdit) apply(l *loader, c *Cache) {
 
 // bodyProblems are the problems of page p that its body doc gives, as
 // Load finds them: its links', its text's, and its length's, sections'
-// and reading grade's. It sets p.links, as resolveLinks does.
+// and reading grade's. For the page's own body (p.doc), it sets its links
+// as resolveLinks does; for another (the old body), it changes nothing.
 func (l *loader) bodyProblems(p *Page, doc *markdown.Doc) Diagnostics {
 	one := *l
 	var ds Diagnostics
@@ -188,7 +189,9 @@ func (l *loader) bodyProblems(p *Page, doc *markdown.Doc) Diagnostics {
 	one.checkBody(p, l.site.Config.Checks)
 	links, uses := p.links, p.uses
 	*p = saved
-	p.links, p.uses = links, uses
+	if doc == saved.doc { // the new body: its links are the page's now
+		p.links, p.uses = links, uses
+	}
 	return ds
 }
 

@@ -17,7 +17,8 @@ import (
 // them: it makes again only what those pages show, and takes every other
 // file from the last Output. A page whose card (what other pages may
 // show of it; see Cache) is as before changed in its body alone, which is
-// shown on its own page only; so it makes again those pages, the pages
+// shown on its own page only; so it makes again those pages and their
+// aliases' (which give the page's summary), the pages
 // whose layout reads the whole Site, the search page and the search
 // index. A page whose card changed (its summary, say) makes again, as
 // well, every page whose last fingerprint took that card, the pages whose
@@ -39,10 +40,11 @@ func (c *Cache) Patch(site *content.Site, layouts fs.FS, pages []*content.Page) 
 		return nil, false, err
 	}
 	changed := map[*content.Page]bool{}
+	sources := map[string]bool{}        // of the changed pages, which their aliases' views come from
 	cards := map[*content.Page]uint64{} // of the pages whose card changed
 	fp := &fingerprinter{seed: c.seed, s: site}
 	for _, p := range pages {
-		changed[p] = true
+		changed[p], sources[p.Source] = true, true
 		if h := fp.cardHash(p); h != c.cards[p] {
 			cards[p] = h
 		}
@@ -52,7 +54,8 @@ func (c *Cache) Patch(site *content.Site, layouts fs.FS, pages []*content.Page) 
 	var vs []*View
 	for _, v := range views(site, ix) {
 		p := content.OutputPath(v.URL)
-		if changed[v.Page] || again[p] || c.always[v.Layout] || v.Layout == "search" || (len(cards) > 0 && showsField(c.reads[v.Layout])) {
+		own := changed[v.Page] || (v.Alias != "" && sources[v.From.File]) // an alias shows the page's summary
+		if own || again[p] || c.always[v.Layout] || v.Layout == "search" || (len(cards) > 0 && showsField(c.reads[v.Layout])) {
 			if _, ok := prev.Files[p]; !ok {
 				return nil, false, nil
 			}

@@ -262,13 +262,7 @@ func TestIncrementalMatchesFullBuild(t *testing.T) {
 				if err != nil {
 					t.Fatalf("step %d (%s): full build: %v", i, what, err)
 				}
-				if g, w := got.diags.String(), want.diags.String(); g != w {
-					t.Fatalf("step %d (%s): problems differ\nincremental:\n%s\nfull:\n%s", i, what, g, w)
-				}
-				if (got.out == nil) != (want.out == nil) {
-					t.Fatalf("step %d (%s): one build has output and the other not", i, what)
-				}
-				if got.out == nil {
+				if !sameResult(t, got, want, fmt.Sprintf("step %d (%s)", i, what)) {
 					continue
 				}
 				built++
@@ -280,19 +274,6 @@ func TestIncrementalMatchesFullBuild(t *testing.T) {
 				}
 				if i > 0 && len(inc.rc.Made()) < html/2 {
 					reused++
-				}
-				for _, p := range want.out.Paths() {
-					if g, ok := got.out.Files[p]; !ok {
-						t.Fatalf("step %d (%s): %s is missing from the incremental build", i, what, p)
-					} else if !bytes.Equal(g, want.out.Files[p]) {
-						t.Fatalf("step %d (%s): %s differs\nincremental:\n%s\nfull:\n%s", i, what, p, g, want.out.Files[p])
-					}
-				}
-				if len(got.out.Files) != len(want.out.Files) {
-					t.Fatalf("step %d (%s): the incremental build has %d files, the full build %d", i, what, len(got.out.Files), len(want.out.Files))
-				}
-				if fmt.Sprint(got.drafts) != fmt.Sprint(want.drafts) {
-					t.Fatalf("step %d (%s): drafts differ", i, what)
 				}
 			}
 			if built < steps/2 {
@@ -312,6 +293,75 @@ func TestIncrementalMatchesFullBuild(t *testing.T) {
 				t.Errorf("the content cache holds %d files, not one per Markdown file of the tree", n)
 			}
 		})
+	}
+}
+
+// sameResult fails the test unless got and want have the same problems,
+// and the same files, byte for byte, and drafts; it says whether they
+// have files.
+func sameResult(t *testing.T, got, want result, what string) bool {
+	t.Helper()
+	if g, w := got.diags.String(), want.diags.String(); g != w {
+		t.Fatalf("%s: problems differ\nincremental:\n%s\nfull:\n%s", what, g, w)
+	}
+	if (got.out == nil) != (want.out == nil) {
+		t.Fatalf("%s: one build has output and the other not", what)
+	}
+	if got.out == nil {
+		return false
+	}
+	for _, p := range want.out.Paths() {
+		if g, ok := got.out.Files[p]; !ok {
+			t.Fatalf("%s: %s is missing from the incremental build", what, p)
+		} else if !bytes.Equal(g, want.out.Files[p]) {
+			t.Fatalf("%s: %s differs\nincremental:\n%s\nfull:\n%s", what, p, g, want.out.Files[p])
+		}
+	}
+	if len(got.out.Files) != len(want.out.Files) {
+		t.Fatalf("%s: the incremental build has %d files, the full build %d", what, len(got.out.Files), len(want.out.Files))
+	}
+	if fmt.Sprint(got.drafts) != fmt.Sprint(want.drafts) {
+		t.Fatalf("%s: drafts differ", what)
+	}
+	return true
+}
+
+// A brief's aliases show its summary, so a patched summary reaches them;
+// and its text is shown only on its page, so a patched body leaves them.
+func TestPatchReachesAliases(t *testing.T) {
+	m := syntheticFS(t, 20)
+	p := synthPath(3)
+	m[p] = &fstest.MapFile{Data: []byte(strings.Replace(string(m[p].Data), "---\n", "---\naliases: [/old/brief-three/]\n", 1))}
+	b := newBuilder(m, testOptions())
+	if _, err := b.build([]string{"."}); err != nil {
+		t.Fatal(err)
+	}
+	for _, edit := range []struct{ what, key, value string }{
+		{"summary", "summary", "A summary said another way."},
+		{"body", "", ""},
+	} {
+		src := string(m[p].Data)
+		if edit.key != "" {
+			src = setKey(src, edit.key, edit.value)
+		} else {
+			src += "\nOne more line of text.\n"
+		}
+		m[p] = &fstest.MapFile{Data: []byte(src)}
+		got, err := b.build([]string{p})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !b.patched {
+			t.Fatalf("the %s edit was not patched", edit.what)
+		}
+		want, err := fullBuild(m, testOptions())
+		if err != nil {
+			t.Fatal(err)
+		}
+		sameResult(t, got, want, "a patched "+edit.what)
+		if edit.what == "summary" && !bytes.Contains(got.out.Files["old/brief-three/index.html"], []byte(edit.value)) {
+			t.Fatalf("the alias page does not give the new summary")
+		}
 	}
 }
 
