@@ -15,18 +15,17 @@ import (
 // Patch is Render after content.Cache.Patch changed pages of the Site
 // the last Render or Patch of this cache made, and nothing that joins
 // them: it makes again only what those pages show, and takes every other
-// file from the last Output. A page whose card (what other pages may
-// show of it; see Cache) is as before changed in its body alone, which is
-// shown on its own page only; so it makes again those pages and their
-// aliases' (which give the page's summary), the pages
-// whose layout reads the whole Site, the search page and the search
-// index. A page whose card changed (its summary, say) makes again, as
-// well, every page whose last fingerprint took that card, the pages whose
-// layout shows a field of the Site, the feeds that list it and its
-// citation files; the sitemap is made from what did not change. It
-// returns ok false, having changed nothing, when it cannot be sure:
-// another Site, changed layouts, or a last Output with files that clash;
-// then Render.
+// file from the last Output. A page whose card (what other pages may show
+// of it; see Cache) is as before changed in its body alone, which is shown
+// on its own page only: so it makes again those pages and their aliases'
+// (which give the page's summary), the pages whose layout reads the whole
+// Site, the search page and the search index. A page whose card changed
+// (its summary, say) makes again, as well, every page whose last
+// fingerprint took that card, the pages whose layout shows a field of the
+// Site, the feeds that list it and its citation files; the sitemap is
+// made from what did not change. It returns ok false, having changed
+// nothing, when it cannot be sure: another Site, changed layouts, or a
+// last Output with files that clash; then Render.
 func (c *Cache) Patch(site *content.Site, layouts fs.FS, pages []*content.Page) (*Output, bool, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
