@@ -74,7 +74,7 @@ test-go:
 FUZZ_TARGETS := \
 	internal/markdown:FuzzParse internal/markdown:FuzzTerms internal/markdown:FuzzSlug \
 	internal/content:FuzzFrontMatterSplit internal/content:FuzzLinks \
-	internal/content:FuzzLoad internal/content:FuzzRelURL
+	internal/content:FuzzLoad internal/content:FuzzRelURL internal/content:FuzzPatch
 FUZZTIME ?= 60s
 FUZZTIME_SHORT ?= 2000x
 

@@ -5,82 +5,131 @@ import (
 	"testing/fstest"
 )
 
+// The site Patch is tried on: good.md, which other.md links to, and a
+// glossary entry whose abbreviation good.md uses.
+const (
+	patchFront = "---\ntitle: Good\nsummary: Fine.\nfunctions: [capacity]\npublished: 2026-01-01\nreviewed: 2026-11-01\n---\n"
+	patchBody  = "## One\n\nText with a [link](other.md) and the NHS.\n"
+	patchOther = "---\ntitle: Other\nsummary: Also fine.\nfunctions: [capacity]\npublished: 2026-01-01\nreviewed: 2026-11-01\n---\nSee [good](good.md).\n"
+	patchGood  = "content/briefs/good.md"
+)
+
+func patchSite() fstest.MapFS {
+	return overlay(minimalSite(), fstest.MapFS{
+		patchGood:                 {Data: []byte(patchFront + patchBody)},
+		"content/briefs/other.md": {Data: []byte(patchOther)},
+		"content/glossary/nhs.md": {Data: []byte("---\ntitle: National Health Service\nabbr: NHS\nsummary: The health service.\n---\n")},
+	})
+}
+
+// tryPatch loads fsys, saves src as good.md (and the files of also), and
+// patches after the paths changed. When Patch takes the change, it fails
+// the test unless the Site and problems are those of a fresh Load; when
+// it refuses, unless it changed nothing. It says whether Patch took it.
+func tryPatch(t *testing.T, fsys fstest.MapFS, src string, changed []string, also fstest.MapFS) bool {
+	t.Helper()
+	c := NewCache()
+	site, diags, err := Load(fsys, Options{BuildDate: today, Cache: c})
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := map[string]string{}
+	for _, p := range site.Pages {
+		before[p.Source] = string(p.Body) + p.Summary
+	}
+	fsys[patchGood] = &fstest.MapFile{Data: []byte(src)}
+	overlay(fsys, also)
+	got, pages, ok := c.Patch(site, diags, changed)
+	if !ok {
+		for _, p := range site.Pages {
+			if before[p.Source] != string(p.Body)+p.Summary {
+				t.Fatalf("a refused Patch changed %s", p.Source)
+			}
+		}
+		if got != nil || pages != nil {
+			t.Fatal("a refused Patch returned problems or pages")
+		}
+		return false
+	}
+	fresh, want, err := Load(fsys, Options{BuildDate: today})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.String() != want.String() {
+		t.Fatalf("problems after Patch:\n%s\nafter a fresh Load:\n%s", got, want)
+	}
+	if len(fresh.Pages) != len(site.Pages) {
+		t.Fatalf("Patch took a change that makes %d pages, not %d", len(fresh.Pages), len(site.Pages))
+	}
+	for i, p := range fresh.Pages {
+		q := site.Pages[i]
+		if p.Source != q.Source || p.Summary != q.Summary || string(p.Body) != string(q.Body) || p.Text != q.Text ||
+			p.Words != q.Words || p.grade.Grade != q.grade.Grade || len(p.TOC) != len(q.TOC) || p.ForYou != q.ForYou {
+			t.Fatalf("%s after Patch is not as after a fresh Load", p.Source)
+		}
+	}
+	return true
+}
+
 // TestPatch holds Patch to its rule: a change to a body alone, with the
-// same links and headings, is patched, and the Site and problems are
-// those of a fresh Load; any other change is refused and changes nothing.
+// same links and headings, or to the summary, is patched, and the Site and
+// problems are those of a fresh Load; any other change is refused and
+// changes nothing.
 func TestPatch(t *testing.T) {
-	const front = "---\ntitle: Good\nsummary: Fine.\nfunctions: [capacity]\npublished: 2026-01-01\nreviewed: 2026-11-01\n---\n"
-	const body = "## One\n\nText with a [link](other.md) and the NHS.\n"
-	other := "---\ntitle: Other\nsummary: Also fine.\nfunctions: [capacity]\npublished: 2026-01-01\nreviewed: 2026-11-01\n---\nSee [good](good.md).\n"
+	const dated = "functions: [capacity]\npublished: 2026-01-01\nreviewed: 2026-11-01\n---\n"
 	for _, tc := range []struct {
 		name, src string
 		changed   []string
 		patched   bool
 	}{
-		{"more text", front + body + "\nMore words, and the ABCD.\n", nil, true},
-		{"a line above everything", front + "A first line.\n\n" + body, nil, true},
-		{"the same bytes", front + body, nil, true},
-		{"the summary", "---\ntitle: Good\nsummary: Changed, and longer.\nfunctions: [capacity]\npublished: 2026-01-01\nreviewed: 2026-11-01\n---\n" + body, nil, true},
-		{"a placeholder summary", "---\ntitle: Good\nsummary: TODO\nfunctions: [capacity]\npublished: 2026-01-01\nreviewed: 2026-11-01\n---\n" + body, nil, true},
-		{"the summary on two lines", "---\ntitle: Good\nsummary: >\n  Changed.\nfunctions: [capacity]\npublished: 2026-01-01\nreviewed: 2026-11-01\n---\n" + body, nil, false},
-		{"the title", "---\ntitle: Better\nsummary: Fine.\nfunctions: [capacity]\npublished: 2026-01-01\nreviewed: 2026-11-01\n---\n" + body, nil, false},
-		{"a key's line moved", "---\n\ntitle: Good\nsummary: Fine.\nfunctions: [capacity]\npublished: 2026-01-01\nreviewed: 2026-11-01\n---\n" + body, nil, false},
-		{"a new link", front + body + "\nAnd [home](../index.md).\n", nil, false},
-		{"a link's words", front + "## One\n\nText with a [longer link](other.md) and the NHS.\n", nil, false},
-		{"a heading", front + "## Two\n\nText with a [link](other.md) and the NHS.\n", nil, false},
-		{"broken front matter", "---\ntitle: \"Good\nsummary: Fine.\n---\n" + body, nil, false},
-		{"a glossary entry", front + body, []string{"content/glossary/nhs.md"}, false},
-		{"a new file", front + body, []string{"content/briefs/new.md"}, false},
+		{"more text", patchFront + patchBody + "\nMore words, and the ABCD.\n", nil, true},
+		{"a line above everything", patchFront + "A first line.\n\n" + patchBody, nil, true},
+		{"the same bytes", patchFront + patchBody, nil, true},
+		{"the summary", "---\ntitle: Good\nsummary: Changed, and longer.\n" + dated + patchBody, nil, true},
+		{"a placeholder summary", "---\ntitle: Good\nsummary: TODO\n" + dated + patchBody, nil, true},
+		{"the summary on two lines", "---\ntitle: Good\nsummary: >\n  Changed.\n" + dated + patchBody, nil, false},
+		{"the title", "---\ntitle: Better\nsummary: Fine.\n" + dated + patchBody, nil, false},
+		{"a key's line moved", "---\n\ntitle: Good\nsummary: Fine.\n" + dated + patchBody, nil, false},
+		{"a new link", patchFront + patchBody + "\nAnd [home](../index.md).\n", nil, false},
+		{"a link's words", patchFront + "## One\n\nText with a [longer link](other.md) and the NHS.\n", nil, false},
+		{"a heading", patchFront + "## Two\n\nText with a [link](other.md) and the NHS.\n", nil, false},
+		{"broken front matter", "---\ntitle: \"Good\nsummary: Fine.\n---\n" + patchBody, nil, false},
+		{"not UTF-8", patchFront + patchBody + "\xff\n", nil, false},
+		{"a glossary entry", patchFront + patchBody, []string{"content/glossary/nhs.md"}, false},
+		{"a new file", patchFront + patchBody, []string{"content/briefs/new.md"}, false},
+		{"a folder", patchFront + patchBody, []string{"content/briefs"}, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			fsys := overlay(minimalSite(), fstest.MapFS{
-				"content/briefs/good.md":  {Data: []byte(front + body)},
-				"content/briefs/other.md": {Data: []byte(other)},
-				"content/glossary/nhs.md": {Data: []byte("---\ntitle: National Health Service\nabbr: NHS\nsummary: The health service.\n---\n")},
-			})
-			c := NewCache()
-			opt := Options{BuildDate: today, Cache: c}
-			site, diags, err := Load(fsys, opt)
-			if err != nil {
-				t.Fatal(err)
+			changed := tc.changed
+			if changed == nil {
+				changed = []string{patchGood}
 			}
-			good := site.Pages[0]
-			for _, p := range site.Pages {
-				if p.Source == "content/briefs/good.md" {
-					good = p
-				}
-			}
-			before := string(good.Body)
-			fsys["content/briefs/good.md"] = &fstest.MapFile{Data: []byte(tc.src)}
-			if tc.changed == nil {
-				tc.changed = []string{"content/briefs/good.md"}
-			}
+			var also fstest.MapFS
 			if tc.name == "a new file" {
-				fsys["content/briefs/new.md"] = &fstest.MapFile{Data: []byte(other)}
+				also = fstest.MapFS{"content/briefs/new.md": {Data: []byte(patchOther)}}
 			}
-			got, pages, ok := c.Patch(site, diags, tc.changed)
-			if ok != tc.patched {
-				t.Fatalf("Patch said %v, want %v", ok, tc.patched)
-			}
-			if !ok {
-				if string(good.Body) != before || got != nil || pages != nil {
-					t.Fatal("a refused Patch changed the Site or returned something")
-				}
-				return
-			}
-			fresh, want, err := Load(fsys, Options{BuildDate: today})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got.String() != want.String() {
-				t.Errorf("problems after Patch:\n%s\nafter a fresh Load:\n%s", got, want)
-			}
-			for i, p := range fresh.Pages {
-				q := site.Pages[i]
-				if p.Source != q.Source || p.Summary != q.Summary || string(p.Body) != string(q.Body) || p.Text != q.Text || p.Words != q.Words || p.grade.Grade != q.grade.Grade || len(p.TOC) != len(q.TOC) {
-					t.Errorf("%s after Patch is not as after a fresh Load", p.Source)
-				}
+			if got := tryPatch(t, patchSite(), tc.src, changed, also); got != tc.patched {
+				t.Fatalf("Patch took the change: %v, want %v", got, tc.patched)
 			}
 		})
 	}
+}
+
+// FuzzPatch saves any text as a brief: Patch never fails, and what it
+// takes is what a fresh Load gives.
+func FuzzPatch(f *testing.F) {
+	for _, s := range []string{
+		patchFront + patchBody + "\nMore words, and the ABCD.\n",
+		patchFront + "A first line.\n\n" + patchBody,
+		"---\ntitle: Good\nsummary: TODO\nfunctions: [capacity]\npublished: 2026-01-01\nreviewed: 2026-11-01\n---\n" + patchBody,
+		"\uFEFF" + patchFront + patchBody,
+		"---\r\ntitle: Good\r\nsummary: Fine.\r\n---\r\n" + patchBody,
+		patchFront + "## One\n\nText with a [link](other.md) and the NHS[^1].\n\n[^1]: A note.\n",
+		patchFront + "## One\n\n| a | b |\n|---|---|\n| [link](other.md) | NHS |\n",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		tryPatch(t, patchSite(), src, []string{patchGood}, nil)
+	})
 }
