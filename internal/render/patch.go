@@ -77,12 +77,20 @@ func (c *Cache) Patch(site *content.Site, layouts fs.FS, pages []*content.Page) 
 	// and every page was already minified.
 	out := &Output{Files: maps.Clone(prev.Files), Sources: prev.Sources, Copied: prev.Copied, index: ix.Files,
 		owners: maps.Clone(prev.owners), minified: prev.minified, feeds: prev.feeds}
+	// The index's files that keep their names keep their place; the others
+	// are taken out, and the new ones claimed as Render claims them.
 	for p := range prev.index {
-		delete(out.Files, p)
-		delete(out.owners, strings.ToLower(p))
+		if _, kept := ix.Files[p]; !kept {
+			delete(out.Files, p)
+			delete(out.owners, strings.ToLower(p))
+		}
 	}
 	for _, p := range slices.Sorted(maps.Keys(ix.Files)) {
-		out.add(p, ix.Files[p], "")
+		if _, kept := prev.index[p]; kept {
+			out.Files[p] = ix.Files[p]
+		} else {
+			out.add(p, ix.Files[p], "")
+		}
 	}
 	if len(out.clashes) > 0 {
 		return nil, false, nil
