@@ -2,7 +2,9 @@ package content
 
 import (
 	"bytes"
+	"fmt"
 	"io/fs"
+	"math/rand/v2"
 	"net/url"
 	"strings"
 	"testing"
@@ -186,6 +188,29 @@ func TestDraftsOnlyWithOption(t *testing.T) {
 		}
 		if got, want := len(site.Briefs), map[bool]int{false: 1, true: 2}[drafts]; got != want {
 			t.Errorf("drafts=%v: %d briefs, want %d", drafts, got, want)
+		}
+	}
+}
+
+// Merge of two sorted lists is the sorted list of both, ties in order:
+// what Sort makes of the first followed by the second.
+func TestDiagnosticsMerge(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	some := func() Diagnostics {
+		var ds Diagnostics
+		for range r.IntN(8) {
+			ds = append(ds, Diagnostic{Pos: Pos{File: string(rune('a' + r.IntN(3))), Line: r.IntN(3), Col: r.IntN(2)},
+				Severity: Severity(r.IntN(2)), Msg: string(rune('x' + r.IntN(2))), Hint: fmt.Sprint(r.IntN(100))})
+		}
+		ds.Sort()
+		return ds
+	}
+	for range 500 {
+		a, b := some(), some()
+		want := append(append(Diagnostics(nil), a...), b...)
+		want.Sort()
+		if got := a.Merge(b); fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Fatalf("Merge(%v, %v) = %v, want %v", a, b, got, want)
 		}
 	}
 }

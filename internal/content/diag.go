@@ -1,8 +1,10 @@
 package content
 
 import (
+	"bufio"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -122,11 +124,31 @@ func (ds Diagnostics) HasErrors() bool {
 
 // Print writes every diagnostic, sorted, one per entry.
 func (ds Diagnostics) Print(w io.Writer) {
-	ds.Sort()
-	for _, d := range ds {
-		fmt.Fprintln(w, d.String())
+	if !slices.IsSortedFunc(ds, func(a, b Diagnostic) int { return cmpDiag(a, b) }) {
+		ds.Sort()
 	}
+	bw := bufio.NewWriter(w) // one write for many lines, not one each
+	for _, d := range ds {
+		bw.WriteString(d.String())
+		bw.WriteByte('\n')
+	}
+	bw.Flush()
 }
+
+// cmpDiag is diagLess as a comparison.
+func cmpDiag(a, b Diagnostic) int {
+	switch {
+	case diagLess(a, b):
+		return -1
+	case diagLess(b, a):
+		return 1
+	}
+	return 0
+}
+
+// Merge is ds and more, each sorted, as one sorted list: what Sort makes
+// of ds followed by more.
+func (ds Diagnostics) Merge(more Diagnostics) Diagnostics { return merged(ds, more) }
 
 func (ds Diagnostics) String() string {
 	var b strings.Builder

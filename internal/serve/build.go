@@ -101,8 +101,8 @@ func (b *builder) build(changed []string) (result, error) {
 	default:
 		checked = out.Check(site)
 	}
-	res.diags = append(append(content.Diagnostics(nil), diags...), checked...)
-	res.diags.Sort()
+	checked.Sort()
+	res.diags = diags.Merge(checked) // diags, as loaded or patched, is sorted
 	res.out = out
 	res.drafts = map[string]bool{}
 	for _, p := range site.Pages {
