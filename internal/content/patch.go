@@ -36,6 +36,9 @@ import (
 // reading grade) run again before and after. If what the old body gave
 // is not all in diags, Patch does nothing (ok false).
 //
+// Of what other pages may show of a page (its card, in render), only the
+// summary can change by a Patch: render.Cache.Patch relies on it.
+//
 // The caller must hold site alone: Patch changes its pages.
 func (c *Cache) Patch(site *Site, diags Diagnostics, changed []string) (Diagnostics, []*Page, bool) {
 	c.mu.Lock()

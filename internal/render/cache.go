@@ -58,6 +58,7 @@ type Cache struct {
 	reads   map[string][]string // the fields of the Site each layout reads (siteFields)
 	counts  map[string]bool     // layouts that only count the briefs of the View's topic (countsTopic)
 	lists   map[string]bool     // layouts that read of the View's Topics only names, addresses and counts (countsTopics)
+	shows   map[string]bool     // layouts that may show another page's summary (showsOthers), for Patch
 	pages   map[string]cachedPage
 	scanned map[string]scannedPage
 	checked map[string]checkedPage
@@ -214,7 +215,7 @@ func (c *Cache) layouts(fsys fs.FS) (Layouts, error) {
 			shared += "\n" + t
 		}
 	}
-	c.always, c.reads, c.counts, c.lists = map[string]bool{}, map[string][]string{}, map[string]bool{}, map[string]bool{}
+	c.always, c.reads, c.counts, c.lists, c.shows = map[string]bool{}, map[string][]string{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
 	for _, name := range layoutNames {
 		text := shared + "\n" + texts[name+".html"]
 		fields, all := siteFields(text)
@@ -227,6 +228,7 @@ func (c *Cache) layouts(fsys fs.FS) (Layouts, error) {
 		c.always[name], c.reads[name] = all, slices.Compact(fields)
 		c.counts[name] = countsTopic(text)
 		c.lists[name] = countsTopics(ls[name], "Topics")
+		c.shows[name] = showsOthers(ls[name], "Summary")
 	}
 	c.sum, c.ls, c.pages = sum, ls, map[string]cachedPage{}
 	return ls, nil

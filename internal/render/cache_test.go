@@ -112,3 +112,28 @@ func TestCountsTopics(t *testing.T) {
 		}
 	}
 }
+
+// A layout shows another page's summary unless it is sure not to: only
+// the View's own page's, read through .Page, is not another's.
+func TestShowsOthers(t *testing.T) {
+	for text, want := range map[string]bool{
+		`{{with .Page}}<p>{{.Summary}}</p>{{range .Related}}<a href="{{$.Rel .URL}}">{{.Title}}</a>{{end}}{{end}}`: false,
+		`{{.Page.Summary}} {{.Description}} {{template "own" .Page}}`:                                              false,
+		`{{with .Page}}{{range .Related}}{{.Summary}}{{end}}{{end}}`:                                               true,
+		`{{range .List}}{{.Summary}}{{end}}`:                                                                       true,
+		`{{.Page.Prev.Summary}}`:                                                                                   true,
+		`{{(index .Page.Functions 0).Summary}}`:                                                                    true,
+		`{{template "list" ($.Briefs $.List)}}`:                                                                    true,
+		`{{range $i, $p := .List}}{{$p.Summary}}{{end}}`:                                                           true,
+		`{{$p := .Page}}{{$p.Summary}}`:                                                                            true,
+		`{{with .Site}}{{range .Briefs}}{{.Title}}{{end}}{{end}}`:                                                  false,
+		`{{with .Site}}{{range .Briefs}}{{.Summary}}{{end}}{{end}}`:                                                true,
+		`{{.Unknown}}`: false,
+	} {
+		tpl := template.Must(template.New("base").Funcs(template.FuncMap{"count": count}).Parse(
+			`{{define "own"}}{{.Summary}}{{end}}{{define "list"}}{{range .Pages}}{{.Summary}}{{end}}{{end}}` + text))
+		if got := showsOthers(tpl, "Summary"); got != want {
+			t.Errorf("showsOthers(%q) = %v, want %v", text, got, want)
+		}
+	}
+}

@@ -20,9 +20,11 @@ import (
 // on its own page only: so it makes again those pages and their aliases'
 // (which give the page's summary), the pages whose layout reads the whole
 // Site, the search page and the search index. A page whose card changed
-// (its summary, say) makes again, as well, every page whose last
-// fingerprint took that card, the pages whose layout shows a field of the
-// Site, the feeds that list it and its citation files; the sitemap is
+// (its summary: content.Cache.Patch changes nothing else a card holds)
+// makes again, as well, every page whose last fingerprint took that card
+// and whose layout may show another page's summary (showsOthers), the
+// pages whose layout shows a field of the Site, the feeds that list it
+// and its citation files; the sitemap is
 // made from what did not change. It returns ok false, having changed
 // nothing, when it cannot be sure: another Site, changed layouts, or a
 // last Output with files that clash; then Render.
@@ -54,7 +56,11 @@ func (c *Cache) Patch(site *content.Site, layouts fs.FS, pages []*content.Page) 
 	for _, v := range views(site, ix) {
 		p := content.OutputPath(v.URL)
 		own := changed[v.Page] || (v.Alias != "" && sources[v.From.File]) // an alias shows the page's summary
-		if own || again[p] || c.always[v.Layout] || v.Layout == "search" || (len(cards) > 0 && showsField(c.reads[v.Layout])) {
+		// Of a card, a patch can change only the summary (content.Cache.Patch),
+		// so a page that took the card but shows no other page's summary
+		// stays as it is.
+		shows := again[p] && c.shows[v.Layout]
+		if own || shows || c.always[v.Layout] || v.Layout == "search" || (len(cards) > 0 && showsField(c.reads[v.Layout])) {
 			if _, ok := prev.Files[p]; !ok {
 				return nil, false, nil
 			}
