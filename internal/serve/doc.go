@@ -73,10 +73,12 @@
 // can have changed. content.Cache.Patch then changes those pages of the
 // last Site in place (their HTML, text, words, reading grade, summary and
 // problems) and gives the problems a full load would; render.Cache.Patch
-// makes again their pages, the search page and the search index, and for
-// a changed summary the pages whose last fingerprint took the page's
-// card, the pages that show a list of the Site, the feeds that list it and
-// its citation files, and takes every other file from the last build;
+// makes again their pages and their aliases', the search page and the
+// search index, and for a changed summary the pages whose last
+// fingerprint took the page's card and whose layout may show another
+// page's summary, the pages that show a list of the Site, the feeds that
+// list it and its citation files, and takes every other file from the
+// last build;
 // render.Cache.CheckPatch checks again only the pages made again and those
 // that look for the search index's files (the only files a patch adds or
 // takes away). Anything else (a new, deleted or renamed file, a changed
