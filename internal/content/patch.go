@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"io/fs"
+	"maps"
 	"reflect"
 	"slices"
 	"strings"
@@ -13,63 +14,75 @@ import (
 
 // Patch brings site, the Site of the last Load with this cache, up to
 // date after the files at the paths changed, when only the bodies (and
-// summaries) of pages changed and nothing of them that the joins read:
-// then it changes those pages in place and returns the Diagnostics that
-// Load would return, and the pages it changed. Otherwise it changes
-// nothing and returns ok false, and the caller loads the tree again.
+// summaries) of pages changed, with their links, and nothing else that the
+// joins read: then it changes those pages in place, and the backlinks of
+// the pages their links now reach or no longer reach, and returns the
+// Diagnostics that Load would return, and what it changed. Otherwise it
+// changes nothing and returns ok false, and the caller loads the tree
+// again.
 //
 // A change qualifies when every path is a Markdown page of site (not a
 // glossary entry, not a file whose front matter could not be read, and no
 // file of the site has front matter that could not be read), still a
 // plain file of its folder, whose front matter reads the same as before
 // (the same bytes; or the same fields read from them but the summary, with
-// every key on the line and column it was on), and whose body
-// has the same links (where they go, their text, in order) and the same
-// headings (their level, text and id). Then every join is as it was:
-// taxonomies, backlinks, related briefs, previous and next, and the ids
-// other pages' links point into. What such a page's body decides alone
-// is made again: its HTML, plain text, number of words, reading grade and
-// table of contents, and its own problems. The problems are those of the
-// last Load, less what the old body gave and plus what the new one gives
-// (the file's own problems, its links', its text's and its length's and
-// sections'), with the rules that read every page (link texts, the mean
-// reading grade) run again before and after. If what the old body gave
+// every key on the line and column it was on), and whose body has the
+// same headings (their level, text and id). Then every join is as it was
+// (taxonomies, related briefs, previous and next, and the ids other pages'
+// links point into) but the backlinks, which are worked out again for the
+// pages its old and new links reach. What such a page's body decides
+// alone is made again: its HTML, plain text, number of words, reading
+// grade and table of contents, and its own problems. The problems are
+// those of the last Load, less what the old body gave and plus what the
+// new one gives (the file's own problems, its links', its text's and its
+// length's and sections'), with the rules on the pages whose backlinks
+// changed, and the rules that read every page (link texts, the mean
+// reading grade), run again before and after. If what the old body gave
 // is not all in diags, Patch does nothing (ok false).
 //
-// Of what other pages may show of a page (its card, in render), only the
-// summary can change by a Patch: render.Cache.Patch relies on it.
+// Of what other pages may show of a page (its card, in render), a Patch
+// changes only the summary of a page it was given, and the number of
+// backlinks of a page in Patched.Linked: render.Cache.Patch relies on it.
 //
 // The caller must hold site alone: Patch changes its pages.
-func (c *Cache) Patch(site *Site, diags Diagnostics, changed []string) (Diagnostics, []*Page, bool) {
+func (c *Cache) Patch(site *Site, diags Diagnostics, changed []string) (Diagnostics, Patched, bool) {
 	c.mu.Lock()
 	l := c.loaded
 	c.mu.Unlock()
 	if l == nil || l.site != site || len(l.broken)+len(l.brokenEntries) > 0 {
-		return nil, nil, false
+		return nil, Patched{}, false
 	}
 	var edits []bodyEdit
 	for _, p := range slices.Compact(slices.Sorted(slices.Values(changed))) {
 		e, ok := l.bodyEdit(p)
 		if !ok {
-			return nil, nil, false
+			return nil, Patched{}, false
 		}
 		if e.page != nil {
 			edits = append(edits, e)
 		}
 	}
-	// What the old bodies gave, taken away; Patch stops here if any of it
-	// is not in diags, before anything is changed.
-	texts := map[string]bool{} // the link texts of the pages: the same before and after
-	for _, e := range edits {
-		for _, u := range e.page.uses {
-			texts[u.text] = true
+	// The pages whose backlinks change: those the old links reach and the
+	// new do not, and the other way round; and the link texts the rules
+	// weigh again, of the old links and the new.
+	texts := map[string]bool{}
+	linked := map[*Page]bool{}
+	for i, e := range edits {
+		was, is := l.targets(e.page, e.oldDoc, texts), l.targets(e.page, e.doc, texts)
+		edits[i].gone, edits[i].added = minus(was, is), minus(is, was)
+		for _, t := range append(slices.Clone(edits[i].gone), edits[i].added...) {
+			linked[t] = true
 		}
 	}
+	targets := slices.SortedFunc(maps.Keys(linked), func(a, b *Page) int { return strings.Compare(a.Source, b.Source) })
+	// What the old bodies gave, taken away; Patch stops here if any of it
+	// is not in diags, before anything is changed.
 	old := l.siteWide(texts)
 	for _, e := range edits {
 		old = append(old, e.oldList...)
 		old = append(old, l.bodyProblems(e.page, e.oldDoc)...)
 	}
+	old = append(old, l.briefRules(targets)...)
 	count, files := map[Diagnostic]int{}, map[string]bool{}
 	for _, d := range l.strict(old) {
 		count[d]++
@@ -85,22 +98,74 @@ func (c *Cache) Patch(site *Site, diags Diagnostics, changed []string) (Diagnost
 	}
 	for _, n := range count {
 		if n > 0 {
-			return nil, nil, false
+			return nil, Patched{}, false
 		}
 	}
-	var pages []*Page
+	var done Patched
 	var fresh Diagnostics
 	for _, e := range edits {
 		e.apply(l, c)
 		fresh = append(fresh, e.list...)
 		fresh = append(fresh, l.bodyProblems(e.page, e.doc)...)
 		l.renderPage(e.page)
-		pages = append(pages, e.page)
+		done.Pages = append(done.Pages, e.page)
 	}
+	for _, t := range targets {
+		sortPages(t.Backlinks, byTitle)
+		done.Linked = append(done.Linked, t)
+	}
+	fresh = append(fresh, l.briefRules(targets)...)
 	fresh = append(fresh, l.siteWide(texts)...)
 	fresh = l.strict(fresh)
 	fresh.Sort()
-	return merged(kept, fresh), pages, true // diags was sorted, and kept keeps its order
+	return merged(kept, fresh), done, true // diags was sorted, and kept keeps its order
+}
+
+// Patched is what a Patch changed: the pages whose body (and maybe
+// summary) it made again, and the pages whose backlinks changed.
+type Patched struct {
+	Pages  []*Page
+	Linked []*Page
+}
+
+// targets are the other pages doc, the body of p, links to, in the order
+// of the links, each once; the texts of its links are added to texts.
+func (l *loader) targets(p *Page, doc *markdown.Doc, texts map[string]bool) []*Page {
+	one := *l
+	one.list = &Diagnostics{} // its problems are bodyProblems'
+	links := one.resolveDoc(p.Source, doc, p)
+	for _, u := range linkUses(p.Source, links) {
+		texts[u.text] = true
+	}
+	var out []*Page
+	for _, lk := range links {
+		if t := lk.page; t != nil && t != p && !slices.Contains(out, t) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// minus is the pages of a that are not in b.
+func minus(a, b []*Page) []*Page {
+	var out []*Page
+	for _, p := range a {
+		if !slices.Contains(b, p) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// briefRules are the problems checkBrief finds on these pages.
+func (l *loader) briefRules(pages []*Page) Diagnostics {
+	one := *l
+	var ds Diagnostics
+	one.list = &ds
+	for _, p := range pages {
+		one.checkBrief(p, l.site.Config.Checks)
+	}
+	return ds
 }
 
 // bodyEdit is a page whose body alone changed, read again.
@@ -112,6 +177,9 @@ type bodyEdit struct {
 	oldList Diagnostics // found reading it last time
 	oldDoc  *markdown.Doc
 	entry   *cacheEntry // for the cache, in apply
+	// The pages the old body linked to and the new does not, and the
+	// other way round.
+	gone, added []*Page
 }
 
 // bodyEdit reads the file at p again and says whether only its body
@@ -148,7 +216,7 @@ func (l *loader) bodyEdit(p string) (bodyEdit, bool) {
 	fresh := one.site.Pages[0]
 	fresh.doc.Release() // made again when it is rendered
 	if !sameFront(src, prev.front, fresh.bodyAt) && !sameBesideSummary(fresh, prev.page) ||
-		!sameLinks(fresh.doc.Links, prev.page.doc.Links) || !sameHeadings(fresh.Headings, prev.page.Headings) {
+		!sameHeadings(fresh.Headings, prev.page.Headings) {
 		return bodyEdit{}, false
 	}
 	e := &cacheEntry{sum: sum, front: frontSum(src, fresh.bodyAt), real: p, info: info, list: *one.list}
@@ -167,6 +235,12 @@ func (e bodyEdit) apply(l *loader, c *Cache) {
 	p.doc, p.Headings, p.TOC, p.ForYou, p.Words, p.Text = f.doc, f.Headings, nil, f.ForYou, f.Words, f.Text
 	p.Summary = f.Summary
 	p.grade = l.grade(p)
+	for _, t := range e.gone {
+		t.Backlinks = slices.DeleteFunc(t.Backlinks, func(q *Page) bool { return q == p })
+	}
+	for _, t := range e.added {
+		t.Backlinks = append(t.Backlinks, p) // sorted by Patch
+	}
 }
 
 // bodyProblems are the problems of page p that its body doc gives, as
@@ -276,14 +350,6 @@ func sameBesideSummary(a, b *Page) bool {
 		}
 	}
 	return true
-}
-
-// sameLinks says whether two bodies link to the same places with the same
-// words, in the same order, wherever in the text the links are.
-func sameLinks(a, b []markdown.Link) bool {
-	return slices.EqualFunc(a, b, func(x, y markdown.Link) bool {
-		return x.Dest == y.Dest && x.Text == y.Text && x.Image == y.Image
-	})
 }
 
 // sameHeadings says whether two bodies have the same headings, wherever

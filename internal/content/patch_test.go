@@ -1,6 +1,7 @@
 package content
 
 import (
+	"strings"
 	"testing"
 	"testing/fstest"
 )
@@ -39,14 +40,14 @@ func tryPatch(t *testing.T, fsys fstest.MapFS, src string, changed []string, als
 	}
 	fsys[patchGood] = &fstest.MapFile{Data: []byte(src)}
 	overlay(fsys, also)
-	got, pages, ok := c.Patch(site, diags, changed)
+	got, done, ok := c.Patch(site, diags, changed)
 	if !ok {
 		for _, p := range site.Pages {
 			if before[p.Source] != string(p.Body)+p.Summary {
 				t.Fatalf("a refused Patch changed %s", p.Source)
 			}
 		}
-		if got != nil || pages != nil {
+		if got != nil || done.Pages != nil || done.Linked != nil {
 			t.Fatal("a refused Patch returned problems or pages")
 		}
 		return false
@@ -67,12 +68,23 @@ func tryPatch(t *testing.T, fsys fstest.MapFS, src string, changed []string, als
 			p.Words != q.Words || p.grade.Grade != q.grade.Grade || len(p.TOC) != len(q.TOC) || p.ForYou != q.ForYou {
 			t.Fatalf("%s after Patch is not as after a fresh Load", p.Source)
 		}
+		if sources(p.Backlinks) != sources(q.Backlinks) {
+			t.Fatalf("%s after Patch has the backlinks %s, not %s", p.Source, sources(q.Backlinks), sources(p.Backlinks))
+		}
 	}
 	return true
 }
 
+func sources(ps []*Page) string {
+	var out []string
+	for _, p := range ps {
+		out = append(out, p.Source)
+	}
+	return strings.Join(out, " ")
+}
+
 // TestPatch holds Patch to its rule: a change to a body alone, with the
-// same links and headings, or to the summary, is patched, and the Site and
+// same headings, or to the summary, is patched, links and all, and the Site and
 // problems are those of a fresh Load; any other change is refused and
 // changes nothing.
 func TestPatch(t *testing.T) {
@@ -90,8 +102,11 @@ func TestPatch(t *testing.T) {
 		{"the summary on two lines", "---\ntitle: Good\nsummary: >\n  Changed.\n" + dated + patchBody, nil, false},
 		{"the title", "---\ntitle: Better\nsummary: Fine.\n" + dated + patchBody, nil, false},
 		{"a key's line moved", "---\n\ntitle: Good\nsummary: Fine.\n" + dated + patchBody, nil, false},
-		{"a new link", patchFront + patchBody + "\nAnd [home](../index.md).\n", nil, false},
-		{"a link's words", patchFront + "## One\n\nText with a [longer link](other.md) and the NHS.\n", nil, false},
+		{"a new link", patchFront + patchBody + "\nAnd [home](../index.md).\n", nil, true},
+		{"a link's words", patchFront + "## One\n\nText with a [longer link](other.md) and the NHS.\n", nil, true},
+		{"a link taken out", patchFront + "## One\n\nText with no link and the NHS.\n", nil, true},
+		{"a link to nothing", patchFront + patchBody + "\nSee [this](nowhere.md).\n", nil, true},
+		{"a link to the brief itself", patchFront + patchBody + "\nSee [here](good.md).\n", nil, true},
 		{"a heading", patchFront + "## Two\n\nText with a [link](other.md) and the NHS.\n", nil, false},
 		{"broken front matter", "---\ntitle: \"Good\nsummary: Fine.\n---\n" + patchBody, nil, false},
 		{"not UTF-8", patchFront + patchBody + "\xff\n", nil, false},
@@ -110,6 +125,12 @@ func TestPatch(t *testing.T) {
 			}
 			if got := tryPatch(t, patchSite(), tc.src, changed, also); got != tc.patched {
 				t.Fatalf("Patch took the change: %v, want %v", got, tc.patched)
+			}
+			// Again with the rule that another page links to each brief,
+			// whose problems follow the links.
+			fsys := overlay(patchSite(), fstest.MapFS{"site.yaml": {Data: []byte("title: T\nbase_url: https://example.org/\nchecks:\n  needs_link_in: true\n")}})
+			if got := tryPatch(t, fsys, tc.src, changed, also); got != tc.patched {
+				t.Fatalf("with needs_link_in, Patch took the change: %v, want %v", got, tc.patched)
 			}
 		})
 	}

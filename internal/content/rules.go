@@ -27,45 +27,51 @@ func (l *loader) checkRules() {
 	}
 	for _, p := range l.site.Pages {
 		l.checkBody(p, c)
-		if p.Kind != KindBrief {
-			continue
+		l.checkBrief(p, c)
+	}
+}
+
+// checkBrief applies the site's rules on a brief's front matter and on
+// the pages that link to it.
+func (l *loader) checkBrief(p *Page, c Checks) {
+	if p.Kind != KindBrief {
+		return
+	}
+	d := l.diags(p.Source)
+	at := func(key string) Pos {
+		if p.keyAt != nil {
+			return p.keyAt(key)
 		}
-		d := l.diags(p.Source)
-		at := func(key string) Pos {
-			if p.keyAt != nil {
-				return p.keyAt(key)
+		return Pos{File: p.Source, Line: 1, Col: 1}
+	}
+	if c.MinSources > 0 && len(p.Sources) < c.MinSources {
+		pos := at("sources")
+		d.errorf(pos.Line, pos.Col, "add each source under sources:, with its title, author, year and publisher (see the contribute page)",
+			"the brief lists %s; each brief lists at least %d", plural(len(p.Sources), "source"), c.MinSources)
+	}
+	if c.NeedsAudience && len(p.Audiences) == 0 && len(p.pending.audiences) == 0 {
+		pos := at("audiences")
+		d.errorf(pos.Line, pos.Col, "add a line such as: audiences: [public, practitioners]",
+			"the brief does not say who it is for")
+	}
+	if c.NeedsAppliesTo && len(p.AppliesTo) == 0 {
+		pos := at("title")
+		d.errorf(pos.Line, pos.Col, "add a line such as: applies_to: [england]",
+			"the brief does not say where it applies")
+	}
+	if c.NeedsSourceType {
+		for _, s := range p.Sources {
+			if s.Type == "" {
+				pos := at("sources")
+				d.errorf(pos.Line, pos.Col, "add a line type: under the source, such as type: research-study (the contribute page lists the kinds)",
+					"the source %q does not say what kind of evidence it is", s.Title)
 			}
-			return Pos{File: p.Source, Line: 1, Col: 1}
 		}
-		if c.MinSources > 0 && len(p.Sources) < c.MinSources {
-			pos := at("sources")
-			d.errorf(pos.Line, pos.Col, "add each source under sources:, with its title, author, year and publisher (see the contribute page)",
-				"the brief lists %s; each brief lists at least %d", plural(len(p.Sources), "source"), c.MinSources)
-		}
-		if c.NeedsAudience && len(p.Audiences) == 0 && len(p.pending.audiences) == 0 {
-			pos := at("audiences")
-			d.errorf(pos.Line, pos.Col, "add a line such as: audiences: [public, practitioners]",
-				"the brief does not say who it is for")
-		}
-		if c.NeedsAppliesTo && len(p.AppliesTo) == 0 {
-			pos := at("title")
-			d.errorf(pos.Line, pos.Col, "add a line such as: applies_to: [england]",
-				"the brief does not say where it applies")
-		}
-		if c.NeedsSourceType {
-			for _, s := range p.Sources {
-				if s.Type == "" {
-					pos := at("sources")
-					d.errorf(pos.Line, pos.Col, "add a line type: under the source, such as type: research-study (the contribute page lists the kinds)",
-						"the source %q does not say what kind of evidence it is", s.Title)
-				}
-			}
-		}
-		if c.NeedsLinkIn && len(p.Backlinks) == 0 {
-			pos := at("title")
-			d.errorf(pos.Line, pos.Col, fmt.Sprintf("link to it from a brief on a near subject, like: [%s](%s.md)", p.Title, p.Slug),
-				"no other page links to this brief, so readers only find it in lists")
-		}
+	}
+	if c.NeedsLinkIn && len(p.Backlinks) == 0 {
+		pos := at("title")
+		d.errorf(pos.Line, pos.Col, fmt.Sprintf("link to it from a brief on a near subject, like: [%s](%s.md)", p.Title, p.Slug),
+			"no other page links to this brief, so readers only find it in lists")
 	}
 }
 

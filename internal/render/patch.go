@@ -14,21 +14,23 @@ import (
 
 // Patch is Render after content.Cache.Patch changed pages of the Site
 // the last Render or Patch of this cache made, and nothing that joins
-// them: it makes again only what those pages show, and takes every other
-// file from the last Output. A page whose card (what other pages may show
-// of it; see Cache) is as before changed in its body alone, which is shown
-// on its own page only: so it makes again those pages and their aliases'
-// (which give the page's summary), the pages whose layout reads the whole
-// Site, the search page and the search index. A page whose card changed
-// (its summary: content.Cache.Patch changes nothing else a card holds)
-// makes again, as well, every page whose last fingerprint took that card
-// and whose layout may show another page's summary (showsOthers), the
-// pages whose layout shows a field of the Site, the feeds that list it
-// and its citation files; the sitemap is
-// made from what did not change. It returns ok false, having changed
-// nothing, when it cannot be sure: another Site, changed layouts, or a
-// last Output with files that clash; then Render.
-func (c *Cache) Patch(site *content.Site, layouts fs.FS, pages []*content.Page) (*Output, bool, error) {
+// them but backlinks: it makes again only what those pages show, and
+// takes every other file from the last Output. pages are those whose body
+// changed, and maybe their summary; linked, those whose backlinks
+// changed. A page whose card (what other pages may show of it; see Cache)
+// is as before changed in its body alone, which is shown on its own page
+// only: so it makes again those pages and their aliases' (which give the
+// page's summary), the pages whose layout reads the whole Site, the
+// search page and the search index. A page whose card changed makes
+// again, as well, every page whose last fingerprint took that card (for a
+// page of pages, whose summary alone a patch changes, only those whose
+// layout may show another page's summary: showsOthers), the pages whose
+// layout shows a field of the Site, the feeds that list it and its
+// citation files; the sitemap is made from what did not change. It
+// returns ok false, having changed nothing, when it cannot be sure:
+// another Site, changed layouts, or a last Output with files that clash;
+// then Render.
+func (c *Cache) Patch(site *content.Site, layouts fs.FS, pages, linked []*content.Page) (*Output, bool, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	prev := c.out
@@ -50,7 +52,17 @@ func (c *Cache) Patch(site *content.Site, layouts fs.FS, pages []*content.Page) 
 			cards[p] = h
 		}
 	}
-	again := c.showing(cards)
+	// A page whose backlinks changed shows them, and its card holds how
+	// many there are: every page that took the card is made again.
+	counted := map[*content.Page]uint64{}
+	for _, p := range linked {
+		changed[p] = true
+		if h := fp.cardHash(p); h != c.cards[p] {
+			counted[p] = h
+			delete(cards, p)
+		}
+	}
+	again, anyCard := c.showing(cards), c.showing(counted)
 	ix := c.index.Build(site)
 	var vs []*View
 	for _, v := range views(site, ix) {
@@ -59,8 +71,8 @@ func (c *Cache) Patch(site *content.Site, layouts fs.FS, pages []*content.Page) 
 		// Of a card, a patch can change only the summary (content.Cache.Patch),
 		// so a page that took the card but shows no other page's summary
 		// stays as it is.
-		shows := again[p] && c.shows[v.Layout]
-		if own || shows || c.always[v.Layout] || v.Layout == "search" || (len(cards) > 0 && showsField(c.reads[v.Layout])) {
+		shows := (again[p] && c.shows[v.Layout]) || anyCard[p]
+		if own || shows || c.always[v.Layout] || v.Layout == "search" || (len(cards)+len(counted) > 0 && showsField(c.reads[v.Layout])) {
 			if _, ok := prev.Files[p]; !ok {
 				return nil, false, nil
 			}
@@ -75,7 +87,9 @@ func (c *Cache) Patch(site *content.Site, layouts fs.FS, pages []*content.Page) 
 	for i, v := range vs {
 		files[content.OutputPath(v.URL)] = made[i]
 	}
-	if err := c.cardFiles(site, prev, cards, files); err != nil {
+	all := maps.Clone(cards)
+	maps.Copy(all, counted)
+	if err := c.cardFiles(site, prev, all, files); err != nil {
 		return nil, false, err
 	}
 	// Of the last Output, what changes is copied; the rest is shared, and
@@ -111,6 +125,7 @@ func (c *Cache) Patch(site *content.Site, layouts fs.FS, pages []*content.Page) 
 	}
 	sort.Strings(c.made)
 	maps.Copy(c.cards, cards)
+	maps.Copy(c.cards, counted)
 	c.out, c.outSite, c.from = out, site, prev
 	return out, true, nil
 }

@@ -22,7 +22,7 @@ type builder struct {
 	// since the site was last rendered.
 	site    *content.Site
 	diags   content.Diagnostics
-	pending []*content.Page
+	pending content.Patched
 	lost    bool // the watcher may have missed changes: read everything next time
 	patched bool // the last build patched the one before (for tests)
 }
@@ -50,7 +50,7 @@ func (b *builder) build(changed []string) (result, error) {
 	site, diags, patched := b.patch(changed)
 	b.patched = patched
 	if !patched {
-		b.site, b.diags, b.pending = nil, nil, nil
+		b.site, b.diags, b.pending = nil, nil, content.Patched{}
 		opt := b.opt
 		opt.Cache = b.cc
 		if b.cc != nil {
@@ -76,7 +76,7 @@ func (b *builder) build(changed []string) (result, error) {
 	var out *render.Output
 	ok := false
 	if patched {
-		out, ok, err = b.rc.Patch(site, layouts, b.pending)
+		out, ok, err = b.rc.Patch(site, layouts, b.pending.Pages, b.pending.Linked)
 	}
 	switch {
 	case err != nil:
@@ -89,7 +89,7 @@ func (b *builder) build(changed []string) (result, error) {
 	if err != nil {
 		return res, err
 	}
-	b.pending = nil
+	b.pending = content.Patched{}
 	var checked content.Diagnostics
 	if ok { // the output was patched too
 		checked, ok = b.rc.CheckPatch(out, site)
@@ -125,12 +125,13 @@ func (b *builder) patch(changed []string) (*content.Site, content.Diagnostics, b
 			return nil, nil, false
 		}
 	}
-	diags, pages, ok := b.cc.Patch(b.site, b.diags, changed)
+	diags, done, ok := b.cc.Patch(b.site, b.diags, changed)
 	if !ok {
 		return nil, nil, false
 	}
 	b.diags = diags
-	b.pending = append(b.pending, pages...)
+	b.pending.Pages = append(b.pending.Pages, done.Pages...)
+	b.pending.Linked = append(b.pending.Linked, done.Linked...)
 	return b.site, diags, true
 }
 

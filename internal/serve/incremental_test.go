@@ -326,9 +326,11 @@ func sameResult(t *testing.T, got, want result, what string) bool {
 	return true
 }
 
-// A brief's aliases show its summary, so a patched summary reaches them;
-// and its text is shown only on its page, so a patched body leaves them.
-func TestPatchReachesAliases(t *testing.T) {
+// Saves that a patch takes, each held to a full build: a brief's aliases
+// show its summary, so a new summary reaches them; its text is shown only
+// on its page; a link it gains or loses changes the backlinks that the
+// linked brief shows, and a link to nothing is a problem until it goes.
+func TestPatchedSaves(t *testing.T) {
 	m := syntheticFS(t, 20)
 	p := synthPath(3)
 	m[p] = &fstest.MapFile{Data: []byte(strings.Replace(string(m[p].Data), "---\n", "---\naliases: [/old/brief-three/]\n", 1))}
@@ -336,31 +338,43 @@ func TestPatchReachesAliases(t *testing.T) {
 	if _, err := b.build([]string{"."}); err != nil {
 		t.Fatal(err)
 	}
-	for _, edit := range []struct{ what, key, value string }{
-		{"summary", "summary", "A summary said another way."},
-		{"body", "", ""},
+	target := path.Base(synthPath(11))
+	for _, edit := range []struct {
+		what string
+		edit func(string) string
+	}{
+		{"summary", func(s string) string { return setKey(s, "summary", "A summary said another way.") }},
+		{"body", func(s string) string { return s + "\nOne more line of text.\n" }},
+		{"new link", func(s string) string { return s + "\nSee also [brief eleven](" + target + ").\n" }},
+		{"link to nothing", func(s string) string { return s + "\nAnd [nothing](no-such-brief.md).\n" }},
+		{"links taken out", func(s string) string { return s[:strings.Index(s, "\nSee also [brief eleven]")] + "\n" }},
 	} {
-		src := string(m[p].Data)
-		if edit.key != "" {
-			src = setKey(src, edit.key, edit.value)
-		} else {
-			src += "\nOne more line of text.\n"
-		}
-		m[p] = &fstest.MapFile{Data: []byte(src)}
+		m[p] = &fstest.MapFile{Data: []byte(edit.edit(string(m[p].Data)))}
 		got, err := b.build([]string{p})
 		if err != nil {
 			t.Fatal(err)
 		}
 		if !b.patched {
-			t.Fatalf("the %s edit was not patched", edit.what)
+			t.Fatalf("the %s was not patched", edit.what)
 		}
 		want, err := fullBuild(m, testOptions())
 		if err != nil {
 			t.Fatal(err)
 		}
 		sameResult(t, got, want, "a patched "+edit.what)
-		if edit.what == "summary" && !bytes.Contains(got.out.Files["old/brief-three/index.html"], []byte(edit.value)) {
-			t.Fatalf("the alias page does not give the new summary")
+		switch edit.what {
+		case "summary":
+			if !bytes.Contains(got.out.Files["old/brief-three/index.html"], []byte("A summary said another way.")) {
+				t.Fatalf("the alias page does not give the new summary")
+			}
+		case "new link":
+			if !bytes.Contains(got.out.Files[strings.TrimSuffix(strings.TrimPrefix(synthPath(11), "content/"), ".md")+"/index.html"], []byte("brief-00003/")) {
+				t.Fatalf("the linked brief does not show its new backlink")
+			}
+		case "link to nothing":
+			if !got.diags.HasErrors() {
+				t.Fatalf("a link to nothing is no problem:\n%s", got.diags)
+			}
 		}
 	}
 }
