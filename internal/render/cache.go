@@ -54,11 +54,11 @@ type Cache struct {
 	seed    maphash.Seed
 	sum     [sha256.Size]byte // of the layouts folder
 	ls      Layouts
-	always  map[string]bool     // layouts made again on every build
-	reads   map[string][]string // the fields of the Site each layout reads (siteFields)
-	counts  map[string]bool     // layouts that only count the briefs of the View's topic (countsTopic)
-	lists   map[string]bool     // layouts that read of the View's Topics only names, addresses and counts (countsTopics)
-	shows   map[string]bool     // layouts that may show another page's summary (showsOthers), for Patch
+	always  map[string]bool            // layouts made again on every build
+	reads   map[string][]string        // the fields of the Site each layout reads (siteFields)
+	counts  map[string]bool            // layouts that only count the briefs of the View's topic (countsTopic)
+	lists   map[string]bool            // layouts that read of the View's Topics only names, addresses and counts (countsTopics)
+	shows   map[string]map[string]bool // for Patch: whether each layout may show another page's summary, or its backlinks (showsOthers)
 	pages   map[string]cachedPage
 	scanned map[string]scannedPage
 	checked map[string]checkedPage
@@ -215,7 +215,7 @@ func (c *Cache) layouts(fsys fs.FS) (Layouts, error) {
 			shared += "\n" + t
 		}
 	}
-	c.always, c.reads, c.counts, c.lists, c.shows = map[string]bool{}, map[string][]string{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
+	c.always, c.reads, c.counts, c.lists, c.shows = map[string]bool{}, map[string][]string{}, map[string]bool{}, map[string]bool{}, map[string]map[string]bool{}
 	for _, name := range layoutNames {
 		text := shared + "\n" + texts[name+".html"]
 		fields, all := siteFields(text)
@@ -228,7 +228,10 @@ func (c *Cache) layouts(fsys fs.FS) (Layouts, error) {
 		c.always[name], c.reads[name] = all, slices.Compact(fields)
 		c.counts[name] = countsTopic(text)
 		c.lists[name] = countsTopics(ls[name], "Topics")
-		c.shows[name] = showsOthers(ls[name], "Summary")
+		c.shows[name] = map[string]bool{}
+		for _, f := range patchedCardFields {
+			c.shows[name][f] = showsOthers(ls[name], f)
+		}
 	}
 	c.sum, c.ls, c.pages = sum, ls, map[string]cachedPage{}
 	return ls, nil

@@ -22,9 +22,10 @@ import (
 // only: so it makes again those pages and their aliases' (which give the
 // page's summary), the pages whose layout reads the whole Site, the
 // search page and the search index. A page whose card changed makes
-// again, as well, every page whose last fingerprint took that card (for a
-// page of pages, whose summary alone a patch changes, only those whose
-// layout may show another page's summary: showsOthers), the pages whose
+// again, as well, every page whose last fingerprint took that card and
+// whose layout may show what changed of it (showsOthers): of a page of
+// pages, a patch changes only the summary; of a page of linked, only the
+// number of its backlinks (patchedCardFields). And the pages whose
 // layout shows a field of the Site, the feeds that list it and its
 // citation files; the sitemap is made from what did not change. It
 // returns ok false, having changed nothing, when it cannot be sure:
@@ -53,7 +54,8 @@ func (c *Cache) Patch(site *content.Site, layouts fs.FS, pages, linked []*conten
 		}
 	}
 	// A page whose backlinks changed shows them, and its card holds how
-	// many there are: every page that took the card is made again.
+	// many there are: every page that took the card, and may show another
+	// page's backlinks, is made again.
 	counted := map[*content.Page]uint64{}
 	for _, p := range linked {
 		changed[p] = true
@@ -62,7 +64,7 @@ func (c *Cache) Patch(site *content.Site, layouts fs.FS, pages, linked []*conten
 			delete(cards, p)
 		}
 	}
-	again, anyCard := c.showing(cards), c.showing(counted)
+	again, linksCard := c.showing(cards), c.showing(counted)
 	ix := c.index.Build(site)
 	var vs []*View
 	for _, v := range views(site, ix) {
@@ -71,7 +73,7 @@ func (c *Cache) Patch(site *content.Site, layouts fs.FS, pages, linked []*conten
 		// Of a card, a patch can change only the summary (content.Cache.Patch),
 		// so a page that took the card but shows no other page's summary
 		// stays as it is.
-		shows := (again[p] && c.shows[v.Layout]) || anyCard[p]
+		shows := (again[p] && c.shows[v.Layout]["Summary"]) || (linksCard[p] && c.shows[v.Layout]["Backlinks"])
 		if own || shows || c.always[v.Layout] || v.Layout == "search" || (len(cards)+len(counted) > 0 && showsField(c.reads[v.Layout])) {
 			if _, ok := prev.Files[p]; !ok {
 				return nil, false, nil
@@ -129,6 +131,10 @@ func (c *Cache) Patch(site *content.Site, layouts fs.FS, pages, linked []*conten
 	c.out, c.outSite, c.from = out, site, prev
 	return out, true, nil
 }
+
+// patchedCardFields are what a patch can change of a card
+// (content.Cache.Patch): a page's summary, and how many backlinks it has.
+var patchedCardFields = []string{"Summary", "Backlinks"}
 
 // showing are the pages whose last fingerprint took the card of one of
 // the pages.

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"path"
 	"path/filepath"
 	"runtime"
 	"strconv"
@@ -23,9 +24,10 @@ var benchBriefs = flag.String("rebuild.briefs", "1000,5000,20000", "sizes of the
 // clock runs from the write until the event reaches a listening page, so
 // it covers the file event, the watcher's wait for a quiet moment
 // (Quiet), the rebuild (content, rendering, checking), the swap of the
-// snapshot and the event. Two edits are measured: edit=body adds a
+// snapshot and the event. Three edits are measured: edit=body adds a
 // paragraph, edit=summary changes the summary, which every list showing
-// the brief shows too. The anchor, measured in the same run, is a full
+// the brief shows too, and edit=link adds a link to another brief, which
+// shows its new backlink. The anchor, measured in the same run, is a full
 // build of the same folder without any cache: "full-ms", and
 // "full/rebuild" says how many times faster the rebuild is.
 func BenchmarkRebuildOneBrief(b *testing.B) {
@@ -71,15 +73,18 @@ func BenchmarkRebuildOneBrief(b *testing.B) {
 			wait() // the first build
 			fns, prs := synthTerms(m)
 			version := 0
-			for _, edit := range []string{"body", "summary"} {
+			for _, edit := range []string{"body", "summary", "link"} {
 				b.Run("edit="+edit, func(b *testing.B) {
 					var took time.Duration
 					for i := 0; i < b.N; i++ {
 						j := (i * 37) % n
 						version++
 						text := synthBrief(j, n, fns, prs, 0) + fmt.Sprintf("\nA paragraph added in edit %d.\n", version)
-						if edit == "summary" {
+						switch edit {
+						case "summary":
 							text = synthBrief(j, n, fns, prs, version) // the summary says the version
+						case "link": // a link to another brief, which gains a backlink
+							text = synthBrief(j, n, fns, prs, 0) + fmt.Sprintf("\nSee also [another brief](%s).\n", path.Base(synthPath((j+n/2+version)%n)))
 						}
 						start := time.Now()
 						if err := os.WriteFile(filepath.Join(root, filepath.FromSlash(synthPath(j))), []byte(text), 0o644); err != nil {
