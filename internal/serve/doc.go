@@ -63,28 +63,30 @@
 // memory follows the size of the tree, not the number of rebuilds
 // (BenchmarkRebuildMemory).
 //
-// # A save that changes only a body, or a summary
+// # A save that changes a body, its links or a summary
 //
-// The common save, a brief's text or summary edited, is patched rather
-// than rebuilt: when every path of the batch is a Markdown page of the
-// last build whose front matter reads the same (or differs only in its
-// summary, every key where it was) and whose body has the same links
-// (where they go and their words) and headings, nothing that joins files
-// can have changed. content.Cache.Patch then changes those pages of the
-// last Site in place (their HTML, text, words, reading grade, summary and
-// problems) and gives the problems a full load would; render.Cache.Patch
-// makes again their pages and their aliases', the search page and the
-// search index, and for a changed summary the pages whose last
-// fingerprint took the page's card and whose layout may show another
-// page's summary, the pages that show a list of the Site, the feeds that
-// list it and its citation files, and takes every other file from the
-// last build;
+// The common save, a brief's text, links or summary edited, is patched
+// rather than rebuilt: when every path of the batch is a Markdown page of
+// the last build whose front matter reads the same (or differs only in its
+// summary, every key where it was) and whose body has the same headings,
+// nothing that joins files can have changed but backlinks.
+// content.Cache.Patch then changes those pages of the last Site in place
+// (their HTML, text, words, reading grade, summary and problems), and the
+// backlinks of the pages their old and new links reach, and gives the
+// problems a full load would; render.Cache.Patch makes again their pages
+// and their aliases', the pages whose backlinks changed, the search page
+// and the search index, and, for a changed summary or number of
+// backlinks, the pages whose last fingerprint took that page's card and
+// whose layout may show what changed of it (read from the parsed layouts),
+// the pages that show a list of the Site, the feeds that list it and its
+// citation files, and takes every other file from the last build;
 // render.Cache.CheckPatch checks again only the pages made again and those
 // that look for the search index's files (the only files a patch adds or
 // takes away). Anything else (a new, deleted or renamed file, a changed
-// link, heading or other front matter, a glossary entry, layouts,
-// site.yaml, lost watcher events) loads the tree again as above. The
-// random-edit test includes such saves, and counts that some were patched.
+// heading or other front matter, a glossary entry, layouts, site.yaml,
+// lost watcher events) loads the tree again as above. The random-edit
+// test includes such saves and counts that some were patched, and
+// TestPatchedSaves holds each kind to a full build.
 //
 // What a full rebuild still does for every file, and so what it costs at
 // 5,000 briefs (docs/performance.md): the joins above, the checks of
