@@ -60,8 +60,7 @@ func (c *Cache) Patch(site *content.Site, layouts fs.FS, pages, linked []*conten
 	for _, p := range linked {
 		changed[p] = true
 		if h := fp.cardHash(p); h != c.cards[p] {
-			counted[p] = h
-			delete(cards, p)
+			counted[p] = h // and in cards too if its summary changed as well
 		}
 	}
 	again, linksCard := c.showing(cards), c.showing(counted)
@@ -70,9 +69,9 @@ func (c *Cache) Patch(site *content.Site, layouts fs.FS, pages, linked []*conten
 	for _, v := range views(site, ix) {
 		p := content.OutputPath(v.URL)
 		own := changed[v.Page] || (v.Alias != "" && sources[v.From.File]) // an alias shows the page's summary
-		// Of a card, a patch can change only the summary (content.Cache.Patch),
-		// so a page that took the card but shows no other page's summary
-		// stays as it is.
+		// Of a card, a patch can change only the summary and the number of
+		// backlinks (content.Cache.Patch), so a page that took the card but
+		// shows neither of another page stays as it is.
 		shows := (again[p] && c.shows[v.Layout]["Summary"]) || (linksCard[p] && c.shows[v.Layout]["Backlinks"])
 		if own || shows || c.always[v.Layout] || v.Layout == "search" || (len(cards)+len(counted) > 0 && showsField(c.reads[v.Layout])) {
 			if _, ok := prev.Files[p]; !ok {

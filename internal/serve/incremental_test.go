@@ -348,9 +348,19 @@ func TestPatchedSaves(t *testing.T) {
 		{"new link", func(s string) string { return s + "\nSee also [brief eleven](" + target + ").\n" }},
 		{"link to nothing", func(s string) string { return s + "\nAnd [nothing](no-such-brief.md).\n" }},
 		{"links taken out", func(s string) string { return s[:strings.Index(s, "\nSee also [brief eleven]")] + "\n" }},
+		{"new summary of a brief that gains a link", nil},
 	} {
-		m[p] = &fstest.MapFile{Data: []byte(edit.edit(string(m[p].Data)))}
-		got, err := b.build([]string{p})
+		changed := []string{p}
+		if edit.edit != nil {
+			m[p] = &fstest.MapFile{Data: []byte(edit.edit(string(m[p].Data)))}
+		} else {
+			// In one batch: brief eleven's summary, and a link to it.
+			q := synthPath(11)
+			m[q] = &fstest.MapFile{Data: []byte(setKey(string(m[q].Data), "summary", "Brief eleven, summed up again."))}
+			m[p] = &fstest.MapFile{Data: []byte(string(m[p].Data) + "\nSee [brief eleven again](" + target + ").\n")}
+			changed = []string{p, q}
+		}
+		got, err := b.build(changed)
 		if err != nil {
 			t.Fatal(err)
 		}
