@@ -124,7 +124,7 @@ func (ds Diagnostics) HasErrors() bool {
 
 // Print writes every diagnostic, sorted, one per entry.
 func (ds Diagnostics) Print(w io.Writer) {
-	if !slices.IsSortedFunc(ds, func(a, b Diagnostic) int { return cmpDiag(a, b) }) {
+	if !slices.IsSortedFunc(ds, compareBy(diagLess)) {
 		ds.Sort()
 	}
 	bw := bufio.NewWriter(w) // one write for many lines, not one each
@@ -135,15 +135,18 @@ func (ds Diagnostics) Print(w io.Writer) {
 	bw.Flush()
 }
 
-// cmpDiag is diagLess as a comparison.
-func cmpDiag(a, b Diagnostic) int {
-	switch {
-	case diagLess(a, b):
-		return -1
-	case diagLess(b, a):
-		return 1
+// compareBy makes a comparison, as the slices package takes, of a less
+// function.
+func compareBy[T any](less func(a, b T) bool) func(a, b T) int {
+	return func(a, b T) int {
+		switch {
+		case less(a, b):
+			return -1
+		case less(b, a):
+			return 1
+		}
+		return 0
 	}
-	return 0
 }
 
 // Merge is ds and more, each sorted, as one sorted list: what Sort makes

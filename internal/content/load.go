@@ -493,15 +493,7 @@ func invalidUTF8At(src []byte) (int, int) {
 }
 
 func sortPages(ps []*Page, less func(a, b *Page) bool) {
-	slices.SortStableFunc(ps, func(a, b *Page) int {
-		switch {
-		case less(a, b):
-			return -1
-		case less(b, a):
-			return 1
-		}
-		return 0
-	})
+	slices.SortStableFunc(ps, compareBy(less))
 }
 
 // byTitle sorts by title, ignoring case, then by URL. The lower-case
