@@ -133,17 +133,24 @@ func (l *yamlLinter) line(i int, raw string, all []string) string {
 		return body[:ind] + fixed + end
 	}
 	l.plainIndent = -1
+	// shift is how many characters the repairs below put before the
+	// value, so that a problem in the value is told at its column in the
+	// line as written.
+	shift := 0
 	if strings.HasPrefix(body, "\t") || strings.HasPrefix(strings.TrimLeft(body, " "), "\t") {
 		col := utf8.RuneCountInString(body[:strings.IndexByte(body, '\t')]) + 1
 		l.errorAt(i, col, "indent with spaces, not a tab: delete the tab and type spaces",
 			"this line is indented with a tab, which YAML does not allow")
-		body = strings.ReplaceAll(body[:len(body)-len(strings.TrimLeft(body, " \t"))], "\t", "  ") + strings.TrimLeft(body, " \t")
+		lead := body[:len(body)-len(strings.TrimLeft(body, " \t"))]
+		shift += strings.Count(lead, "\t") // each tab becomes two spaces
+		body = strings.ReplaceAll(lead, "\t", "  ") + strings.TrimLeft(body, " \t")
 	}
 	if m := noSpaceRe.FindStringSubmatch(body); m != nil && !strings.HasPrefix(m[4], ":") {
-		col := utf8.RuneCountInString(m[1]+m[2]+m[3]) + 1
+		col := utf8.RuneCountInString(m[1]+m[2]+m[3]) + 1 - shift
 		l.errorAt(i, col, fmt.Sprintf("write it as: %s: %s", m[3], m[4]),
 			"there is no space after the colon in %q", m[3]+":"+firstWords(m[4]))
 		body = m[1] + m[2] + m[3] + ": " + m[4]
+		shift++
 	}
 	if t := strings.TrimLeft(body, " "); strings.HasPrefix(t, "- ") || t == "-" {
 		if !l.listItem(i, ind) {
@@ -168,12 +175,13 @@ func (l *yamlLinter) line(i int, raw string, all []string) string {
 	}
 	key, value := m[3], m[5]
 	if want := l.indentation(i, len(m[1]), len(m[1])+len(m[2]), m[2] != "", body, strings.TrimSpace(value) == ""); want != len(m[1]) {
+		shift += want - len(m[1])
 		body = strings.Repeat(" ", want) + strings.TrimLeft(body, " ")
 		if m = keyLineRe.FindStringSubmatch(body); m == nil {
 			return body + end
 		}
 	}
-	valueCol := utf8.RuneCountInString(body[:len(body)-len(value)]) + 1
+	valueCol := utf8.RuneCountInString(body[:len(body)-len(value)]) + 1 - shift
 	indent := m[1] + m[2]
 	fixedValue := l.value(i, key, value, valueCol, indent, all)
 	v := strings.TrimSpace(value)
@@ -195,10 +203,18 @@ func (l *yamlLinter) line(i int, raw string, all []string) string {
 // indentation checks that a key line lines up with a key or list item
 // above it, or goes one level deeper under a key with no value.
 func (l *yamlLinter) indentation(i, ind, keyCol int, dash bool, body string, empty bool) int {
+	defer func() { l.opened = empty }()
 	if len(l.levels) == 0 {
 		l.levels = []level{{0, body}}
+		if ind > 0 {
+			l.errorAt(i, 1, "take away the spaces before it: the first key starts at the beginning of its line",
+				"this line is indented, but no line above it holds it")
+			if dash {
+				l.levels = append(l.levels, level{keyCol - ind, strings.TrimLeft(strings.TrimSpace(body), "- ")})
+			}
+			return 0
+		}
 	}
-	defer func() { l.opened = empty }()
 	top := l.levels[len(l.levels)-1]
 	if ind > top.indent && l.opened {
 		l.levels = append(l.levels, level{ind, body})

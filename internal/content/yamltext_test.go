@@ -83,6 +83,17 @@ func TestYAMLErrorsAfterTheLineChecks(t *testing.T) {
 		{"a: b\n? c\n", "x.md:3:1: error: this line has no key: \"? c\"\n    hint: start it with a key and a colon, like  title: My page; if it goes on from the line above, indent it with two spaces\n"},
 		{"a: [b, {c]\n", "x.md:2:1: error: the front matter: a group in curly brackets is not closed\n    hint: end it with }, or write each value on its own line\n"},
 		{"a: \"b\\q\"\n", "x.md:2:6: error: the a has a backslash that YAML reads as the start of a code: \\q\n    hint: write \\\\ for a backslash, or use single quotation marks around the value\n"},
+		{"  a: b\nc: d\n", "x.md:2:1: error: this line is indented, but no line above it holds it\n    hint: take away the spaces before it: the first key starts at the beginning of its line\n"},
+		// A line the checks repair (a space put after a colon, the
+		// indentation, a tab) keeps the columns of the line as written.
+		{"topics:\n  housing: g\n recovery:y:\n", "x.md:4:1: error: this line does not line up with the lines above it\n    hint: indent it with 2 spaces, to line up with \"housing: g\" above\n" +
+			"x.md:4:10: error: there is no space after the colon in \"recovery:y:\"\n    hint: write it as: recovery: y:\n" +
+			"x.md:4:12: error: the recovery has a colon in it, after \"y\"\n    hint: put the whole recovery in straight quotation marks: recovery: \"y:\"\n"},
+		{"a:b:\n", "x.md:2:2: error: there is no space after the colon in \"a:b:\"\n    hint: write it as: a: b:\n" +
+			"x.md:2:4: error: the a has a colon in it, after \"b\"\n    hint: put the whole a in straight quotation marks: a: \"b:\"\n"},
+		{"\ta: b: c\n", "x.md:2:1: error: this line is indented with a tab, which YAML does not allow\n    hint: indent with spaces, not a tab: delete the tab and type spaces\n" +
+			"x.md:2:1: error: this line is indented, but no line above it holds it\n    hint: take away the spaces before it: the first key starts at the beginning of its line\n" +
+			"x.md:2:6: error: the a has a colon in it, after \"b\"\n    hint: put the whole a in straight quotation marks: a: \"b: c\"\n"},
 	}
 	for _, tt := range tests {
 		var list Diagnostics
