@@ -50,11 +50,14 @@
 // Why the result stays right: the caches keep only what one file, or one
 // page's inputs, decide, and the related briefs keyed by all their inputs.
 // Everything else that joins files (sorting, taxonomies, links and their
-// problems, backlinks, previous and next, term pages, the map, feeds, the
-// sitemap and the search index's lists of documents) is worked out again
-// on every rebuild from the per-file facts. A change to site.yaml or the
-// options empties the content cache, a change to any layout the render
-// cache. TestIncrementalMatchesFullBuild holds this to account: after
+// problems, backlinks, previous and next, term pages, the map, feeds and
+// the sitemap) is worked out again from the per-file facts on every
+// rebuild that loads the tree (a patch, below, keeps them), and the search
+// index's lists are patched for the documents whose fields changed
+// (search.Cache), byte for byte what a fresh index gives. A change to
+// site.yaml or the options empties the content cache, a change to any
+// layout the render cache. TestIncrementalMatchesFullBuild holds this to
+// account: after
 // each of a random series of edits, additions, renames and deletions of
 // briefs and glossary entries, the rebuild's files are byte for byte those
 // of a fresh build, with the same problems; once more on disk, told what
