@@ -57,13 +57,13 @@
 // (search.Cache), byte for byte what a fresh index gives. A change to
 // site.yaml or the options empties the content cache, a change to any
 // layout the render cache. TestIncrementalMatchesFullBuild holds this to
-// account: after
-// each of a random series of edits, additions, renames and deletions of
-// briefs and glossary entries, the rebuild's files are byte for byte those
-// of a fresh build, with the same problems; once more on disk, told what
-// changed as the watcher tells it, with saves that keep a file's size and
-// time. Entries of files that are gone are dropped on the next rebuild, so
-// memory follows the size of the tree, not the number of rebuilds
+// account: after each of a random series of edits, additions, renames and
+// deletions of briefs and glossary entries, the rebuild's files are byte
+// for byte those of a fresh build, with the same problems; once more on
+// disk, told what changed as the watcher tells it, with saves that keep a
+// file's size and time. Entries of files that are gone are dropped on the
+// next rebuild, so memory follows the size of the tree, not the number of
+// rebuilds
 // (BenchmarkRebuildMemory).
 //
 // # A save that changes a body, its links or a summary
