@@ -3,6 +3,7 @@ package content
 import (
 	"bytes"
 	"crypto/sha256"
+	"errors"
 	"io/fs"
 	"maps"
 	"reflect"
@@ -21,8 +22,8 @@ import (
 // changes nothing and returns ok false, and the caller loads the tree
 // again.
 //
-// A change qualifies when every path is a Markdown page of site (not a
-// glossary entry, not a file whose front matter could not be read, and no
+// A change qualifies when every path (but those that cannot change the
+// site: noEffect) is a Markdown page of site (not a glossary entry, not a file whose front matter could not be read, and no
 // file of the site has front matter that could not be read), still a
 // plain file of its folder, whose front matter reads the same as before
 // (the same bytes; or the same fields read from them but the summary, with
@@ -54,6 +55,9 @@ func (c *Cache) Patch(site *Site, diags Diagnostics, changed []string) (Diagnost
 	}
 	var edits []bodyEdit
 	for _, p := range slices.Compact(slices.Sorted(slices.Values(changed))) {
+		if l.noEffect(p, diags) {
+			continue
+		}
 		e, ok := l.bodyEdit(p)
 		if !ok {
 			return nil, Patched{}, false
@@ -166,6 +170,44 @@ func (l *loader) briefRules(pages []*Page) Diagnostics {
 		one.checkBrief(p, l.site.Config.Checks)
 	}
 	return ds
+}
+
+// noEffect says whether a change at the path p cannot change the site: a
+// name the site leaves out (Ignored: an editor's temporary or backup file,
+// notes, a Makefile) anywhere in its path under content/, or a file that
+// came and went, as an editor's temporary file does when a save writes a
+// new file and renames it over the old one: it is not there now, and
+// nothing of the last Load (no page, file, draft or problem) was at p or
+// under it.
+func (l *loader) noEffect(p string, diags Diagnostics) bool {
+	rest, ok := strings.CutPrefix(p, "content/")
+	if !ok {
+		return false
+	}
+	for _, name := range strings.Split(rest, "/") {
+		if Ignored(name) {
+			return true
+		}
+	}
+	if _, err := fs.Lstat(l.fsys, p); !errors.Is(err, fs.ErrNotExist) {
+		return false
+	}
+	for src := range l.bySource {
+		if src == p || strings.HasPrefix(src, p+"/") {
+			return false
+		}
+	}
+	for src := range l.drafts {
+		if src == p || strings.HasPrefix(src, p+"/") {
+			return false
+		}
+	}
+	for _, d := range diags {
+		if d.Pos.File == p || strings.HasPrefix(d.Pos.File, p+"/") {
+			return false
+		}
+	}
+	return true
 }
 
 // bodyEdit is a page whose body alone changed, read again.

@@ -113,6 +113,14 @@ func TestPatch(t *testing.T) {
 		{"a glossary entry", patchFront + patchBody, []string{"content/glossary/nhs.md"}, false},
 		{"a new file", patchFront + patchBody, []string{"content/briefs/new.md"}, false},
 		{"a folder", patchFront + patchBody, []string{"content/briefs"}, false},
+		// An editor's temporary file beside the save, gone by now, or kept
+		// as a name the site leaves out, changes nothing.
+		{"a temporary file that came and went", patchFront + patchBody + "\nMore.\n", []string{patchGood, "content/briefs/sedAb12Cd"}, true},
+		{"an editor's hidden file", patchFront + patchBody + "\nMore.\n", []string{patchGood, "content/briefs/.goutputstream-X1"}, true},
+		{"notes kept beside", patchFront + patchBody, []string{"content/_notes/todo.md", "content/briefs/Makefile"}, true},
+		{"a file of the site deleted", patchFront + patchBody, []string{"content/pages/outside-link.txt"}, false},
+		{"a file with a problem deleted", patchFront + patchBody, []string{"content/briefs/Bad Name.md"}, false},
+		{"a new file beside the save", patchFront + patchBody, []string{patchGood, "content/briefs/new.txt"}, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			changed := tc.changed
@@ -120,15 +128,32 @@ func TestPatch(t *testing.T) {
 				changed = []string{patchGood}
 			}
 			var also fstest.MapFS
-			if tc.name == "a new file" {
+			switch tc.name {
+			case "a new file":
 				also = fstest.MapFS{"content/briefs/new.md": {Data: []byte(patchOther)}}
+			case "an editor's hidden file":
+				also = fstest.MapFS{"content/briefs/.goutputstream-X1": {Data: []byte("half a save")}}
+			case "notes kept beside":
+				also = fstest.MapFS{"content/_notes/todo.md": {Data: []byte("notes")}, "content/briefs/Makefile": {Data: []byte("all:\n")}}
+			case "a file of the site deleted":
+				also = fstest.MapFS{"content/pages/outside-link.txt": nil}
+			case "a new file beside the save":
+				also = fstest.MapFS{"content/briefs/new.txt": {Data: []byte("a new file")}}
 			}
-			if got := tryPatch(t, patchSite(), tc.src, changed, also); got != tc.patched {
+			start := func() fstest.MapFS {
+				site := patchSite()
+				if tc.name == "a file with a problem deleted" {
+					site["content/briefs/Bad Name.md"] = &fstest.MapFile{Data: []byte(patchOther)}
+					also = fstest.MapFS{"content/briefs/Bad Name.md": nil}
+				}
+				return site
+			}
+			if got := tryPatch(t, start(), tc.src, changed, also); got != tc.patched {
 				t.Fatalf("Patch took the change: %v, want %v", got, tc.patched)
 			}
 			// Again with the rule that another page links to each brief,
 			// whose problems follow the links.
-			fsys := overlay(patchSite(), fstest.MapFS{"site.yaml": {Data: []byte("title: T\nbase_url: https://example.org/\nchecks:\n  needs_link_in: true\n")}})
+			fsys := overlay(start(), fstest.MapFS{"site.yaml": {Data: []byte("title: T\nbase_url: https://example.org/\nchecks:\n  needs_link_in: true\n")}})
 			if got := tryPatch(t, fsys, tc.src, changed, also); got != tc.patched {
 				t.Fatalf("with needs_link_in, Patch took the change: %v, want %v", got, tc.patched)
 			}

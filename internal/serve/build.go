@@ -121,8 +121,8 @@ func (b *builder) patch(changed []string) (*content.Site, content.Diagnostics, b
 		return nil, nil, false
 	}
 	for _, p := range changed {
-		if !strings.HasPrefix(p, "content/") || !strings.HasSuffix(p, ".md") {
-			return nil, nil, false
+		if !strings.HasPrefix(p, "content/") {
+			return nil, nil, false // site.yaml, a layout, or everything
 		}
 	}
 	diags, done, ok := b.cc.Patch(b.site, b.diags, changed)

@@ -72,7 +72,9 @@
 // rather than rebuilt: when every path of the batch is a Markdown page of
 // the last build whose front matter reads the same (or differs only in its
 // summary, every key where it was) and whose body has the same headings,
-// nothing that joins files can have changed but backlinks.
+// nothing that joins files can have changed but backlinks. Paths that
+// cannot change the site are passed over: the temporary file of a save by
+// rename (sed -i, gedit), gone by now, and names the site leaves out.
 // content.Cache.Patch then changes those pages of the last Site in place
 // (their HTML, text, words, reading grade, summary and problems), and the
 // backlinks of the pages their old and new links reach, and gives the
