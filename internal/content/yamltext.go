@@ -43,7 +43,7 @@ func decodeYAML(text []byte, line1 int, d diags, what string) yamlDoc {
 	if len(lines) > 0 && lines[len(lines)-1] == "" {
 		lines = lines[:len(lines)-1]
 	}
-	l := &yamlLinter{d: d, line1: line1, what: what, reported: map[int]bool{}, block: -1, plainIndent: -1}
+	l := &yamlLinter{d: d, line1: line1, what: what, reported: map[int]bool{}, block: -1, plainIndent: -1, shifts: map[int]lineShift{}, first: 1}
 	fixed := make([]string, len(lines))
 	for i, ln := range lines {
 		fixed[i] = l.line(i, ln, lines)
@@ -62,6 +62,7 @@ func decodeYAML(text []byte, line1 int, d diags, what string) yamlDoc {
 			} else if n.Kind != 0 {
 				doc.node = &n
 			}
+			l.unshift(doc.node)
 			return doc
 		}
 		doc.repaired = true
@@ -84,9 +85,38 @@ type yamlLinter struct {
 	plainKey    string // key whose plain value may go on over the next lines
 	plainIndent int    // its indent, -1 if none
 
+	shifts map[int]lineShift // lines the checks repaired, by index: how their columns moved
+	first  int               // the node line of index 0: yaml.v3 counts lines from 1
+
 	levels []level      // the indents of the keys and list items the line may belong to
 	lists  map[int]bool // indents at which a "- " list is open
 	opened bool         // the last key line has no value, so the next line may go deeper
+}
+
+// lineShift is how a repaired line's columns moved: those before value
+// (the repaired line's column of the value) by lead, the others by total.
+type lineShift struct {
+	lead, total, value int
+}
+
+// unshift puts the nodes read from the repaired lines back at their
+// columns in the lines as written, so that every problem found later in
+// the values is told where the editor sees it.
+func (l *yamlLinter) unshift(n *yaml.Node) {
+	if n == nil {
+		return
+	}
+	if sh, ok := l.shifts[n.Line-l.first]; ok {
+		if n.Column >= sh.value {
+			n.Column -= sh.total
+		} else {
+			n.Column -= sh.lead
+		}
+		n.Column = max(1, n.Column)
+	}
+	for _, c := range n.Content {
+		l.unshift(c)
+	}
 }
 
 // level is one indent in use, and the line that set it.
@@ -136,14 +166,15 @@ func (l *yamlLinter) line(i int, raw string, all []string) string {
 	// shift is how many characters the repairs below put before the
 	// value, so that a problem in the value is told at its column in the
 	// line as written.
-	shift := 0
+	shift, lead := 0, 0 // lead: how many of them are before the key
 	if strings.HasPrefix(body, "\t") || strings.HasPrefix(strings.TrimLeft(body, " "), "\t") {
 		col := utf8.RuneCountInString(body[:strings.IndexByte(body, '\t')]) + 1
 		l.errorAt(i, col, "indent with spaces, not a tab: delete the tab and type spaces",
 			"this line is indented with a tab, which YAML does not allow")
-		lead := body[:len(body)-len(strings.TrimLeft(body, " \t"))]
-		shift += strings.Count(lead, "\t") // each tab becomes two spaces
-		body = strings.ReplaceAll(lead, "\t", "  ") + strings.TrimLeft(body, " \t")
+		ws := body[:len(body)-len(strings.TrimLeft(body, " \t"))]
+		tabs := strings.Count(ws, "\t") // each becomes two spaces
+		shift, lead = shift+tabs, lead+tabs
+		body = strings.ReplaceAll(ws, "\t", "  ") + strings.TrimLeft(body, " \t")
 	}
 	if m := noSpaceRe.FindStringSubmatch(body); m != nil && !strings.HasPrefix(m[4], ":") {
 		col := utf8.RuneCountInString(m[1]+m[2]+m[3]) + 1 - shift
@@ -175,13 +206,16 @@ func (l *yamlLinter) line(i int, raw string, all []string) string {
 	}
 	key, value := m[3], m[5]
 	if want := l.indentation(i, len(m[1]), len(m[1])+len(m[2]), m[2] != "", body, strings.TrimSpace(value) == ""); want != len(m[1]) {
-		shift += want - len(m[1])
+		shift, lead = shift+want-len(m[1]), lead+want-len(m[1])
 		body = strings.Repeat(" ", want) + strings.TrimLeft(body, " ")
 		if m = keyLineRe.FindStringSubmatch(body); m == nil {
 			return body + end
 		}
 	}
 	valueCol := utf8.RuneCountInString(body[:len(body)-len(value)]) + 1 - shift
+	if shift != 0 {
+		l.shifts[i] = lineShift{lead: lead, total: shift, value: valueCol + shift}
+	}
 	indent := m[1] + m[2]
 	fixedValue := l.value(i, key, value, valueCol, indent, all)
 	v := strings.TrimSpace(value)
