@@ -43,7 +43,7 @@ func decodeYAML(text []byte, line1 int, d diags, what string) yamlDoc {
 	if len(lines) > 0 && lines[len(lines)-1] == "" {
 		lines = lines[:len(lines)-1]
 	}
-	l := &yamlLinter{d: d, line1: line1, what: what, reported: map[int]bool{}, block: -1, plainIndent: -1, shifts: map[int]lineShift{}, first: 1}
+	l := &yamlLinter{d: d, line1: line1, what: what, reported: map[int]bool{}, block: -1, plainIndent: -1, shifts: map[int]lineShift{}}
 	fixed := make([]string, len(lines))
 	for i, ln := range lines {
 		fixed[i] = l.line(i, ln, lines)
@@ -86,7 +86,6 @@ type yamlLinter struct {
 	plainIndent int    // its indent, -1 if none
 
 	shifts map[int]lineShift // lines the checks repaired, by index: how their columns moved
-	first  int               // the node line of index 0: yaml.v3 counts lines from 1
 
 	levels []level      // the indents of the keys and list items the line may belong to
 	lists  map[int]bool // indents at which a "- " list is open
@@ -106,7 +105,7 @@ func (l *yamlLinter) unshift(n *yaml.Node) {
 	if n == nil {
 		return
 	}
-	if sh, ok := l.shifts[n.Line-l.first]; ok {
+	if sh, ok := l.shifts[n.Line-1]; ok { // yaml.v3 counts lines from 1
 		if n.Column >= sh.value {
 			n.Column -= sh.total
 		} else {
@@ -213,7 +212,7 @@ func (l *yamlLinter) line(i int, raw string, all []string) string {
 		}
 	}
 	valueCol := utf8.RuneCountInString(body[:len(body)-len(value)]) + 1 - shift
-	if shift != 0 {
+	if shift != 0 || lead != 0 {
 		l.shifts[i] = lineShift{lead: lead, total: shift, value: valueCol + shift}
 	}
 	indent := m[1] + m[2]
