@@ -90,9 +90,10 @@ func diagLess(a, b Diagnostic) bool {
 	return a.Msg < b.Msg
 }
 
-// merged is a and b, each sorted, as one sorted list: what Sort makes of
-// a followed by b.
-func merged(a, b Diagnostics) Diagnostics {
+// Merge is ds and more, each sorted, as one sorted list: what Sort makes
+// of ds followed by more.
+func (ds Diagnostics) Merge(more Diagnostics) Diagnostics {
+	a, b := ds, more
 	out := make(Diagnostics, 0, len(a)+len(b))
 	for len(a) > 0 && len(b) > 0 {
 		if diagLess(b[0], a[0]) {
@@ -148,10 +149,6 @@ func compareBy[T any](less func(a, b T) bool) func(a, b T) int {
 		return 0
 	}
 }
-
-// Merge is ds and more, each sorted, as one sorted list: what Sort makes
-// of ds followed by more.
-func (ds Diagnostics) Merge(more Diagnostics) Diagnostics { return merged(ds, more) }
 
 func (ds Diagnostics) String() string {
 	var b strings.Builder

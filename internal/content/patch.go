@@ -72,7 +72,7 @@ func (c *Cache) Patch(site *Site, diags Diagnostics, changed []string) (Diagnost
 	texts := map[string]bool{}
 	linked := map[*Page]bool{}
 	for i, e := range edits {
-		was, is := l.targets(e.page, e.oldDoc, texts), l.targets(e.page, e.doc, texts)
+		was, is := l.targets(e.page, e.oldDoc, texts), l.targets(e.page, e.fresh.doc, texts)
 		edits[i].gone, edits[i].added = minus(was, is), minus(is, was)
 		for _, t := range append(slices.Clone(edits[i].gone), edits[i].added...) {
 			linked[t] = true
@@ -109,8 +109,8 @@ func (c *Cache) Patch(site *Site, diags Diagnostics, changed []string) (Diagnost
 	var fresh Diagnostics
 	for _, e := range edits {
 		e.apply(l, c)
-		fresh = append(fresh, e.list...)
-		fresh = append(fresh, l.bodyProblems(e.page, e.doc)...)
+		fresh = append(fresh, e.entry.list...)
+		fresh = append(fresh, l.bodyProblems(e.page, e.fresh.doc)...)
 		l.renderPage(e.page)
 		done.Pages = append(done.Pages, e.page)
 	}
@@ -122,7 +122,7 @@ func (c *Cache) Patch(site *Site, diags Diagnostics, changed []string) (Diagnost
 	fresh = append(fresh, l.siteWide(texts)...)
 	fresh = l.strict(fresh)
 	fresh.Sort()
-	return merged(kept, fresh), done, true // diags was sorted, and kept keeps its order
+	return kept.Merge(fresh), done, true // diags was sorted, and kept keeps its order
 }
 
 // Patched is what a Patch changed: the pages whose body (and maybe
@@ -135,9 +135,8 @@ type Patched struct {
 // targets are the other pages doc, the body of p, links to, in the order
 // of the links, each once; the texts of its links are added to texts.
 func (l *loader) targets(p *Page, doc *markdown.Doc, texts map[string]bool) []*Page {
-	one := *l
-	one.list = &Diagnostics{} // its problems are bodyProblems'
-	links := one.resolveDoc(p.Source, doc, p)
+	var links []resolvedLink
+	l.collect(func(one *loader) { links = one.resolveDoc(p.Source, doc, p) }) // its problems are bodyProblems'
 	for _, u := range linkUses(p.Source, links) {
 		texts[u.text] = true
 	}
@@ -163,12 +162,20 @@ func minus(a, b []*Page) []*Page {
 
 // briefRules are the problems checkBrief finds on these pages.
 func (l *loader) briefRules(pages []*Page) Diagnostics {
+	return l.collect(func(one *loader) {
+		for _, p := range pages {
+			one.checkBrief(p, l.site.Config.Checks)
+		}
+	})
+}
+
+// collect runs rules with a loader of its own, and returns the problems
+// they find.
+func (l *loader) collect(rules func(one *loader)) Diagnostics {
 	one := *l
 	var ds Diagnostics
 	one.list = &ds
-	for _, p := range pages {
-		one.checkBrief(p, l.site.Config.Checks)
-	}
+	rules(&one)
 	return ds
 }
 
@@ -214,8 +221,6 @@ func (l *loader) noEffect(p string, diags Diagnostics) bool {
 type bodyEdit struct {
 	page    *Page       // of the Site, changed in apply
 	fresh   *Page       // the file as read now
-	list    Diagnostics // found reading it now
-	doc     *markdown.Doc
 	oldList Diagnostics // found reading it last time
 	oldDoc  *markdown.Doc
 	entry   *cacheEntry // for the cache, in apply
@@ -257,14 +262,13 @@ func (l *loader) bodyEdit(p string) (bodyEdit, bool) {
 	}
 	fresh := one.site.Pages[0]
 	fresh.doc.Release() // made again when it is rendered
-	if !sameFront(src, prev.front, fresh.bodyAt) && !sameBesideSummary(fresh, prev.page) ||
-		!sameHeadings(fresh.Headings, prev.page.Headings) {
+	front := frontSum(src, fresh.bodyAt)
+	if front != prev.front && !sameBesideSummary(fresh, prev.page) || !sameHeadings(fresh.Headings, prev.page.Headings) {
 		return bodyEdit{}, false
 	}
-	e := &cacheEntry{sum: sum, front: frontSum(src, fresh.bodyAt), real: p, info: info, list: *one.list}
 	cp := *fresh
-	e.page = &cp
-	return bodyEdit{page: pg, fresh: fresh, list: *one.list, doc: fresh.doc, oldList: prev.list, oldDoc: prev.page.doc, entry: e}, true
+	e := &cacheEntry{sum: sum, front: front, real: p, info: info, list: *one.list, page: &cp}
+	return bodyEdit{page: pg, fresh: fresh, oldList: prev.list, oldDoc: prev.page.doc, entry: e}, true
 }
 
 // apply puts what the body gives into the Site's page, and the file's new
@@ -290,22 +294,22 @@ func (e bodyEdit) apply(l *loader, c *Cache) {
 // and reading grade's. For the page's own body (p.doc), it sets its links
 // as resolveLinks does; for another (the old body), it changes nothing.
 func (l *loader) bodyProblems(p *Page, doc *markdown.Doc) Diagnostics {
-	one := *l
-	var ds Diagnostics
-	one.list = &ds
 	saved := *p
-	p.doc = doc
-	p.links = one.resolveDoc(p.Source, doc, p)
-	p.uses = linkUses(p.Source, p.links)
-	one.lintDoc(p.Source, doc, false)
-	one.lintProse(p.Source, doc, p)
-	if doc != saved.doc {
-		// The old body: its grade and facts, for the rules on its length.
-		p.grade = readabilityOf(l, p.Source, doc)
-		p.Words = countWords(doc.Text)
-		p.Headings = doc.Headings
-	}
-	one.checkBody(p, l.site.Config.Checks)
+	ds := l.collect(func(one *loader) {
+		p.doc = doc
+		p.links = one.resolveDoc(p.Source, doc, p)
+		p.uses = linkUses(p.Source, p.links)
+		one.lintDoc(p.Source, doc, false)
+		one.lintProse(p.Source, doc, p)
+		if doc != saved.doc {
+			// The old body, whose file's entry is still the cache's: its
+			// grade and facts, for the rules on its length.
+			p.grade = l.grade(p)
+			p.Words = countWords(doc.Text)
+			p.Headings = doc.Headings
+		}
+		one.checkBody(p, l.site.Config.Checks)
+	})
 	links, uses := p.links, p.uses
 	*p = saved
 	if doc == saved.doc { // the new body: its links are the page's now
@@ -314,29 +318,14 @@ func (l *loader) bodyProblems(p *Page, doc *markdown.Doc) Diagnostics {
 	return ds
 }
 
-// readabilityOf is the reading grade of doc, the body of the file at
-// source: kept with the file's entry when doc is the one it holds.
-func readabilityOf(l *loader, source string, doc *markdown.Doc) Readability {
-	c := l.opt.Cache
-	c.mu.Lock()
-	e := c.files[source]
-	c.mu.Unlock()
-	if e != nil && e.page != nil && e.page.doc == doc && e.grade != nil {
-		return *e.grade
-	}
-	return readability(doc, 3)
-}
-
 // siteWide runs the rules that read every page and whose problems a body
 // can change: the link texts (those of texts, which the changed pages
 // use) and the mean reading grade.
 func (l *loader) siteWide(texts map[string]bool) Diagnostics {
-	one := *l
-	var ds Diagnostics
-	one.list = &ds
-	one.checkLinkTexts(texts)
-	one.checkMeanGrade()
-	return ds
+	return l.collect(func(one *loader) {
+		one.checkLinkTexts(texts)
+		one.checkMeanGrade()
+	})
 }
 
 // strict makes every problem an error when the options say so, as Load
@@ -365,10 +354,6 @@ func frontSum(src []byte, bodyAt int) [sha256.Size]byte {
 		end += i + 1
 	}
 	return sha256.Sum256(src[:end])
-}
-
-func sameFront(src []byte, front [sha256.Size]byte, bodyAt int) bool {
-	return frontSum(src, bodyAt) == front
 }
 
 // sameBesideSummary says whether two readings of one file agree on

@@ -23,6 +23,15 @@ type walk struct {
 	deps   []*content.Page
 }
 
+// topic hashes what a layout that only names a topic reads of it: its
+// slug, name and address, and with count, how many briefs it has.
+func (h *walk) topic(t *content.Topic, count bool) {
+	h.WriteString(t.Slug + "\x00" + t.Name + "\x00" + t.URL + "\x00")
+	if count {
+		maphash.WriteComparable(&h.Hash, len(t.Briefs))
+	}
+}
+
 // fingerprinter hashes what a layout can read of a View.
 type fingerprinter struct {
 	seed   maphash.Seed
@@ -81,8 +90,7 @@ func (f *fingerprinter) prepare(reads map[string][]string) {
 					maphash.WriteComparable(&fh.Hash, reflect.ValueOf(f.s).Elem().FieldByName(field).Len())
 				} else if field, ok := strings.CutPrefix(name, "topics "); ok {
 					for _, t := range reflect.ValueOf(f.s).Elem().FieldByName(field).Interface().([]*content.Topic) {
-						fh.WriteString(t.Slug + "\x00" + t.Name + "\x00" + t.URL + "\x00")
-						maphash.WriteComparable(&fh.Hash, len(t.Briefs))
+						fh.topic(t, true)
 					}
 				} else {
 					f.value(&fh, reflect.ValueOf(f.s).Elem().FieldByName(name), inView)
@@ -121,15 +129,12 @@ func (f *fingerprinter) view(v *View, fields []string, counts, lists bool) (uint
 		}
 		if sf.Name == "Topics" && lists {
 			for _, t := range v.Topics {
-				h.WriteString(t.Slug + "\x00" + t.Name + "\x00" + t.URL + "\x00")
-				maphash.WriteComparable(&h.Hash, len(t.Briefs))
+				h.topic(t, true)
 			}
 			continue
 		}
 		if sf.Name == "Topic" && counts && v.Topic != nil {
-			t := v.Topic
-			h.WriteString(t.Slug + "\x00" + t.Name + "\x00" + t.URL + "\x00")
-			maphash.WriteComparable(&h.Hash, len(t.Briefs))
+			h.topic(v.Topic, true)
 			continue
 		}
 		f.value(&h, rv.Field(i), inView)
@@ -209,8 +214,7 @@ func (f *fingerprinter) value(h *walk, v reflect.Value, where int) {
 			return
 		case topicType:
 			if where != inView {
-				t := v.Interface().(*content.Topic)
-				h.WriteString(t.Slug + "\x00" + t.Name + "\x00" + t.URL + "\x00")
+				h.topic(v.Interface().(*content.Topic), false)
 				return
 			}
 		}

@@ -88,9 +88,7 @@ func (c *Cache) Patch(site *content.Site, layouts fs.FS, pages, linked []*conten
 	for i, v := range vs {
 		files[content.OutputPath(v.URL)] = made[i]
 	}
-	all := maps.Clone(cards)
-	maps.Copy(all, counted)
-	if err := c.cardFiles(site, prev, all, files); err != nil {
+	if err := c.cardFiles(site, prev, cards, files); err != nil { // feeds and citations show no backlinks
 		return nil, false, err
 	}
 	// Of the last Output, what changes is copied; the rest is shared, and
