@@ -88,7 +88,28 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, writ
 		}
 		defer printMemory(stderr)
 	}
-	out, diags, err := buildSite(f.root, opt)
+	// The new site is written beside the output folder as it is made
+	// (render.Stage), so that it is never held whole in memory; a check
+	// scans each page and keeps nothing. If the folder cannot be staged
+	// (another build holds it, say), the site is made in memory and why it
+	// was not written is told after the problems, as for any write error.
+	hooks, _ := ctx.Value(hooksKey{}).(writeHooks)
+	wopt := render.WriteOptions{Root: f.root, Shown: f.out, Step: hooks.step, TwoRenames: hooks.twoRenames}
+	var staged *render.Staged
+	var stageErr error
+	open := func() render.Sink {
+		if !write {
+			return render.Discard{}
+		}
+		if staged, stageErr = render.Stage(f.out, wopt); stageErr != nil {
+			return nil
+		}
+		return staged
+	}
+	out, diags, err := buildSiteTo(f.root, opt, open)
+	if staged != nil {
+		defer staged.Abort() // unless committed below
+	}
 	if f.strict {
 		strict(diags)
 	}
@@ -128,15 +149,16 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, writ
 		fmt.Fprintln(stdout, counts)
 		return exitOK
 	}
-	hooks, _ := ctx.Value(hooksKey{}).(writeHooks)
-	wopt := render.WriteOptions{Root: f.root, Shown: f.out, Step: hooks.step, TwoRenames: hooks.twoRenames}
 	wrote := time.Now()
-	if err := out.WriteDirWith(f.out, wopt); err != nil {
-		summarize(err.Error())
-		return printWriteError(stderr, err)
+	if stageErr == nil {
+		stageErr = staged.Commit()
+	}
+	if stageErr != nil {
+		summarize(stageErr.Error())
+		return printWriteError(stderr, stageErr)
 	}
 	if opt.Trace != nil {
-		opt.Trace("write", time.Since(wrote))
+		opt.Trace("put in place", time.Since(wrote))
 	}
 	summarize("")
 	fmt.Fprintf(stdout, "built %s (%s) in %s: %s\n", plural(pages(out), "page"), plural(len(out.Files), "file"), since(start), builtNote(diags))
@@ -147,6 +169,13 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, writ
 // output is nil when loading found errors, since rendering half a site
 // would only add confusing follow-on problems.
 func buildSite(root string, opt content.Options) (*render.Output, content.Diagnostics, error) {
+	return buildSiteTo(root, opt, func() render.Sink { return nil })
+}
+
+// buildSiteTo is buildSite with each file handed, as soon as it is made,
+// to the sink that open gives once the content loaded with no errors; a
+// nil sink keeps the files in the output.
+func buildSiteTo(root string, opt content.Options, open func() render.Sink) (*render.Output, content.Diagnostics, error) {
 	// Reading through os.Root keeps every read inside the project folder,
 	// even if a link is swapped in while the build runs; content.Load
 	// then keeps every published file inside content/.
@@ -174,7 +203,12 @@ func buildSite(root string, opt content.Options) (*render.Output, content.Diagno
 	if err != nil {
 		return nil, diags, err
 	}
-	out, err := render.RenderMinified(site, ls, layoutFS, fsys)
+	var out *render.Output
+	if sink := open(); sink != nil {
+		out, err = render.RenderTo(site, ls, layoutFS, fsys, sink)
+	} else {
+		out, err = render.RenderMinified(site, ls, layoutFS, fsys)
+	}
 	if err != nil {
 		return nil, diags, err
 	}

@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -233,5 +234,46 @@ func TestTwoBuildsAtOnce(t *testing.T) {
 	}
 	if l := leftovers(t, root); len(l) > 0 {
 		t.Errorf("left behind: %v", l)
+	}
+}
+
+// TestLateErrorLeavesTheOldSite makes the build find its error only once
+// the new site is being written (a content file that takes the address of
+// the stylesheet is found as the files are made, and a link the layouts
+// make to nowhere once all are made): public/ keeps the old site whole,
+// nothing is left beside it, and the build says it was not built.
+func TestLateErrorLeavesTheOldSite(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		files map[string]string
+		args  []string
+		want  string
+	}{
+		{"a clash", map[string]string{"content/assets/site.css": "body{}"}, nil, "not built: 1 problem to fix in 1 file; "},
+		{"a link the layouts make to nowhere", map[string]string{"layouts/page.html": "{{define \"main\"}}<h1>{{.Title}}</h1><a href=\"nowhere/\">x</a>{{end}}\n"},
+			nil, "not built: "},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			root, oldSite, _ := oldAndNew(t)
+			for p, data := range tt.files {
+				writeFile(t, filepath.Join(root, filepath.FromSlash(p)), data)
+			}
+			var steps []string
+			ctx := context.WithValue(context.Background(), hooksKey{}, writeHooks{step: func(s string) { steps = append(steps, s) }})
+			var stdout, stderr strings.Builder
+			code := run(ctx, append([]string{"build", "-root", root, "-date", "2026-11-23"}, tt.args...), &stdout, &stderr)
+			if code != 1 || !strings.HasPrefix(stdout.String(), tt.want) || !strings.HasSuffix(stdout.String(), filepath.Join(root, "public")+" was left as it was\n") {
+				t.Errorf("exit %d\nstdout %q\nstderr %s", code, stdout.String(), stderr.String())
+			}
+			if !slices.Contains(steps, "started") {
+				t.Errorf("the build never started writing, so this tests nothing: %v", steps)
+			}
+			if !sameTree(tree(t, filepath.Join(root, "public")), oldSite) {
+				t.Error("public/ does not hold the old site whole")
+			}
+			if l := leftovers(t, root); len(l) > 0 {
+				t.Errorf("left behind: %v", l)
+			}
+		})
 	}
 }

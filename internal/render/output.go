@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/alongside-hub/alongside/internal/content"
+	"github.com/tdewolff/minify/v2"
 )
 
 // Output is the whole site in memory. Every file is put in through claim,
@@ -29,6 +30,13 @@ type Output struct {
 	minified map[string]bool      // pages a Cache gave already minified
 	facts    map[string]pageFacts // pages a Cache has already scanned, for Check
 
+	// With a sink (RenderTo), files are handed over as they are made and
+	// Files holds every path with no bytes; facts then holds every page.
+	sink    Sink
+	pending []made // files claimed but not yet handed over (flush)
+	failed  error  // the first file that could not be minified
+	m       *minify.M
+
 	// A Cache's hooks into Check: a page's earlier result, and a new one.
 	reuseCheck func(path string) (content.Diagnostics, bool)
 	keepCheck  func(path string, ds content.Diagnostics, fragTargets, looked []string)
@@ -48,8 +56,31 @@ func newOutput() *Output {
 
 // claim adds one file, made by who. If another source made that file
 // first, the first one stays and the clash is reported. Like the maps it
-// fills, it is for one goroutine at a time.
+// fills, it is for one goroutine at a time. With a sink, the file is
+// handed over once it is minified (stream) rather than kept.
 func (o *Output) claim(outPath string, b []byte, source string, who owner) {
+	if !o.take(outPath, source, who) {
+		return
+	}
+	if o.sink == nil {
+		o.Files[outPath] = b
+		return
+	}
+	o.stream(outPath, b)
+}
+
+// claimMade claims a page that the core that made it has already handed
+// to the sink, minified, with what Check needs of it.
+func (o *Output) claimMade(outPath string, f pageFacts, source string, who owner) {
+	if o.take(outPath, source, who) {
+		o.Files[outPath] = nil
+		o.facts[outPath] = f
+		o.minified[outPath] = true
+	}
+}
+
+// take notes that who makes outPath, or reports the clash and says no.
+func (o *Output) take(outPath string, source string, who owner) bool {
 	if o.owners == nil {
 		o.owners = map[string]owner{}
 	}
@@ -60,13 +91,13 @@ func (o *Output) claim(outPath string, b []byte, source string, who owner) {
 	key := strings.ToLower(outPath)
 	if prev, taken := o.owners[key]; taken {
 		o.clash(who, prev)
-		return
+		return false
 	}
 	o.owners[key] = who
-	o.Files[outPath] = b
 	if source != "" {
 		o.Sources[outPath] = source
 	}
+	return true
 }
 
 // add adds a file the layouts or the generator made; source is the

@@ -81,7 +81,7 @@ func (c *Cache) Patch(site *content.Site, layouts fs.FS, pages, linked []*conten
 		}
 	}
 	made := make([][]byte, len(vs))
-	if err := makePages(vs, made, nil, ls, true); err != nil {
+	if err := makePages(vs, made, nil, ls, true, nil, nil); err != nil {
 		return nil, false, err
 	}
 	files := map[string][]byte{}

@@ -4,7 +4,12 @@
 // The rules:
 //
 //   - Render is pure: site and layouts in, Output (path -> bytes) out. Only
-//     WriteDir touches the disk.
+//     WriteDir and Stage touch the disk. A build does not hold its site
+//     whole: RenderTo hands each file, minified, to a Sink as soon as it is
+//     made, and keeps only its path and what Check needs of it (its ids,
+//     links, headings and policy). The sink is a Staged folder, the new
+//     site written beside the old, which Commit swaps in only if the build
+//     found no error (stream.go, staged.go).
 //   - Every link between pages is relative to the page (View.Rel), so one
 //     build works at the root of a domain and under a sub-path such as a
 //     GitHub Pages project site. Absolute URLs, from base_url, appear only
@@ -80,7 +85,9 @@
 //     must be local.
 //   - The folder holds the old site whole or the new site whole at every
 //     moment, whatever stops the build (an error, a full disk, SIGKILL):
-//     the new site is written into .NAME.new-N beside it, which is then
+//     the new site is written into .NAME.new-N beside it (as its files are
+//     made, with Stage and Put; an error found meanwhile throws it away
+//     with Abort), which is then
 //     swapped with the old in one step (renameat2 RENAME_EXCHANGE on
 //     Linux, renamex_np RENAME_SWAP on macOS). Where there is no such
 //     exchange (another system, or a disk that refuses it) two renames do
@@ -174,8 +181,18 @@ func RenderMinified(site *content.Site, ls Layouts, layouts fs.FS, root fs.FS) (
 	return render(site, ls, layouts, root, renderWith{minify: true})
 }
 
+// RenderTo is RenderMinified with each file handed to sink as soon as it
+// is made and minified, instead of kept, so that the site is never held
+// whole: the Output then holds every path, and what Check needs of every
+// page, but no bytes. Minify has nothing left to do. A build writes its
+// new folder this way (Stage).
+func RenderTo(site *content.Site, ls Layouts, layouts fs.FS, root fs.FS, sink Sink) (*Output, error) {
+	return render(site, ls, layouts, root, renderWith{minify: true, sink: sink})
+}
+
 // renderWith is what a render may reuse, and how it makes pages.
 type renderWith struct {
+	sink   Sink                               // where each file goes as soon as it is made (RenderTo); nil keeps them
 	reuse  func(*View, string) ([]byte, bool) // a page's bytes, already minified, instead of running its layout (see Cache)
 	cites  *citeMemo                          // a brief's citation files
 	index  *search.Cache                      // the search index's documents that did not change
@@ -186,6 +203,9 @@ type renderWith struct {
 func render(site *content.Site, ls Layouts, layouts fs.FS, root fs.FS, w renderWith) (*Output, error) {
 	reuse, cites, index := w.reuse, w.cites, w.index
 	out := newOutput()
+	if w.sink != nil {
+		out.sink, out.facts = w.sink, map[string]pageFacts{}
+	}
 	var ix *search.Index
 	if index != nil {
 		ix = index.Build(site)
@@ -200,7 +220,11 @@ func render(site *content.Site, ls Layouts, layouts fs.FS, root fs.FS, w renderW
 	for _, p := range paths {
 		out.add(p, ix.Files[p], "")
 	}
-	out.index = ix.Files
+	if out.sink == nil {
+		out.index = ix.Files
+	} else {
+		out.flush()
+	}
 	vs := views(site, ix)
 	// Pages given by reuse are asked for first, and the others are made,
 	// on every core, each into its own slot; then all are claimed in the
@@ -214,13 +238,21 @@ func render(site *content.Site, ls Layouts, layouts fs.FS, root fs.FS, w renderW
 			}
 		})
 	}
-	if err := makePages(vs, pages, reused, ls, w.minify); err != nil {
+	var facts []pageFacts
+	if out.sink != nil {
+		facts = make([]pageFacts, len(vs))
+	}
+	if err := makePages(vs, pages, reused, ls, w.minify, out.sink, facts); err != nil {
 		return nil, err
 	}
 	for i, v := range vs {
 		src := ""
 		if v.Page != nil {
 			src = v.Page.Source
+		}
+		if out.sink != nil {
+			out.claimMade(content.OutputPath(v.URL), facts[i], src, v.owner())
+			continue
 		}
 		out.claim(content.OutputPath(v.URL), pages[i], src, v.owner())
 		if reused[i] || w.minify {
@@ -263,8 +295,14 @@ func render(site *content.Site, ls Layouts, layouts fs.FS, root fs.FS, w renderW
 		if err != nil {
 			return nil, fmt.Errorf("copying %s: %w", f.Source, err)
 		}
+		out.Copied[strings.TrimPrefix(f.URL, "/")] = true // before claim, which must not minify it
 		out.claim(strings.TrimPrefix(f.URL, "/"), b, f.Source, owner{what: f.Source, pos: content.Pos{File: f.Source}})
-		out.Copied[strings.TrimPrefix(f.URL, "/")] = true
+	}
+	if out.sink != nil {
+		out.flush()
+		if out.failed != nil {
+			return nil, out.failed
+		}
 	}
 	out.checkFolders()
 	return out, nil
@@ -274,8 +312,10 @@ func render(site *content.Site, ls Layouts, layouts fs.FS, root fs.FS, w renderW
 // into its own slot of pages. Minified, each page is minified as soon as
 // it is made, and each core fills one buffer with page after page:
 // minifying copies the page out of it. Otherwise each page gets a buffer
-// of its own, about the size of the last.
-func makePages(vs []*View, pages [][]byte, done []bool, ls Layouts, minify bool) error {
+// of its own, about the size of the last. With a sink (always minified),
+// each page is scanned into its slot of facts and handed over, and its
+// slot of pages stays empty.
+func makePages(vs []*View, pages [][]byte, done []bool, ls Layouts, minify bool, sink Sink, facts []pageFacts) error {
 	errs := make([]error, len(vs))
 	m := newMinifier()
 	par.Ranges(len(vs), func(first, end int) {
@@ -301,6 +341,12 @@ func makePages(vs []*View, pages [][]byte, done []bool, ls Layouts, minify bool)
 			}
 			if pages[i], errs[i] = m.Bytes("text/html", b.Bytes()); errs[i] != nil {
 				errs[i] = fmt.Errorf("minifying %s: %w", content.OutputPath(vs[i].URL), errs[i])
+				continue
+			}
+			if sink != nil {
+				facts[i] = scan(pages[i])
+				sink.Put(content.OutputPath(vs[i].URL), pages[i])
+				pages[i] = nil
 			}
 		}
 	})

@@ -38,6 +38,7 @@ func TestGolden(t *testing.T) {
 		if ds := out.Check(site); len(ds) > 0 {
 			t.Errorf("Check found problems in the layouts:\n%s", ds)
 		}
+		streamedToo(t, site, fsys)
 		got := map[string]string{"want/files": strings.Join(out.Paths(), "\n") + "\n"}
 		for _, p := range golden {
 			b, ok := out.Files[p]

@@ -48,6 +48,7 @@ func build(t *testing.T, files map[string]string) (*Output, content.Diagnostics)
 	out := renderWithLayouts(t, site, fsys)
 	diags = append(diags, out.Check(site)...)
 	diags.Sort()
+	streamedToo(t, site, fsys)
 	return out, diags
 }
 

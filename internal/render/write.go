@@ -41,7 +41,7 @@ func (o *Output) Minify() error {
 	m := newMinifier()
 	var paths []string
 	for _, p := range o.Paths() {
-		if !o.Copied[p] && !o.minified[p] && minifyTypes[path.Ext(p)] != "" {
+		if o.needsMinify(p) {
 			paths = append(paths, p)
 		}
 	}

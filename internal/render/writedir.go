@@ -9,6 +9,8 @@ import (
 	"regexp"
 	"strings"
 	"syscall"
+
+	"github.com/alongside-hub/alongside/internal/par"
 )
 
 // WriteOptions are the choices of one WriteDirWith.
@@ -32,22 +34,17 @@ func (e *WriteError) Error() string { return e.Msg }
 func (o *Output) WriteDir(dir string) error { return o.WriteDirWith(dir, WriteOptions{}) }
 
 // WriteDirWith replaces the folder dir with the output, keeping the
-// promises of the package doc: it replaces only a folder it may (see
-// CheckOutDir, asked again once the folder is locked), and dir holds the
-// old site whole or the new site whole at every moment, whatever stops
-// the build.
+// promises of the package doc: it is Stage, Put of every file, and Commit.
+// A path that would leave the folder is refused before anything is
+// written.
 func (o *Output) WriteDirWith(dir string, opt WriteOptions) error {
-	shown, root := opt.Shown, opt.Root
+	shown := opt.Shown
 	if shown == "" {
 		shown = dir
 	}
+	root := opt.Root
 	if root == "" {
 		root = "."
-	}
-	step := func(s string) {
-		if opt.Step != nil {
-			opt.Step(s)
-		}
 	}
 	if err := CheckOutDir(dir, shown, root); err != nil {
 		return err
@@ -56,88 +53,91 @@ func (o *Output) WriteDirWith(dir string, opt WriteOptions) error {
 	if err != nil {
 		return err
 	}
-	real, err := realPath(dir)
+	s, err := Stage(dir, opt)
 	if err != nil {
 		return err
 	}
+	par.Ranges(len(paths), func(first, end int) {
+		for _, p := range paths[first:end] {
+			s.Put(p, o.Files[p])
+		}
+	})
+	return s.Commit()
+}
+
+// Stage starts a new site beside the folder dir, keeping the promises of
+// the package doc: it replaces only a folder it may (see CheckOutDir,
+// asked again once the folder is locked), and dir holds the old site
+// whole or the new site whole at every moment, whatever stops the build.
+// The new site is written file by file with Put, as the build makes its
+// files, then put in place whole with Commit, or thrown away with Abort.
+// The folder stays locked until one of them.
+func Stage(dir string, opt WriteOptions) (*Staged, error) {
+	s := &Staged{shown: opt.Shown, stepFn: opt.Step, twoRenames: opt.TwoRenames, dirs: map[string]bool{}}
+	if s.shown == "" {
+		s.shown = dir
+	}
+	root := opt.Root
+	if root == "" {
+		root = "."
+	}
+	if err := CheckOutDir(dir, s.shown, root); err != nil {
+		return nil, err
+	}
+	real, err := realPath(dir)
+	if err != nil {
+		return nil, err
+	}
+	s.real = real
 	parent, name := filepath.Dir(real), filepath.Base(real)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return &WriteError{fmt.Sprintf("could not make the folder that holds %s (%s); nothing was written", shown, plainErr(err)),
+		return nil, &WriteError{fmt.Sprintf("could not make the folder that holds %s (%s); nothing was written", s.shown, plainErr(err)),
 			"check the folder can be written to, or choose another with -out"}
 	}
 	unlock, err := lockFolder(parent, name)
 	if errors.Is(err, errBusy) {
-		return &WriteError{fmt.Sprintf("another build is writing %s at this moment; this one stopped and left the folder to it", shown),
+		return nil, &WriteError{fmt.Sprintf("another build is writing %s at this moment; this one stopped and left the folder to it", s.shown),
 			"wait for the other build to finish, then build again if you need to"}
 	}
 	if err != nil {
-		return &WriteError{fmt.Sprintf("could not write beside %s (%s); it was left as it was", shown, plainErr(err)),
+		return nil, &WriteError{fmt.Sprintf("could not write beside %s (%s); it was left as it was", s.shown, plainErr(err)),
 			"check the folder that holds it can be written to, or choose another with -out"}
 	}
-	defer unlock()
-	step("locked")
+	s.unlock = unlock
+	s.step("locked")
 	// The folder may have changed while the site was being built.
-	if err := CheckOutDir(dir, shown, root); err != nil {
-		return err
+	if err := CheckOutDir(dir, s.shown, root); err != nil {
+		s.Abort()
+		return nil, err
 	}
 	cleanLeftovers(parent, name)
-	step("cleaned up")
+	s.step("cleaned up")
 	_, statErr := os.Lstat(real)
-	hadOld := statErr == nil
-	kept := func(what string, err error) error {
-		if hadOld {
-			return &WriteError{fmt.Sprintf("could not %s (%s); the old site in %s was left as it was", what, plainErr(err), shown),
-				"check the folder can be written to and the disk has room, or choose another with -out"}
-		}
-		return &WriteError{fmt.Sprintf("could not %s (%s); nothing was written to %s", what, plainErr(err), shown),
-			"check the folder can be written to and the disk has room, or choose another with -out"}
-	}
-	if hadOld {
+	s.hadOld = statErr == nil
+	if s.hadOld {
 		if ro := readOnlyIn(real); ro != "" {
+			s.Abort()
 			rel, _ := filepath.Rel(parent, ro)
-			return &WriteError{fmt.Sprintf("%s is read-only, so the old site cannot be replaced; it was left as it was, whole", filepath.ToSlash(rel)),
+			return nil, &WriteError{fmt.Sprintf("%s is read-only, so the old site cannot be replaced; it was left as it was, whole", filepath.ToSlash(rel)),
 				"make the folder writable again, or build into another folder with -out"}
 		}
 	}
 	tmp, err := os.MkdirTemp(parent, "."+name+".new-")
 	if err != nil {
-		return kept("write the new site beside "+shown, err)
+		s.Abort()
+		return nil, s.kept("write the new site beside "+s.shown, err)
 	}
-	done := false
-	defer func() {
-		if !done {
-			os.RemoveAll(tmp)
-		}
-	}()
+	s.tmp = tmp
 	if err := os.Chmod(tmp, 0o755); err != nil {
-		return kept("write the new site", err)
+		s.Abort()
+		return nil, s.kept("write the new site", err)
 	}
 	if err := os.WriteFile(filepath.Join(tmp, Marker), []byte(markerText), 0o644); err != nil {
-		return kept("write the new site", err)
+		s.Abort()
+		return nil, s.kept("write the new site", err)
 	}
-	step("started")
-	if err := o.writeFiles(tmp, paths, step); err != nil {
-		return kept("write the new site", err)
-	}
-	if !hadOld {
-		if err := os.Rename(tmp, real); err != nil {
-			return kept("put the new site in place", err)
-		}
-		done = true
-		step("moved the new site in")
-		return nil
-	}
-	old, err := swap(tmp, real, opt.TwoRenames, step)
-	if err != nil {
-		return kept("put the new site in place", err)
-	}
-	done = true
-	if err := removeAll(old); err != nil {
-		return &WriteError{fmt.Sprintf("the new site is in place in %s, but the old one could not be deleted (%s)", shown, plainErr(err)),
-			"the next build deletes it; if this happens again, check the folder can be written to"}
-	}
-	step("deleted the old site")
-	return nil
+	s.step("started")
+	return s, nil
 }
 
 // swap puts the folder tmp at dir and returns where the old site went. An
