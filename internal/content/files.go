@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -168,10 +169,13 @@ func readChecked(fsys fs.FS, source, real string, info fs.FileInfo) ([]byte, err
 	if !sameFile(info, got) {
 		return nil, fmt.Errorf("reading %s: the file was changed or moved while the site was being built; build again", source)
 	}
-	b, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err != nil {
+	// Read into a buffer of the size the file had when it was listed, so
+	// that it is read in one go, not grown as it comes.
+	buf := bytes.NewBuffer(make([]byte, 0, min(got.Size(), MaxFileSize)+bytes.MinRead))
+	if _, err := buf.ReadFrom(io.LimitReader(f, MaxFileSize+1)); err != nil {
 		return nil, fmt.Errorf("reading %s: %w", source, err)
 	}
+	b := buf.Bytes()
 	if len(b) > MaxFileSize {
 		return nil, fmt.Errorf("reading %s: the file grew past 5 MB while the site was being built", source)
 	}

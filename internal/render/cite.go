@@ -176,11 +176,12 @@ func (c citation) ris() []byte {
 }
 
 // bibEscape escapes the characters BibTeX gives a meaning to.
-func bibEscape(s string) string {
-	r := strings.NewReplacer(`\`, `\textbackslash{}`, `{`, `\{`, `}`, `\}`, `&`, `\&`, `%`, `\%`, `$`, `\$`,
-		`#`, `\#`, `_`, `\_`, `~`, `\textasciitilde{}`, `^`, `\textasciicircum{}`)
-	return r.Replace(oneLine(s))
-}
+func bibEscape(s string) string { return bibSpecial.Replace(oneLine(s)) }
+
+// bibSpecial escapes what TeX reads as commands. A Replacer is safe for
+// every core at once, and costly to make, so there is one.
+var bibSpecial = strings.NewReplacer(`\`, `\textbackslash{}`, `{`, `\{`, `}`, `\}`, `&`, `\&`, `%`, `\%`, `$`, `\$`,
+	`#`, `\#`, `_`, `\_`, `~`, `\textasciitilde{}`, `^`, `\textasciicircum{}`)
 
 // bibtex is a @misc entry, which BibTeX and biblatex both read; the
 // author is in double braces so that it is kept as one name.

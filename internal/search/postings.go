@@ -5,32 +5,42 @@ import (
 )
 
 // docFlags is each stem of one document with its flags. stems caches the
-// stem of each word.
-func docFlags(doc *document, stop map[string]bool, stems map[string]string) map[string]int {
+// stem of each word; tf is a map the caller lends, for counting, which
+// docFlags empties first.
+func docFlags(doc *document, stop map[string]bool, stems map[string]string, tf map[string]int) map[string]int {
 	stem := func(w string) string {
 		s, ok := stems[w]
 		if !ok {
+			// w is part of this document's folded text: the cache
+			// keeps a copy, not the whole text.
+			w = strings.Clone(w)
 			s = Stem(w)
 			stems[w] = s
 		}
 		return s
 	}
-	flags := map[string]int{}
+	clear(tf)
+	eachWord(doc.Text, func(w string) {
+		if !stop[w] {
+			tf[stem(w)]++
+		}
+	})
+	flags := make(map[string]int, len(tf)+16)
 	mark := func(text string, bit int) {
-		for _, w := range Words(text) {
+		eachWord(text, func(w string) {
 			if !stop[w] {
 				flags[stem(w)] |= bit
 			}
-		}
+		})
 	}
 	// The title bits say how many different words the title has, so the
 	// reader's script can tell when a query names it whole.
 	distinct := map[string]bool{}
-	for _, w := range Words(doc.Title) {
+	eachWord(doc.Title, func(w string) {
 		if !stop[w] {
 			distinct[stem(w)] = true
 		}
-	}
+	})
 	// A glossary title is a term, always short: it counts as a long title,
 	// so that its shortness does not put it before the briefs.
 	n := min(7, max(1, len(distinct)))
@@ -40,12 +50,6 @@ func docFlags(doc *document, stop map[string]bool, stems map[string]string) map[
 	mark(doc.Title+" "+doc.index, n<<titleShift)
 	mark(doc.Summary, inSummary)
 	mark(strings.Join(doc.headings, "\n"), inHeading)
-	tf := map[string]int{}
-	for _, w := range Words(doc.Text) {
-		if !stop[w] {
-			tf[stem(w)]++
-		}
-	}
 	for s, n := range tf {
 		b := 3
 		switch {

@@ -242,10 +242,10 @@ func (st *state) indexDocs(todo []int, c *Cache) {
 	par.Ranges(len(todo), func(first, end int) {
 		// A hub uses a few thousand words many times over: each is
 		// stemmed once, which was most of the index's time.
-		stems := map[string]string{}
+		stems, tf := map[string]string{}, map[string]int{}
 		for _, i := range todo[first:end] {
 			d := &st.docs[i]
-			d.flags, d.frag = docFlags(&d.doc, stop, stems), mustJSON(&d.doc)
+			d.flags, d.frag = docFlags(&d.doc, stop, stems, tf), mustJSON(&d.doc)
 		}
 	})
 }

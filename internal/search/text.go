@@ -24,16 +24,19 @@ func Fold(s string) string {
 	}
 	// ASCII, most of the hub: NFKD changes nothing and there are no
 	// accents, so only upper case and the backtick change.
-	b := []byte(s)
-	for i, c := range b {
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
 		switch {
 		case 'A' <= c && c <= 'Z':
-			b[i] = c + 'a' - 'A'
+			c += 'a' - 'A'
 		case c == '`':
-			b[i] = '\''
+			c = '\''
 		}
+		b.WriteByte(c)
 	}
-	return string(b)
+	return b.String()
 }
 
 func foldUnicode(s string) string {
@@ -56,8 +59,16 @@ func foldUnicode(s string) string {
 // end. Hyphens and every other mark separate words: "co-production" is
 // "co" and "production".
 func Words(text string) []string {
-	f := Fold(text)
 	var words []string
+	eachWord(text, func(w string) { words = append(words, w) })
+	return words
+}
+
+// eachWord calls fn with each word of text, in order, as Words gives
+// them, without making the list. Each word is part of the folded text:
+// fn keeps a copy (strings.Clone) of one it keeps.
+func eachWord(text string, fn func(string)) {
+	f := Fold(text)
 	for i := 0; i < len(f); {
 		n := wordLen(f[i:])
 		if n == 0 {
@@ -65,10 +76,9 @@ func Words(text string) []string {
 			i += size
 			continue
 		}
-		words = append(words, f[i:i+n])
+		fn(f[i : i+n])
 		i += n
 	}
-	return words
 }
 
 // wordLen is the length in bytes of the word at the start of s, 0 if s
