@@ -212,7 +212,7 @@ func buildSiteTo(root string, opt content.Options, open func() render.Sink) (*re
 	if err != nil {
 		return nil, diags, err
 	}
-	stage("templates")
+	stage("templates, minify, write")
 	diags = append(diags, out.Check(site)...)
 	stage("check links")
 	if err := out.Minify(); err != nil {

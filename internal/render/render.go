@@ -97,6 +97,12 @@
 //     deleted, so a read-only folder keeps the old site whole rather than
 //     leave half of it beside the new. Files are not flushed to the disk
 //     (fsync), so a power cut, unlike a killed build, is not covered.
+//   - It never writes into the old site. A file of the old site that holds
+//     exactly the bytes of the new one, and that the build could have made
+//     (a regular file with the build's permissions and no other name,
+//     reached without leaving the old folder), is given a second name in
+//     the new folder instead of being written again (reuse.go), so a
+//     rebuild makes on disk only the files that changed.
 //   - The WriteError it returns says in plain words which site the folder
 //     holds: "was left as it was" or "the new site is in place".
 //   - One build at a time writes a folder: it holds .NAME.lock, with

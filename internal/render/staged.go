@@ -21,6 +21,9 @@ type Staged struct {
 	stepFn             func(string)
 	unlock             func()
 
+	oldRoot *os.Root  // the old site, whose unchanged files are reused (reuse.go); nil if none
+	bufs    sync.Pool // buffers for comparing them
+
 	mu      sync.Mutex
 	dirs    map[string]bool  // folders made in tmp
 	refused map[string]error // paths that would leave the folder
@@ -64,6 +67,12 @@ func (s *Staged) Put(p string, b []byte) {
 	}
 	if err := s.dir(path.Dir(p)); err != nil {
 		s.fail(&s.failed, p, err)
+		return
+	}
+	if s.reuse(p, b) {
+		s.mu.Lock()
+		s.step("wrote " + p)
+		s.mu.Unlock()
 		return
 	}
 	if err := os.WriteFile(filepath.Join(s.tmp, filepath.FromSlash(p)), b, 0o644); err != nil {
@@ -176,12 +185,15 @@ func (s *Staged) Abort() {
 	s.release()
 }
 
-// release lets go of the folder's lock, once.
+// release lets go of the old site and of the folder's lock, once.
 func (s *Staged) release() {
 	s.mu.Lock()
-	unlock := s.unlock
-	s.unlock = nil
+	unlock, old := s.unlock, s.oldRoot
+	s.unlock, s.oldRoot = nil, nil
 	s.mu.Unlock()
+	if old != nil {
+		old.Close()
+	}
 	if unlock != nil {
 		unlock()
 	}

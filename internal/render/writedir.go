@@ -136,6 +136,9 @@ func Stage(dir string, opt WriteOptions) (*Staged, error) {
 		s.Abort()
 		return nil, s.kept("write the new site", err)
 	}
+	if s.hadOld {
+		s.oldRoot, _ = os.OpenRoot(real) // without it, nothing is reused
+	}
 	s.step("started")
 	return s, nil
 }

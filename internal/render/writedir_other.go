@@ -4,6 +4,7 @@ package render
 
 import (
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 )
@@ -28,3 +29,7 @@ func lockFolder(parent, name string) (func(), error) {
 }
 
 func writable(dir string) bool { return true }
+
+// onlyName cannot tell here whether a file has other names, so the old
+// site's files are never reused: every file is written afresh.
+func onlyName(info fs.FileInfo) bool { return false }

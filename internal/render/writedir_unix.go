@@ -4,8 +4,10 @@ package render
 
 import (
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"syscall"
 
 	"golang.org/x/sys/unix"
 )
@@ -42,3 +44,10 @@ func lockFolder(parent, name string) (func(), error) {
 }
 
 func writable(dir string) bool { return unix.Access(dir, unix.W_OK) == nil }
+
+// onlyName says whether the file has no other name than the one it was
+// found by.
+func onlyName(info fs.FileInfo) bool {
+	st, ok := info.Sys().(*syscall.Stat_t)
+	return ok && st.Nlink == 1
+}
