@@ -53,6 +53,9 @@ func Load(fsys fs.FS, opt Options) (*Site, Diagnostics, error) {
 	l.checkRules()
 	l.checkEntryRules()
 	l.checkMeanGrade()
+	if opt.Cache == nil {
+		l.forgetProse()
+	}
 	l.render()
 	t.stage("render Markdown")
 	if opt.Cache != nil {
@@ -66,6 +69,23 @@ func Load(fsys fs.FS, opt Options) (*Site, Diagnostics, error) {
 	}
 	list.Sort()
 	return s, list, nil
+}
+
+// forgetProse lets go of the text of every paragraph once the rules that
+// read it have run, before the bodies are rendered: a build that keeps no
+// Cache never reads it again (a Cache keeps it, to take a saved body's
+// problems away).
+func (l *loader) forgetProse() {
+	for _, p := range l.site.Pages {
+		if p.doc != nil {
+			p.doc.Blocks = nil
+		}
+	}
+	for _, e := range l.site.Glossary {
+		if e.doc != nil {
+			e.doc.Blocks = nil
+		}
+	}
 }
 
 // loader holds the state of one Load.
