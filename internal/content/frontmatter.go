@@ -63,6 +63,11 @@ func split(src []byte, d diags) (splitResult, bool) {
 		return r, false
 	}
 	r.body = body
+	if rest := src[len(src)-len(body):]; bytes.Equal(rest, body) {
+		// The body is the end of the file as read: keep that, not the
+		// library's copy in a buffer grown to hold it.
+		r.body = rest
+	}
 	r.bodyLine = 1 + bytes.Count(src[:len(src)-len(body)], []byte("\n"))
 	before := len(*d.list)
 	doc := decodeYAML(raw, r.metaLine, d, "the front matter")
