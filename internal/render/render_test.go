@@ -51,14 +51,21 @@ func TestGolden(t *testing.T) {
 	})
 }
 
-// renderWithLayouts renders site with the project's own layouts.
-func renderWithLayouts(t *testing.T, site *content.Site, fsys fs.FS) *Output {
+// projectLayouts are the project's own layouts, parsed, and their folder.
+func projectLayouts(t *testing.T) (Layouts, fs.FS) {
 	t.Helper()
 	layouts := os.DirFS("../../layouts")
 	ls, err := LoadLayouts(layouts)
 	if err != nil {
 		t.Fatal(err)
 	}
+	return ls, layouts
+}
+
+// renderWithLayouts renders site with the project's own layouts.
+func renderWithLayouts(t *testing.T, site *content.Site, fsys fs.FS) *Output {
+	t.Helper()
+	ls, layouts := projectLayouts(t)
 	out, err := Render(site, ls, layouts, fsys)
 	if err != nil {
 		t.Fatal(err)

@@ -50,10 +50,11 @@ func (s *Staged) step(what string) {
 }
 
 // Put writes the file p of the site (a path like "briefs/x/index.html")
-// into the new folder, making the folders it needs. A path outside the
-// folder is refused and nothing is written for it. Once a file has failed
-// the others are not written: the site cannot be put in place anyway, and
-// Commit says why.
+// into the new folder, making the folders it needs, or links the old
+// site's file there when it holds these very bytes (reuse). A path
+// outside the folder is refused and nothing is written for it. Once a
+// file has failed the others are not written: the site cannot be put in
+// place anyway, and Commit says why.
 func (s *Staged) Put(p string, b []byte) {
 	if !filepath.IsLocal(filepath.FromSlash(p)) || p == Marker {
 		s.fail(&s.refused, p, fmt.Errorf("refusing to write %q: it is outside the output folder", p))
@@ -69,15 +70,11 @@ func (s *Staged) Put(p string, b []byte) {
 		s.fail(&s.failed, p, err)
 		return
 	}
-	if s.reuse(p, b) {
-		s.mu.Lock()
-		s.step("wrote " + p)
-		s.mu.Unlock()
-		return
-	}
-	if err := os.WriteFile(filepath.Join(s.tmp, filepath.FromSlash(p)), b, 0o644); err != nil {
-		s.fail(&s.failed, p, err)
-		return
+	if !s.reuse(p, b) {
+		if err := os.WriteFile(filepath.Join(s.tmp, filepath.FromSlash(p)), b, 0o644); err != nil {
+			s.fail(&s.failed, p, err)
+			return
+		}
 	}
 	s.mu.Lock()
 	s.step("wrote " + p)

@@ -6,12 +6,11 @@ import (
 	"testing"
 )
 
-// TestStagedAbortKeepsOldSite writes part of a new site as a build does
-// while it makes it, then throws it away, as a build that found errors
-// does: the old site is whole, nothing is left beside it, and the next
-// build can take the folder.
-func TestStagedAbortKeepsOldSite(t *testing.T) {
-	root := project(t)
+// stageOverOld makes a project whose public/ holds an old site (index.html
+// says "old") and starts a new site over it.
+func stageOverOld(t *testing.T) (root string, s *Staged) {
+	t.Helper()
+	root = project(t)
 	if err := site("index.html", "old").WriteDir("public"); err != nil {
 		t.Fatal(err)
 	}
@@ -19,6 +18,15 @@ func TestStagedAbortKeepsOldSite(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return root, s
+}
+
+// TestStagedAbortKeepsOldSite writes part of a new site as a build does
+// while it makes it, then throws it away, as a build that found errors
+// does: the old site is whole, nothing is left beside it, and the next
+// build can take the folder.
+func TestStagedAbortKeepsOldSite(t *testing.T) {
+	root, s := stageOverOld(t)
 	s.Put("index.html", []byte("new"))
 	s.Put("briefs/a/index.html", []byte("new"))
 	s.Abort()
@@ -55,18 +63,11 @@ func TestStagedPutFailures(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			root := project(t)
-			if err := site("index.html", "old").WriteDir("public"); err != nil {
-				t.Fatal(err)
-			}
-			s, err := Stage("public", WriteOptions{})
-			if err != nil {
-				t.Fatal(err)
-			}
+			root, s := stageOverOld(t)
 			for _, p := range tt.files {
 				s.Put(p, []byte("new"))
 			}
-			err = s.Commit()
+			err := s.Commit()
 			if err == nil || err.Error() != tt.want {
 				t.Errorf("err = %v\nwant %s", err, tt.want)
 			}

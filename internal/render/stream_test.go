@@ -3,7 +3,6 @@ package render
 import (
 	"bytes"
 	"io/fs"
-	"os"
 	"slices"
 	"strings"
 	"sync"
@@ -33,11 +32,7 @@ func (k *kept) Put(p string, b []byte) {
 // be written), the same bytes for every file.
 func streamedToo(t *testing.T, site *content.Site, fsys fs.FS) {
 	t.Helper()
-	layouts := os.DirFS("../../layouts")
-	ls, err := LoadLayouts(layouts)
-	if err != nil {
-		t.Fatal(err)
-	}
+	ls, layouts := projectLayouts(t)
 	mem, err := RenderMinified(site, ls, layouts, fsys)
 	if err != nil {
 		t.Fatal(err)
