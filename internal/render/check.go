@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"fmt"
 	"html"
 	"net/url"
@@ -40,8 +41,12 @@ var entityNames = map[string]bool{"rsquo": true, "lsquo": true, "rdquo": true, "
 	"mdash": true, "hellip": true, "laquo": true, "raquo": true, "nbsp": true, "amp": true, "quot": true,
 	"apos": true, "lt": true, "gt": true, "sbquo": true, "bdquo": true, "prime": true}
 
-// checkText looks at text as the reader sees it, decoded once.
+// checkText looks at text as the reader sees it, decoded once. Without an
+// "&" it can hold no entity, which is most text.
 func (f *pageFacts) checkText(decoded string) {
+	if strings.IndexByte(decoded, '&') < 0 {
+		return
+	}
 	if m := entityText.FindString(decoded); m != "" {
 		f.escaped = append(f.escaped, m)
 	}
@@ -89,7 +94,9 @@ func scan(b []byte) pageFacts {
 			if inTitle {
 				f.title += string(data)
 			}
-			if !inCode {
+			// Text decodes to an "&" only from an "&": the rest is not
+			// copied to be looked at.
+			if !inCode && bytes.IndexByte(data, '&') >= 0 {
 				f.checkText(html.UnescapeString(string(data)))
 			}
 		case phtml.AttributeToken:
