@@ -19,16 +19,18 @@ type Block struct {
 }
 
 // runStart says that Text from byte at on was written at src offset off.
-type runStart struct{ at, off int }
+// A body that is parsed is at most MaxBody bytes (limits.go), so 32 bits
+// hold both, in half the memory: a hub has millions of them.
+type runStart struct{ at, off int32 }
 
 // PosAt returns the file position of the byte at offset i of Text.
 func (b *Block) PosAt(i int) Pos {
 	off := 0
 	for _, s := range b.starts {
-		if s.at > i {
+		if int(s.at) > i {
 			break
 		}
-		off = s.off + (i - s.at)
+		off = int(s.off) + (i - int(s.at))
 	}
 	return b.doc.pos(off)
 }
@@ -118,7 +120,7 @@ func (d *Doc) collectBlocks() {
 		}
 		switch n := n.(type) {
 		case *ast.Text:
-			cur.starts = append(cur.starts, runStart{at: sb.Len(), off: n.Segment.Start})
+			cur.starts = append(cur.starts, runStart{at: int32(sb.Len()), off: int32(n.Segment.Start)})
 			sb.Write(n.Segment.Value(d.src))
 			if n.SoftLineBreak() || n.HardLineBreak() {
 				sb.WriteByte(' ')
@@ -132,7 +134,7 @@ func (d *Doc) collectBlocks() {
 			return ast.WalkSkipChildren, nil
 		case *ast.AutoLink:
 			if p := n.Pos(); p >= 0 {
-				cur.starts = append(cur.starts, runStart{at: sb.Len(), off: p})
+				cur.starts = append(cur.starts, runStart{at: int32(sb.Len()), off: int32(p)})
 			}
 			sb.Write(n.Label(d.src))
 		}
