@@ -102,3 +102,26 @@ func TestRebuildDoesNotReuseStrangers(t *testing.T) {
 		}
 	}
 }
+
+// TestRebuildNeverWritesThroughAReusedFile gives one path twice, as two
+// pages that clash do: the first reuses the old site's file, and the
+// second must not write into it. The old site keeps its bytes.
+func TestRebuildNeverWritesThroughAReusedFile(t *testing.T) {
+	root := project(t)
+	if err := site("index.html", "same").WriteDir("public"); err != nil {
+		t.Fatal(err)
+	}
+	s, err := Stage("public", WriteOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Put("index.html", []byte("same"))
+	s.Put("index.html", []byte("changed"))
+	want := "could not write the new site (file exists); the old site in public was left as it was"
+	if err := s.Commit(); err == nil || err.Error() != want {
+		t.Errorf("Commit: %v\nwant %s", err, want)
+	}
+	if b, _ := os.ReadFile(filepath.Join(root, "public", "index.html")); string(b) != "same" {
+		t.Errorf("the old site's index.html = %q", b)
+	}
+}

@@ -71,7 +71,7 @@ func (s *Staged) Put(p string, b []byte) {
 		return
 	}
 	if !s.reuse(p, b) {
-		if err := os.WriteFile(filepath.Join(s.tmp, filepath.FromSlash(p)), b, 0o644); err != nil {
+		if err := writeNew(filepath.Join(s.tmp, filepath.FromSlash(p)), b); err != nil {
 			s.fail(&s.failed, p, err)
 			return
 		}
@@ -79,6 +79,21 @@ func (s *Staged) Put(p string, b []byte) {
 	s.mu.Lock()
 	s.step("wrote " + p)
 	s.mu.Unlock()
+}
+
+// writeNew writes b to a file that must not exist yet. A path given twice
+// (two pages that clash, which Check reports) fails rather than write
+// through the first: that may be the old site's file, reused.
+func writeNew(p string, b []byte) error {
+	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(b)
+	if err2 := f.Close(); err == nil {
+		err = err2
+	}
+	return err
 }
 
 // dir makes the folder d of the new site and the folders above it, once
