@@ -10,11 +10,12 @@ import (
 	"github.com/tdewolff/minify/v2"
 )
 
-// Output is the whole site in memory. Every file is put in through claim,
-// which makes sure that no two sources make one file: a content file, an
-// alias, a layout asset and a generated file (feeds, sitemap, search
-// data...) each take their own address, or Check reports the clash naming
-// both. A file that would sit where another needs a folder ("map" and
+// Output is the whole site in memory, or, made by RenderTo, every path
+// of it and what Check needs of each page while the bytes go to a Sink.
+// Every file is put in through claim (or claimMade), which makes sure
+// that no two sources make one file: a content file, an alias, a layout
+// asset and a generated file (feeds, sitemap, search data...) each take
+// their own address, or Check reports the clash naming both. A file that would sit where another needs a folder ("map" and
 // "map/index.html") is a clash too, and so are two paths that differ only
 // in case, which are one file on Windows and macOS.
 type Output struct {
