@@ -7,7 +7,10 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sync"
+
+	"github.com/alongside-hub/alongside/internal/par"
 )
 
 // A Staged is a new site being written beside its output folder (Stage).
@@ -220,4 +223,31 @@ func (s *Staged) kept(what string, err error) error {
 	}
 	return &WriteError{fmt.Sprintf("could not %s (%s); nothing was written to %s", what, plainErr(err), s.shown),
 		"check the folder can be written to and the disk has room, or choose another with -out"}
+}
+
+// removeAll deletes the folder dir and everything in it, on all cores:
+// what is in each of its folders is shared out (briefs/ alone holds most
+// of a hub), then what is left.
+func removeAll(dir string) error {
+	var parts []string
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		p := filepath.Join(dir, e.Name())
+		parts = append(parts, p)
+		if e.IsDir() {
+			inner, _ := os.ReadDir(p)
+			for _, f := range inner {
+				parts = append(parts, filepath.Join(p, f.Name()))
+			}
+		}
+	}
+	// The folders' contents first, from the end: each folder comes before
+	// what is in it, and is deleted once it is empty.
+	slices.Reverse(parts)
+	par.Ranges(len(parts), func(first, end int) {
+		for _, p := range parts[first:end] {
+			os.RemoveAll(p)
+		}
+	})
+	return os.RemoveAll(dir)
 }

@@ -38,7 +38,7 @@ func newMinifier() *minify.M {
 // as they are, so after RenderMinified this does the rest: feeds, the
 // sitemap, assets.
 func (o *Output) Minify() error {
-	m := newMinifier()
+	m := o.minifier()
 	var paths []string
 	for _, p := range o.Paths() {
 		if o.needsMinify(p) {

@@ -35,28 +35,14 @@ func (o *Output) WriteDir(dir string) error { return o.WriteDirWith(dir, WriteOp
 
 // WriteDirWith replaces the folder dir with the output, keeping the
 // promises of the package doc: it is Stage, Put of every file, and Commit.
-// A path that would leave the folder is refused before anything is
-// written.
+// A path that would leave the folder is refused (Put), and the old site
+// is left as it was.
 func (o *Output) WriteDirWith(dir string, opt WriteOptions) error {
-	shown := opt.Shown
-	if shown == "" {
-		shown = dir
-	}
-	root := opt.Root
-	if root == "" {
-		root = "."
-	}
-	if err := CheckOutDir(dir, shown, root); err != nil {
-		return err
-	}
-	paths, err := o.checkPaths()
-	if err != nil {
-		return err
-	}
 	s, err := Stage(dir, opt)
 	if err != nil {
 		return err
 	}
+	paths := o.Paths()
 	par.Ranges(len(paths), func(first, end int) {
 		for _, p := range paths[first:end] {
 			s.Put(p, o.Files[p])
