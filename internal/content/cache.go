@@ -23,12 +23,12 @@ import (
 // What is kept, per source path, keyed by the SHA-256 of the file's bytes:
 //
 //   - everything reading the file alone gives: its front matter fields,
-//     the parsed Markdown and its facts (headings, links, text), and the
-//     diagnostics found on the way;
+//     the parsed Markdown and its facts (headings, links, text), what its
+//     text gave the prose rules and its reading grade (proseNotes), and
+//     the diagnostics found on the way;
 //   - the rendered HTML of its body, keyed by everything the rendering
 //     reads besides the file: the page's address, where each of its links
 //     resolved to, and the glossary terms it may link;
-//   - the reading grade of its body;
 //   - and, for the whole tree, each brief's related briefs, keyed by what
 //     decides them (relatedKey: the briefs in order, and their terms);
 //   - the file's stamp on disk (identity, size, modification time), so
@@ -121,7 +121,6 @@ type cacheEntry struct {
 	draft   bool // left out as a draft
 	bodyKey [sha256.Size]byte
 	body    []byte // rendered for bodyKey; nil until rendered
-	grade   *Readability
 }
 
 // relatedFor gives the related briefs (by rank) kept for key.
@@ -135,32 +134,6 @@ func (c *Cache) keepRelated(key [sha256.Size]byte, ranks [][]int32) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.relKey, c.rel = key, ranks
-}
-
-// grade is the reading grade of p's body, which is the file's alone (the
-// Markdown parsed from its bytes), so it is kept with the file's entry.
-func (l *loader) grade(p *Page) Readability {
-	c := l.opt.Cache
-	if c == nil {
-		return readability(p.doc, 3)
-	}
-	c.mu.Lock()
-	e := c.files[p.Source]
-	var g *Readability
-	if e != nil {
-		g = e.grade
-	}
-	c.mu.Unlock()
-	if g != nil {
-		return *g
-	}
-	r := readability(p.doc, 3)
-	if e != nil {
-		c.mu.Lock()
-		e.grade = &r
-		c.mu.Unlock()
-	}
-	return r
 }
 
 // Unread is how many files the last Load took from the cache without

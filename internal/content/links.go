@@ -34,6 +34,7 @@ func (l *loader) resolveLinks() {
 	type item struct {
 		source string
 		doc    *markdown.Doc
+		notes  proseNotes
 		page   *Page // nil for a glossary entry
 		entry  bool
 		links  *[]resolvedLink // where the result goes; nil for a file whose front matter could not be read
@@ -41,16 +42,16 @@ func (l *loader) resolveLinks() {
 	}
 	var items []item
 	for _, p := range l.site.Pages {
-		items = append(items, item{p.Source, p.doc, p, false, &p.links, &p.uses})
+		items = append(items, item{p.Source, p.doc, p.prose, p, false, &p.links, &p.uses})
 	}
 	for _, e := range l.site.Glossary {
-		items = append(items, item{e.Source, e.doc, nil, true, &e.links, &e.uses})
+		items = append(items, item{e.Source, e.doc, e.prose, nil, true, &e.links, &e.uses})
 	}
 	for _, p := range l.broken {
-		items = append(items, item{p.Source, p.doc, p, false, nil, nil})
+		items = append(items, item{p.Source, p.doc, p.prose, p, false, nil, nil})
 	}
 	for _, e := range l.brokenEntries {
-		items = append(items, item{e.Source, e.doc, nil, true, nil, nil})
+		items = append(items, item{e.Source, e.doc, e.prose, nil, true, nil, nil})
 	}
 	// Each file is looked at on its own, on every core, with a loader of
 	// its own that gathers its problems; they are then put in the list in
@@ -66,7 +67,7 @@ func (l *loader) resolveLinks() {
 				*it.links, *it.uses = links, linkUses(it.source, links)
 			}
 			one.lintDoc(it.source, it.doc, it.entry)
-			one.lintProse(it.source, it.doc, it.page)
+			one.reportProse(it.source, it.doc, it.notes, it.page)
 		}
 	})
 	for _, ds := range found {

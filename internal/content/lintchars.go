@@ -11,7 +11,7 @@ import (
 // makes one in a link's address an error, since the link then leads
 // nowhere. A non-breaking space is left alone in the text: it is how an
 // editor keeps "10 km" on one line.
-func (l *loader) invisibleInBody(d diags, doc *markdown.Doc) {
+func invisibleInBody(d diags, doc *markdown.Doc) {
 	for bi := range doc.Blocks {
 		b := &doc.Blocks[bi]
 		for i, r := range b.Text {

@@ -53,9 +53,6 @@ func Load(fsys fs.FS, opt Options) (*Site, Diagnostics, error) {
 	l.checkRules()
 	l.checkEntryRules()
 	l.checkMeanGrade()
-	if opt.Cache == nil {
-		l.forgetProse()
-	}
 	l.render()
 	t.stage("render Markdown")
 	if opt.Cache != nil {
@@ -69,23 +66,6 @@ func Load(fsys fs.FS, opt Options) (*Site, Diagnostics, error) {
 	}
 	list.Sort()
 	return s, list, nil
-}
-
-// forgetProse lets go of the text of every paragraph once the rules that
-// read it have run, before the bodies are rendered: a build that keeps no
-// Cache never reads it again (a Cache keeps it, to take a saved body's
-// problems away).
-func (l *loader) forgetProse() {
-	for _, p := range l.site.Pages {
-		if p.doc != nil {
-			p.doc.Blocks = nil
-		}
-	}
-	for _, e := range l.site.Glossary {
-		if e.doc != nil {
-			e.doc.Blocks = nil
-		}
-	}
 }
 
 // loader holds the state of one Load.
@@ -207,16 +187,16 @@ func (l *loader) readMarkdown(p, real string, info fs.FileInfo) error {
 	// that links to it are not reported as links to nothing, and its body
 	// (when there is one) is checked: see "Front matter that cannot be
 	// read" in doc.go.
-	holdPlace := func(doc *markdown.Doc, bodyAt int, names []string) {
+	holdPlace := func(doc *markdown.Doc, notes proseNotes, bodyAt int, names []string) {
 		if isGlossary {
-			e := &Entry{Source: p, Slug: slug, URL: "/glossary/#" + slug, doc: doc, names: names}
+			e := &Entry{Source: p, Slug: slug, URL: "/glossary/#" + slug, doc: doc, prose: notes, names: names}
 			if doc != nil {
 				l.brokenEntries = append(l.brokenEntries, e)
 			}
 			l.bySource[p] = e
 			return
 		}
-		pg := &Page{Kind: kind, Source: p, Slug: slug, URL: url, doc: doc, bodyAt: bodyAt}
+		pg := &Page{Kind: kind, Source: p, Slug: slug, URL: url, doc: doc, prose: notes, grade: notes.grade, bodyAt: bodyAt}
 		if doc != nil {
 			pg.Headings = doc.Headings
 			pg.Words = countWords(doc.Text)
@@ -228,29 +208,30 @@ func (l *loader) readMarkdown(p, real string, info fs.FileInfo) error {
 	src = markdown.LoneCRToLF(src)
 	if len(bytes.TrimSpace(src)) == 0 {
 		d.errorf(0, 0, "add front matter and text, or delete the file", "the file is empty")
-		holdPlace(nil, 0, nil)
+		holdPlace(nil, proseNotes{}, 0, nil)
 		return nil
 	}
 	if !utf8.Valid(src) {
 		line, col := invalidUTF8At(src)
 		d.errorf(line, col, "save the file as UTF-8 in your editor, or retype the character",
 			"the file has a character that is not valid UTF-8 text")
-		holdPlace(nil, 0, nil)
+		holdPlace(nil, proseNotes{}, 0, nil)
 		return nil
 	}
 	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
 	sp, ok := split(src, d)
 	if !ok {
-		holdPlace(nil, 0, nil)
+		holdPlace(nil, proseNotes{}, 0, nil)
 		return nil
 	}
 	if sp.openLine == 0 {
 		d.errorf(1, 1, "start the file with a line ---, then title: and summary:, then another line ---",
 			"the file has no front matter")
-		holdPlace(markdown.Parse(sp.body, sp.bodyLine), sp.bodyLine, nil)
+		doc, notes := parseBody(p, sp.body, sp.bodyLine)
+		holdPlace(doc, notes, sp.bodyLine, nil)
 		return nil
 	}
-	doc := markdown.Parse(sp.body, sp.bodyLine)
+	doc, notes := parseBody(p, sp.body, sp.bodyLine)
 	switch c := doc.TooComplex; {
 	case c == nil:
 	case c.Kind == "size":
@@ -270,14 +251,14 @@ func (l *loader) readMarkdown(p, real string, info fs.FileInfo) error {
 			l.asDraft(p, before)
 			return nil
 		}
-		holdPlace(doc, sp.bodyLine, namesIn(sp.meta))
+		holdPlace(doc, notes, sp.bodyLine, namesIn(sp.meta))
 		return nil
 	}
 	if isGlossary {
-		l.readEntry(p, slug, sp, doc, d)
+		l.readEntry(p, slug, sp, doc, notes, d)
 		return nil
 	}
-	pg := &Page{Kind: kind, Source: p, Slug: slug, URL: url, doc: doc, bodyAt: sp.bodyLine, Headings: doc.Headings}
+	pg := &Page{Kind: kind, Source: p, Slug: slug, URL: url, doc: doc, prose: notes, grade: notes.grade, bodyAt: sp.bodyLine, Headings: doc.Headings}
 	if kind == KindHome {
 		pg.Slug = ""
 	}
@@ -463,9 +444,9 @@ func aliasProblem(a string) string {
 	return ""
 }
 
-func (l *loader) readEntry(p, slug string, sp splitResult, doc *markdown.Doc, d diags) {
+func (l *loader) readEntry(p, slug string, sp splitResult, doc *markdown.Doc, notes proseNotes, d diags) {
 	f := readFields(sp, d, "glossary entry", glossaryKeys)
-	e := &Entry{Source: p, Slug: slug, URL: "/glossary/#" + slug, Text: doc.Text, doc: doc}
+	e := &Entry{Source: p, Slug: slug, URL: "/glossary/#" + slug, Text: doc.Text, doc: doc, prose: notes}
 	e.Title = f.textOf(glossaryFields, "title")
 	e.Abbr = f.textOf(glossaryFields, "abbr")
 	for _, it := range f.listOf(glossaryFields, "also") {

@@ -59,9 +59,10 @@ type Page struct {
 
 	doc      *markdown.Doc
 	links    []resolvedLink
-	uses     []linkUse // of links, for checkLinkTexts; kept after rendering
-	aliasPos []Pos     // where each of Aliases was written
-	bodyAt   int       // file line where the body starts
+	uses     []linkUse  // of links, for checkLinkTexts; kept after rendering
+	prose    proseNotes // what the body's text gave the prose rules
+	aliasPos []Pos      // where each of Aliases was written
+	bodyAt   int        // file line where the body starts
 	pending  pendingTerms
 	sortKey  string               // the title in lower case, for sorting by title
 	rank     int                  // briefs: place in Site.Briefs
@@ -113,6 +114,7 @@ type Entry struct {
 	doc     *markdown.Doc
 	links   []resolvedLink
 	uses    []linkUse            // of links, for checkLinkTexts; kept after rendering
+	prose   proseNotes           // what the body's text gave the prose rules
 	sortKey string               // the title in lower case
 	keyAt   func(key string) Pos // where a front matter key is, or the opening ---
 	// names are, for an entry whose front matter could not be read, the

@@ -72,7 +72,7 @@ func (c *Cache) Patch(site *Site, diags Diagnostics, changed []string) (Diagnost
 	texts := map[string]bool{}
 	linked := map[*Page]bool{}
 	for i, e := range edits {
-		was, is := l.targets(e.page, e.oldDoc, texts), l.targets(e.page, e.fresh.doc, texts)
+		was, is := l.targets(e.page, e.old.doc, texts), l.targets(e.page, e.fresh.doc, texts)
 		edits[i].gone, edits[i].added = minus(was, is), minus(is, was)
 		for _, t := range append(slices.Clone(edits[i].gone), edits[i].added...) {
 			linked[t] = true
@@ -84,7 +84,7 @@ func (c *Cache) Patch(site *Site, diags Diagnostics, changed []string) (Diagnost
 	old := l.siteWide(texts)
 	for _, e := range edits {
 		old = append(old, e.oldList...)
-		old = append(old, l.bodyProblems(e.page, e.oldDoc)...)
+		old = append(old, l.bodyProblems(e.page, e.old)...)
 	}
 	old = append(old, l.briefRules(targets)...)
 	count, files := map[Diagnostic]int{}, map[string]bool{}
@@ -110,7 +110,7 @@ func (c *Cache) Patch(site *Site, diags Diagnostics, changed []string) (Diagnost
 	for _, e := range edits {
 		e.apply(l, c)
 		fresh = append(fresh, e.entry.list...)
-		fresh = append(fresh, l.bodyProblems(e.page, e.fresh.doc)...)
+		fresh = append(fresh, l.bodyProblems(e.page, e.fresh)...)
 		l.renderPage(e.page)
 		done.Pages = append(done.Pages, e.page)
 	}
@@ -222,7 +222,7 @@ type bodyEdit struct {
 	page    *Page       // of the Site, changed in apply
 	fresh   *Page       // the file as read now
 	oldList Diagnostics // found reading it last time
-	oldDoc  *markdown.Doc
+	old     *Page       // the file as it was read before
 	entry   *cacheEntry // for the cache, in apply
 	// The pages the old body linked to and the new does not, and the
 	// other way round.
@@ -268,7 +268,7 @@ func (l *loader) bodyEdit(p string) (bodyEdit, bool) {
 	}
 	cp := *fresh
 	e := &cacheEntry{sum: sum, front: front, real: p, info: info, list: *one.list, page: &cp}
-	return bodyEdit{page: pg, fresh: fresh, oldList: prev.list, oldDoc: prev.page.doc, entry: e}, true
+	return bodyEdit{page: pg, fresh: fresh, oldList: prev.list, old: prev.page, entry: e}, true
 }
 
 // apply puts what the body gives into the Site's page, and the file's new
@@ -280,7 +280,7 @@ func (e bodyEdit) apply(l *loader, c *Cache) {
 	p, f := e.page, e.fresh
 	p.doc, p.Headings, p.TOC, p.ForYou, p.Words, p.Text = f.doc, f.Headings, nil, f.ForYou, f.Words, f.Text
 	p.Summary = f.Summary
-	p.grade = l.grade(p)
+	p.prose, p.grade = f.prose, f.grade
 	for _, t := range e.gone {
 		t.Backlinks = slices.DeleteFunc(t.Backlinks, func(q *Page) bool { return q == p })
 	}
@@ -289,22 +289,23 @@ func (e bodyEdit) apply(l *loader, c *Cache) {
 	}
 }
 
-// bodyProblems are the problems of page p that its body doc gives, as
-// Load finds them: its links', its text's, and its length's, sections'
-// and reading grade's. For the page's own body (p.doc), it sets its links
-// as resolveLinks does; for another (the old body), it changes nothing.
-func (l *loader) bodyProblems(p *Page, doc *markdown.Doc) Diagnostics {
-	saved := *p
+// bodyProblems are the problems of page p that the body of read (the
+// file as read, now or before) gives, as Load finds them: its links', its
+// text's, and its length's, sections' and reading grade's. For the page's
+// own body (p.doc), it sets its links as resolveLinks does; for another
+// (the old body), it changes nothing.
+func (l *loader) bodyProblems(p *Page, read *Page) Diagnostics {
+	saved, doc := *p, read.doc
 	ds := l.collect(func(one *loader) {
 		p.doc = doc
 		p.links = one.resolveDoc(p.Source, doc, p)
 		p.uses = linkUses(p.Source, p.links)
 		one.lintDoc(p.Source, doc, false)
-		one.lintProse(p.Source, doc, p)
+		one.reportProse(p.Source, doc, read.prose, p)
 		if doc != saved.doc {
 			// The old body, whose file's entry is still the cache's: its
 			// grade and facts, for the rules on its length.
-			p.grade = l.grade(p)
+			p.grade = read.grade
 			p.Words = countWords(doc.Text)
 			p.Headings = doc.Headings
 		}
@@ -361,7 +362,7 @@ func frontSum(src []byte, bodyAt int) [sha256.Size]byte {
 // reads, with every key of the front matter where it was.
 func sameBesideSummary(a, b *Page) bool {
 	strip := func(p Page) Page {
-		p.doc, p.links, p.keyAt, p.grade = nil, nil, nil, Readability{}
+		p.doc, p.links, p.keyAt, p.grade, p.prose = nil, nil, nil, Readability{}, proseNotes{}
 		p.Body, p.Headings, p.TOC, p.Words, p.Text = nil, nil, nil, 0, ""
 		p.Summary = ""
 		return p

@@ -42,21 +42,88 @@ var vagueAltText = map[string]bool{
 	"a photo": true, "a photograph": true, "image of": true, "picture of": true, "photo of": true, "placeholder": true,
 }
 
-// lintProse checks the text of one body; self is nil for a glossary entry.
-func (l *loader) lintProse(source string, doc *markdown.Doc, self *Page) {
-	d := l.diags(source)
+// proseNotes is what the text of one body gives the rules on prose and
+// the reading grade. It is found when the file is read (readProse), while
+// the text of each paragraph is at hand (markdown.Doc.Blocks); that text
+// is then let go, since held for every file until the whole site is known
+// it was the largest part of a build's memory. What depends on other
+// files (which abbreviations are known, which files sit beside this one)
+// and on the front matter (whether the page is a brief, or a draft) is
+// decided when the notes are reported (reportProse).
+type proseNotes struct {
+	found        Diagnostics // problems of the text alone
+	placeholders []proseUse  // the new brief template's example text
+	spaced       []proseUse  // links shown as text for a space in the address: text and dest
+	abbrs        []proseUse  // the first use of each abbreviation not spelt out: word and base
+	grade        Readability
+}
+
+// proseUse is one thing found in the text, where it starts, and up to two
+// of its words.
+type proseUse struct {
+	at   markdown.Pos
+	a, b string
+}
+
+// parseBody parses a body, reads its prose notes, and lets go of the text
+// of its paragraphs.
+func parseBody(source string, body []byte, line int) (*markdown.Doc, proseNotes) {
+	doc := markdown.Parse(body, line)
+	notes := readProse(source, doc)
+	doc.Blocks = nil
+	return doc, notes
+}
+
+// readProse finds what the text of doc gives the prose rules.
+func readProse(source string, doc *markdown.Doc) proseNotes {
+	n := proseNotes{grade: readability(doc, 3)}
+	d := diags{list: &n.found, file: source}
+	seen := map[string]bool{}
 	for bi := range doc.Blocks {
 		b := &doc.Blocks[bi]
-		l.literalLinks(d, source, b)
-		if self != nil && self.Kind == KindBrief && !self.Draft {
-			for _, p := range Placeholders {
-				if i := strings.Index(b.Text, p.Text); p.Key == "" && i >= 0 {
-					pos := b.PosAt(i)
-					d.errorf(pos.Line, pos.Col, "replace it with the text of the brief, or set draft: true until it is ready",
-						"%q is the example text of the new brief template", p.Text)
-				}
+		n.spaced = literalLinks(d, b, n.spaced)
+		for _, p := range Placeholders {
+			if i := strings.Index(b.Text, p.Text); p.Key == "" && i >= 0 {
+				n.placeholders = append(n.placeholders, proseUse{at: b.PosAt(i), a: p.Text})
 			}
 		}
+		for _, m := range abbreviationsIn(b.Text) {
+			w := b.Text[m[0]:m[1]]
+			base := strings.TrimSuffix(w, "s")
+			// The same word is decided the same way each time it comes, so
+			// its first use is all abbreviations needs.
+			if seen[w] || romanNumeral.MatchString(w) || len(base) < 2 || len(base) > 8 || strings.ToUpper(base) != base {
+				continue
+			}
+			seen[w] = true
+			if strings.Contains(doc.Text, "("+base+")") || strings.Contains(doc.Text, "("+base+"s)") || strings.Contains(doc.Text, base+" (") {
+				continue
+			}
+			n.abbrs = append(n.abbrs, proseUse{at: b.PosAt(m[0]), a: strings.Clone(w), b: strings.Clone(base)})
+		}
+	}
+	invisibleInBody(d, doc)
+	for i := range n.grade.Longest {
+		// Its own copy, so that the paragraph it was cut from goes.
+		n.grade.Longest[i].Text = strings.Clone(n.grade.Longest[i].Text)
+	}
+	return n
+}
+
+// reportProse reports the prose problems of one body: its notes, and its
+// links and tables; self is nil for a glossary entry.
+func (l *loader) reportProse(source string, doc *markdown.Doc, notes proseNotes, self *Page) {
+	d := l.diags(source)
+	*l.list = append(*l.list, notes.found...)
+	if self != nil && self.Kind == KindBrief && !self.Draft {
+		for _, u := range notes.placeholders {
+			d.errorf(u.at.Line, u.at.Col, "replace it with the text of the brief, or set draft: true until it is ready",
+				"%q is the example text of the new brief template", u.a)
+		}
+	}
+	for _, u := range notes.spaced {
+		d.errorf(u.at.Line, u.at.Col, l.spacedLinkHint(source, u.a, u.b),
+			"this link is shown as plain text, because its address %q has spaces in it", u.b)
 	}
 	for _, lk := range doc.Links {
 		text := strings.ToLower(strings.Trim(strings.TrimSpace(lk.Text), ".,:;!?…"))
@@ -90,14 +157,15 @@ func (l *loader) lintProse(source string, doc *markdown.Doc, self *Page) {
 		d.errorf(p.Line, p.Col, "add a line like | --- | --- | under the first row, which holds the column headings",
 			"this looks like a table, but it has no header row, so it is shown as plain text")
 	}
-	l.invisibleInBody(d, doc)
 	if self != nil {
-		l.abbreviations(d, doc)
+		l.abbreviations(d, notes.abbrs)
 	}
 }
 
-// literalLinks reports link syntax that Markdown showed as text.
-func (l *loader) literalLinks(d diags, source string, b *markdown.Block) {
+// literalLinks reports link syntax that Markdown showed as text, but for
+// a link with a space in its address, whose hint needs the files beside
+// this one: that is added to spaced, which is returned.
+func literalLinks(d diags, b *markdown.Block, spaced []proseUse) []proseUse {
 	for _, m := range literalFootnote.FindAllStringSubmatchIndex(b.Text, -1) {
 		pos, label := b.PosAt(m[0]), b.Text[m[2]:m[3]]
 		d.errorf(pos.Line, pos.Col, fmt.Sprintf("add its note on a line of its own at the end, like: [^%s]: Where this fact comes from", label),
@@ -114,8 +182,7 @@ func (l *loader) literalLinks(d diags, source string, b *markdown.Block) {
 			d.errorf(pos.Line, pos.Col, fmt.Sprintf("take out the space: [%s](%s)", text, dest),
 				"this link is shown as plain text, because there is a space between ] and (")
 		case strings.ContainsAny(dest, " \t"):
-			d.errorf(pos.Line, pos.Col, l.spacedLinkHint(source, text, dest),
-				"this link is shown as plain text, because its address %q has spaces in it", dest)
+			spaced = append(spaced, proseUse{at: pos, a: strings.Clone(text), b: strings.Clone(dest)})
 		default:
 			d.errorf(pos.Line, pos.Col, "write it as [text](address), with nothing between the brackets and no spaces in the address",
 				"this looks like a link but is shown as plain text")
@@ -126,6 +193,7 @@ func (l *loader) literalLinks(d diags, source string, b *markdown.Block) {
 		d.errorf(pos.Line, pos.Col, "write the address straight after the text, like [text](other-brief.md)",
 			"this link is shown as plain text, because no line gives the address of [%s]", b.Text[m[4]:m[5]])
 	}
+	return spaced
 }
 
 // spacedLinkHint suggests the file an address with spaces most likely means.
@@ -147,27 +215,19 @@ func (l *loader) spacedLinkHint(source, text, dest string) string {
 }
 
 // abbreviations warns at the first use of each abbreviation that has no
-// glossary entry and is not spelt out on the page ("... (ICB)").
-func (l *loader) abbreviations(d diags, doc *markdown.Doc) {
+// glossary entry and is not spelt out on the page ("... (ICB)"), from the
+// first uses readProse found.
+func (l *loader) abbreviations(d diags, uses []proseUse) {
 	known := l.abbreviationsKnown()
 	seen := map[string]bool{}
-	for bi := range doc.Blocks {
-		b := &doc.Blocks[bi]
-		for _, m := range abbreviationsIn(b.Text) {
-			w := b.Text[m[0]:m[1]]
-			base := strings.TrimSuffix(w, "s")
-			if seen[base] || known[w] || known[base] || romanNumeral.MatchString(w) || len(base) < 2 || len(base) > 8 ||
-				strings.ToUpper(base) != base {
-				continue
-			}
-			seen[base] = true
-			if strings.Contains(doc.Text, "("+base+")") || strings.Contains(doc.Text, "("+base+"s)") || strings.Contains(doc.Text, base+" (") {
-				continue
-			}
-			pos := b.PosAt(m[0])
-			d.warnf(pos.Line, pos.Col, fmt.Sprintf("spell it out at its first use, with (%s) after it, or add a glossary entry for it in content/glossary/; if every reader knows it, add it to known_abbreviations in site.yaml", base),
-				"%q is an abbreviation with no glossary entry, and it is not spelt out on this page", base)
+	for _, u := range uses {
+		w, base := u.a, u.b
+		if seen[base] || known[w] || known[base] {
+			continue
 		}
+		seen[base] = true
+		d.warnf(u.at.Line, u.at.Col, fmt.Sprintf("spell it out at its first use, with (%s) after it, or add a glossary entry for it in content/glossary/; if every reader knows it, add it to known_abbreviations in site.yaml", base),
+			"%q is an abbreviation with no glossary entry, and it is not spelt out on this page", base)
 	}
 }
 

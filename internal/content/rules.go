@@ -5,8 +5,6 @@ import (
 	"math"
 	"sort"
 	"strings"
-
-	"github.com/alongside-hub/alongside/internal/par"
 )
 
 // checkRules applies the site's own rules (Config.Checks, from site.yaml's
@@ -15,13 +13,6 @@ import (
 // read. A rule with a zero number is off.
 func (l *loader) checkRules() {
 	c := l.site.Config.Checks
-	// The reading grades, the slow part, on every core.
-	pages := append(append([]*Page(nil), l.broken...), l.site.Pages...)
-	par.Ranges(len(pages), func(first, end int) {
-		for _, p := range pages[first:end] {
-			p.grade = l.grade(p)
-		}
-	})
 	for _, p := range l.broken {
 		l.checkBody(p, c)
 	}
