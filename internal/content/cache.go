@@ -279,7 +279,7 @@ func (l *loader) renderBody(source string, doc *markdown.Doc, links []resolvedLi
 	}
 	c.mu.Unlock()
 	if e == nil {
-		return renderDoc(doc.Unrendered(), links, from, glossary(), boxes)
+		return renderDoc(doc, links, from, glossary(), boxes)
 	}
 	key := bodyKey(from, links, gkey, boxes)
 	c.mu.Lock()
@@ -291,7 +291,7 @@ func (l *loader) renderBody(source string, doc *markdown.Doc, links []resolvedLi
 	if body != nil {
 		return body
 	}
-	body = renderDoc(doc.Unrendered(), links, from, glossary(), boxes)
+	body = renderDoc(doc, links, from, glossary(), boxes)
 	c.mu.Lock()
 	e.bodyKey, e.body = key, body
 	c.mu.Unlock()

@@ -97,7 +97,6 @@ type Doc struct {
 	root     ast.Node
 	lines    []int // byte offset where each line of src starts
 	line0    int   // file line of the first line of src
-	rendered bool
 }
 
 // engine is the one goldmark set-up, made on first use and then only
@@ -280,15 +279,20 @@ func (d *Doc) collect() {
 		case *ast.CodeBlock, *ast.FencedCodeBlock:
 			txt.Write(n.Lines().Value(d.src))
 		case *east.TableCell:
-			// A class, not a style attribute: the pages' Content Security
-			// Policy allows no inline styles.
-			if n.Alignment != east.AlignNone {
-				n.SetAttributeString("class", []byte("align-"+n.Alignment.String()))
-			}
+			markCell(n)
 		}
 		return ast.WalkContinue, nil
 	})
 	d.Text = txt.String()
+}
+
+// markCell gives a table cell its alignment: a class, not a style
+// attribute, since the pages' Content Security Policy allows no inline
+// styles.
+func markCell(n *east.TableCell) {
+	if n.Alignment != east.AlignNone {
+		n.SetAttributeString("class", []byte("align-"+n.Alignment.String()))
+	}
 }
 
 // uniqueID returns id, or id-1, id-2, ... if id was taken before.

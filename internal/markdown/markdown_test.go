@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 	"unicode/utf8"
@@ -118,15 +119,49 @@ func TestUniqueIDs(t *testing.T) {
 	}
 }
 
-func TestRenderTwicePanics(t *testing.T) {
-	doc := Parse([]byte("x"), 1)
-	doc.Render(RenderOptions{})
-	defer func() {
-		if recover() == nil {
-			t.Error("second Render did not panic")
+// TestRenderAgain renders each golden input once as parsed, then again
+// released, twice at once: every time the same bytes, and the facts left
+// as they were.
+func TestRenderAgain(t *testing.T) {
+	for _, in := range goldenInputs() {
+		doc := Parse(in, 1)
+		var opt RenderOptions
+		if len(doc.Headings) > 0 {
+			opt.Boxes = map[string]string{doc.Headings[0].ID: "box"}
 		}
-	}()
-	doc.Render(RenderOptions{})
+		opt.Dest = func(l Link) string { return "/to/" + l.Dest }
+		opt.Terms = []Term{{Phrases: []string{"the"}, Title: "The", URL: "/glossary/#the"}}
+		facts := docFacts(doc)
+		first := doc.Render(opt)
+		if again := docFacts(doc); again != facts {
+			t.Fatalf("Render changed the facts:\n%s\n%s", facts, again)
+		}
+		var wg sync.WaitGroup
+		var twice [2][]byte
+		for i := range twice {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				twice[i] = doc.Render(opt)
+			}()
+		}
+		wg.Wait()
+		for _, b := range twice {
+			if !bytes.Equal(b, first) {
+				t.Fatalf("rendered again:\n%s\nfirst:\n%s", b, first)
+			}
+		}
+	}
+}
+
+// docFacts prints what a document says of its body.
+func docFacts(d *Doc) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%+v\n%q\n%+v %+v %+v\n", d.Headings, d.Text, d.AutoLinks, d.Tables, d.PipeRows)
+	for _, l := range d.Links {
+		fmt.Fprintf(&b, "%q %q %v %+v\n", l.Dest, l.Text, l.Image, l.Pos)
+	}
+	return b.String()
 }
 
 // goldenInputs are the Markdown inputs of the golden archives.

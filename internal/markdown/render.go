@@ -38,26 +38,27 @@ type RenderOptions struct {
 	Boxes map[string]string
 }
 
-// Render returns the HTML of the document. It may be called once: it
-// rewrites the document in place.
+// Render returns the HTML of the document. The tree of a document just
+// parsed is rewritten in place, then let go (Release). A released document
+// is parsed again for each Render and is not changed, so that it may be
+// rendered any number of times, from any number of goroutines at once,
+// each time to the same bytes for the same options.
 func (d *Doc) Render(opt RenderOptions) []byte {
-	if d.rendered {
-		panic("markdown: Doc.Render called twice")
-	}
-	d.rendered = true
-	if d.root == nil {
-		// Released: parse again. Parsing is deterministic, so the links
-		// come in the same order as the facts.
-		again := Parse(d.src, d.line0)
-		d.root = again.root
-		for i := range d.Links {
-			d.Links[i].node = again.Links[i].node
+	root, nodes := d.root, []ast.Node(nil)
+	if root == nil {
+		// Parsing is deterministic, so the tree is the one the facts
+		// were read from.
+		root, nodes = d.reparse()
+	} else {
+		for _, l := range d.Links {
+			nodes = append(nodes, l.node)
 		}
+		defer d.Release() // the tree is rendered: only the facts are kept
 	}
 	if opt.Dest != nil {
-		for _, l := range d.Links {
+		for i, l := range d.Links {
 			dest := []byte(opt.Dest(l))
-			switch n := l.node.(type) {
+			switch n := nodes[i].(type) {
 			case *ast.Link:
 				n.Destination = dest
 			case *ast.Image:
@@ -66,19 +67,48 @@ func (d *Doc) Render(opt RenderOptions) []byte {
 		}
 	}
 	if len(opt.Terms) > 0 {
-		d.linkTerms(opt.Terms)
+		d.linkTerms(root, opt.Terms)
 	}
 	if len(opt.Boxes) > 0 {
-		d.box(opt.Boxes)
+		box(root, opt.Boxes)
 	}
 	var b bytes.Buffer
 	b.Grow(len(d.src) + len(d.src)/2) // HTML is about this much bigger than its Markdown
-	if err := engine().Renderer().Render(&b, d.src, d.root); err != nil {
+	if err := engine().Renderer().Render(&b, d.src, root); err != nil {
 		// Rendering into a bytes.Buffer cannot fail; say so loudly if it does.
 		panic("markdown: render: " + err.Error())
 	}
-	d.Release() // the tree is rendered: only the facts are kept
 	return b.Bytes()
+}
+
+// reparse parses the source again for rendering: the tree alone, marked
+// as collect marks it (each heading's id, each table cell's alignment),
+// with the node of each of d.Links, in order. The facts are d's already.
+func (d *Doc) reparse() (ast.Node, []ast.Node) {
+	if d.TooComplex != nil {
+		return ast.NewDocument(), nil
+	}
+	root := engine().Parser().Parse(text.NewReader(d.src))
+	nodes := make([]ast.Node, 0, len(d.Links))
+	h := 0
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			n.SetAttributeString("id", []byte(d.Headings[h].ID))
+			h++
+		case *ast.Link, *ast.Image:
+			nodes = append(nodes, n)
+		case *ast.RawHTML, *ast.HTMLBlock:
+			return ast.WalkSkipChildren, nil
+		case *east.TableCell:
+			markCell(n)
+		}
+		return ast.WalkContinue, nil
+	})
+	return root, nodes
 }
 
 // Release lets go of the document's syntax tree and keeps its facts;
@@ -102,10 +132,10 @@ type match struct {
 
 // linkTerms links the first use of each term. Text inside headings, links,
 // images and code is left alone: a link there would nest or mislead.
-func (d *Doc) linkTerms(terms []Term) {
+func (d *Doc) linkTerms(root ast.Node, terms []Term) {
 	used := make([]bool, len(terms))
 	var texts []*ast.Text
-	_ = ast.Walk(d.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
@@ -375,8 +405,8 @@ func (d *Doc) splitLink(t *ast.Text, m match, term Term) *ast.Text {
 
 // box wraps each boxed section of the document's top level in a section
 // node.
-func (d *Doc) box(boxes map[string]string) {
-	for n := d.root.FirstChild(); n != nil; n = n.NextSibling() {
+func box(root ast.Node, boxes map[string]string) {
+	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
 		h, ok := n.(*ast.Heading)
 		if !ok {
 			continue
@@ -388,13 +418,13 @@ func (d *Doc) box(boxes map[string]string) {
 			continue
 		}
 		sec := &section{Class: class, LabelledBy: string(idb)}
-		d.root.InsertBefore(d.root, h, sec)
+		root.InsertBefore(root, h, sec)
 		for c := ast.Node(h); c != nil; {
 			next := c.NextSibling()
 			if o, isH := c.(*ast.Heading); isH && c != h && o.Level <= h.Level {
 				break
 			}
-			d.root.RemoveChild(d.root, c)
+			root.RemoveChild(root, c)
 			sec.AppendChild(sec, c)
 			c = next
 		}

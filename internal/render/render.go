@@ -230,6 +230,7 @@ func render(site *content.Site, ls Layouts, layouts fs.FS, root fs.FS, w renderW
 		out.index = ix.Files
 	} else {
 		out.flush()
+		ix = &search.Index{Entry: ix.Entry} // the files are written: let them go
 	}
 	vs := views(site, ix)
 	// Pages given by reuse are asked for first, and the others are made,
