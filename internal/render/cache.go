@@ -314,7 +314,7 @@ func (c *Cache) Check(o *Output, site *content.Site) content.Diagnostics {
 		}
 		s, ok := c.scanned[p]
 		if !ok || len(s.b) != len(b) || (len(b) > 0 && &s.b[0] != &b[0]) {
-			s = scannedPage{b: b, facts: scan(b), changed: now}
+			s = scannedPage{b: b, facts: scan(b, nil), changed: now}
 		}
 		next[p] = s
 		o.facts[p] = s.facts

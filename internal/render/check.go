@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -18,8 +19,8 @@ import (
 
 // pageFacts is what Check needs to know about one HTML file.
 type pageFacts struct {
-	ids      map[string]int
-	refs     []string // href and src values, as written
+	ids      []string // every id, sorted; one given twice is there twice
+	refs     []string // href and src values, as written, each once, in the order first found
 	h1       int
 	lang     string
 	title    string
@@ -67,8 +68,12 @@ func (f *pageFacts) checkID(id string) {
 // <meta>, so it is not there.
 const policy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; connect-src 'self'; manifest-src 'self'; media-src 'self'; form-action 'self'; base-uri 'none'"
 
-func scan(b []byte) pageFacts {
-	f := pageFacts{ids: map[string]int{}}
+// The facts of every page are held until the check, so they are kept
+// small: in, when not nil, holds one copy of each address and id the pages
+// scanned with it share (most of a hub's links are the same few menus).
+func scan(b []byte, in interner) pageFacts {
+	var f pageFacts
+	refs := map[string]bool{}
 	lx := phtml.NewLexer(parse.NewInputBytes(b))
 	tag := ""
 	attrs := map[string]string{}
@@ -77,6 +82,7 @@ func scan(b []byte) pageFacts {
 		tt, data := lx.Next()
 		switch tt {
 		case phtml.ErrorToken:
+			slices.Sort(f.ids)
 			return f
 		case phtml.StartTagToken:
 			tag = strings.ToLower(string(lx.Text()))
@@ -109,14 +115,17 @@ func scan(b []byte) pageFacts {
 			}
 			switch {
 			case key == "id":
-				f.ids[val]++
+				f.ids = append(f.ids, in.of(val))
 				f.checkID(val)
 			case key == "title", key == "alt", key == "aria-label", key == "placeholder", key == "content":
 				f.checkText(val)
 			case key == "lang" && tag == "html":
 				f.lang = val
 			case key == "href" && (tag == "a" || tag == "link"), key == "src":
-				f.refs = append(f.refs, val)
+				if !refs[val] {
+					refs[val] = true
+					f.refs = append(f.refs, in.of(val))
+				}
 			case key == "style":
 				f.inline = append(f.inline, "a style attribute on <"+tag+">")
 			case strings.HasPrefix(key, "on"):
@@ -124,6 +133,34 @@ func scan(b []byte) pageFacts {
 			}
 		}
 	}
+}
+
+// count is how many times the page gives the id.
+func (f *pageFacts) count(id string) int {
+	i, found := slices.BinarySearch(f.ids, id)
+	if !found {
+		return 0
+	}
+	n := 1
+	for i+n < len(f.ids) && f.ids[i+n] == id {
+		n++
+	}
+	return n
+}
+
+// interner gives one copy of each string it is given; a nil interner
+// gives each back as it is.
+type interner map[string]string
+
+func (in interner) of(s string) string {
+	if in == nil {
+		return s
+	}
+	if t, ok := in[s]; ok {
+		return t
+	}
+	in[s] = s
+	return s
 }
 
 // unquote takes the quotation marks off an attribute value, and only
@@ -174,7 +211,7 @@ func (o *Output) Check(site *content.Site) content.Diagnostics {
 		scanned := make([]pageFacts, len(html))
 		par.Ranges(len(html), func(first, end int) {
 			for i := first; i < end; i++ {
-				scanned[i] = scan(o.Files[html[i]])
+				scanned[i] = scan(o.Files[html[i]], nil)
 			}
 		})
 		facts = make(map[string]pageFacts, len(html))
@@ -252,10 +289,12 @@ func (o *Output) checkPage(p string, f pageFacts, base string, facts map[string]
 		report(fmt.Sprintf("the page %s has the id %q, made from an HTML entity", page, id),
 			"ids are made from the text a reader sees; check the code that makes this one")
 	}
-	for id, n := range f.ids {
+	for i := 0; i < len(f.ids); {
+		n := f.count(f.ids[i])
 		if n > 1 {
-			report(fmt.Sprintf("the page %s uses the id %q %d times", page, id, n), "ids must be unique; layout ids contain an underscore so that headings cannot take them")
+			report(fmt.Sprintf("the page %s uses the id %q %d times", page, f.ids[i], n), "ids must be unique; layout ids contain an underscore so that headings cannot take them")
 		}
+		i += n
 	}
 	if !f.csp {
 		report(fmt.Sprintf("the page %s does not carry the site's Content-Security-Policy", page),
@@ -269,12 +308,7 @@ func (o *Output) checkPage(p string, f pageFacts, base string, facts map[string]
 		report(fmt.Sprintf("the page %s has %s, which its Content-Security-Policy blocks", page, what),
 			"put scripts and styles in layouts/assets/ and link to them; use a class instead of a style attribute")
 	}
-	seen := map[string]bool{}
 	for _, ref := range f.refs {
-		if seen[ref] {
-			continue
-		}
-		seen[ref] = true
 		msg, target, paths := o.checkRef(p, ref, base, facts)
 		looked = append(looked, paths...)
 		if target != "" && target != p {
@@ -333,7 +367,7 @@ func (o *Output) resolveRef(p, ref, base string, facts map[string]pageFacts, loo
 		if !ok {
 			return "but only HTML pages have sections", ""
 		}
-		if f.ids[u.Fragment] == 0 {
+		if f.count(u.Fragment) == 0 {
 			return fmt.Sprintf("but %s has no id %q", "/"+strings.TrimSuffix(target, "index.html"), u.Fragment), target
 		}
 		return "", target

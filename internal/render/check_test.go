@@ -3,7 +3,9 @@ package render
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/alongside-hub/alongside/internal/content"
 )
@@ -152,5 +154,32 @@ func TestMinifyLeavesCopiedFiles(t *testing.T) {
 	}
 	if got := string(out.Files["assets/site.css"]); got != "a{color:red}" {
 		t.Errorf("site.css = %q", got)
+	}
+}
+
+// TestScanKeepsFactsSmall shows what scan keeps of a page: each id,
+// sorted and counted, each address once, and with an interner one copy of
+// each address and id however many pages give it.
+func TestScanKeepsFactsSmall(t *testing.T) {
+	in := interner{}
+	a := scan(page(`<h1 id="z">A</h1><p id="b">x</p><p id="z">y</p><a href="../x/">x</a><a href="../x/">again</a><img src="c.png" alt="c">`), in)
+	b := scan(page(`<h1 id="z">B</h1><a href="../x/">x</a>`), in)
+	if got := strings.Join(a.ids, " "); got != "b z z" {
+		t.Errorf("ids %q, want sorted with the repeat: %q", got, "b z z")
+	}
+	for id, want := range map[string]int{"z": 2, "b": 1, "nothing": 0} {
+		if got := a.count(id); got != want {
+			t.Errorf("count(%q) = %d, want %d", id, got, want)
+		}
+	}
+	if got := strings.Join(a.refs, " "); got != "../x/ c.png" {
+		t.Errorf("refs %q, want each address once in order: %q", got, "../x/ c.png")
+	}
+	if unsafe.StringData(a.refs[0]) != unsafe.StringData(b.refs[0]) || unsafe.StringData(a.ids[1]) != unsafe.StringData(b.ids[0]) {
+		t.Error("two pages scanned with one interner hold two copies of an address or id")
+	}
+	c := scan(page(`<a href="../x/">x</a>`), nil)
+	if c.refs[0] != "../x/" {
+		t.Errorf("without an interner: refs %q", c.refs)
 	}
 }

@@ -30,6 +30,7 @@ type Output struct {
 	feeds    []feed               // the feeds, as made
 	minified map[string]bool      // pages a Cache gave already minified
 	facts    map[string]pageFacts // pages a Cache has already scanned, for Check
+	interned interner             // one copy of the addresses and ids of the facts stream scans
 
 	// With a sink (RenderTo), files are handed over as they are made and
 	// Files holds every path with no bytes; facts then holds every page.

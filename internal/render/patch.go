@@ -246,8 +246,8 @@ func (c *Cache) CheckPatch(o *Output, site *content.Site) (content.Diagnostics, 
 	}
 	for _, p := range c.made {
 		again[p] = true
-		s := scannedPage{b: o.Files[p], facts: scan(o.Files[p]), changed: now}
-		if !maps.Equal(c.facts[p].ids, s.facts.ids) {
+		s := scannedPage{b: o.Files[p], facts: scan(o.Files[p], nil), changed: now}
+		if !slices.Equal(c.facts[p].ids, s.facts.ids) {
 			if c.targetedBy == nil {
 				c.targetedBy = map[string]map[string]bool{}
 				for q, cp := range c.checked {

@@ -328,6 +328,7 @@ func makePages(vs []*View, pages [][]byte, done []bool, ls Layouts, minify bool,
 	par.Ranges(len(vs), func(first, end int) {
 		var buf bytes.Buffer
 		size := 16 << 10
+		in := interner{} // each core's pages share one copy of each address
 		for i := first; i < end; i++ {
 			if done != nil && done[i] {
 				continue
@@ -351,7 +352,7 @@ func makePages(vs []*View, pages [][]byte, done []bool, ls Layouts, minify bool,
 				continue
 			}
 			if sink != nil {
-				facts[i] = scan(pages[i])
+				facts[i] = scan(pages[i], in)
 				sink.Put(content.OutputPath(vs[i].URL), pages[i])
 				pages[i] = nil
 			}

@@ -142,7 +142,7 @@ func TestEveryPageCarriesThePolicy(t *testing.T) {
 			continue
 		}
 		n++
-		f := scan(out.Files[p])
+		f := scan(out.Files[p], nil)
 		if !f.csp || !f.referrer || len(f.inline) > 0 {
 			t.Errorf("%s: policy %v, referrer %v, inline %q", p, f.csp, f.referrer, f.inline)
 		}

@@ -36,7 +36,10 @@ func (o *Output) stream(p string, b []byte) {
 		b = small
 	}
 	if isHTML(p) {
-		o.facts[p] = scan(b)
+		if o.interned == nil {
+			o.interned = interner{}
+		}
+		o.facts[p] = scan(b, o.interned)
 	}
 	o.Files[p] = nil
 	o.minified[p] = true

@@ -225,5 +225,7 @@ func mustJSON(v any) []byte {
 	// Only strings, numbers, slices and string-keyed maps are encoded
 	// here, which cannot fail.
 	_ = enc.Encode(v)
-	return bytes.TrimSuffix(b.Bytes(), []byte("\n"))
+	// A copy of its size: a document's file is held until it is written,
+	// and the buffer has grown to as much as twice that.
+	return bytes.Clone(bytes.TrimSuffix(b.Bytes(), []byte("\n")))
 }

@@ -50,8 +50,8 @@ func (c *Cache) Build(site *content.Site) *Index {
 
 type cachedDoc struct {
 	doc   document
-	flags map[string]int // stem -> flags
-	frag  []byte         // its file
+	flags stemFlags
+	frag  []byte // its file
 }
 
 // sameDoc reports whether the index would read the same stems and file

@@ -7,7 +7,7 @@ import (
 // docFlags is each stem of one document with its flags. stems caches the
 // stem of each word; tf is a map the caller lends, for counting, which
 // docFlags empties first.
-func docFlags(doc *document, stop map[string]bool, stems map[string]string, tf map[string]int) map[string]int {
+func docFlags(doc *document, stop map[string]bool, stems map[string]string, tf, flags map[string]int) stemFlags {
 	stem := func(w string) string {
 		s, ok := stems[w]
 		if !ok {
@@ -25,7 +25,7 @@ func docFlags(doc *document, stop map[string]bool, stems map[string]string, tf m
 			tf[stem(w)]++
 		}
 	})
-	flags := make(map[string]int, len(tf)+16)
+	clear(flags)
 	mark := func(text string, bit int) {
 		eachWord(text, func(w string) {
 			if !stop[w] {
@@ -60,7 +60,30 @@ func docFlags(doc *document, stop map[string]bool, stems map[string]string, tf m
 		}
 		flags[s] |= b
 	}
-	return flags
+	out := make(stemFlags, 0, len(flags))
+	for s, f := range flags {
+		out = append(out, stemFlag{s, f})
+	}
+	return out
+}
+
+// stemFlags are the stems of one document with their flags, in no order:
+// the index reads them whole, and a list holds them in about half the
+// memory of a map, which matters as every document's are held at once.
+type stemFlags []stemFlag
+
+type stemFlag struct {
+	stem  string
+	flags int
+}
+
+// byStem is the flags of each stem.
+func (fs stemFlags) byStem() map[string]int {
+	m := make(map[string]int, len(fs))
+	for _, f := range fs {
+		m[f.stem] = f.flags
+	}
+	return m
 }
 
 // postings maps each stem to its documents, given each document's stems
@@ -72,7 +95,8 @@ func postings(docs []cachedDoc) map[string][]int {
 	post := map[string][]int{}
 	last := map[string]int{}
 	for d := range docs {
-		for s, f := range docs[d].flags {
+		for _, sf := range docs[d].flags {
+			s, f := sf.stem, sf.flags
 			post[s] = append(post[s], (d-last[s])*postingBase+f)
 			last[s] = d
 		}

@@ -151,7 +151,7 @@ func (st *state) repost(todo []int, was []cachedDoc) {
 	changes := map[string][]change{}
 	var blocks []int
 	for k, i := range todo {
-		before, after := was[k].flags, st.docs[i].flags
+		before, after := was[k].flags.byStem(), st.docs[i].flags.byStem()
 		for s, f := range before {
 			if after[s] != f {
 				changes[s] = append(changes[s], change{i, after[s]})
@@ -242,10 +242,10 @@ func (st *state) indexDocs(todo []int, c *Cache) {
 	par.Ranges(len(todo), func(first, end int) {
 		// A hub uses a few thousand words many times over: each is
 		// stemmed once, which was most of the index's time.
-		stems, tf := map[string]string{}, map[string]int{}
+		stems, tf, flags := map[string]string{}, map[string]int{}, map[string]int{}
 		for _, i := range todo[first:end] {
 			d := &st.docs[i]
-			d.flags, d.frag = docFlags(&d.doc, stop, stems, tf), mustJSON(&d.doc)
+			d.flags, d.frag = docFlags(&d.doc, stop, stems, tf, flags), mustJSON(&d.doc)
 		}
 	})
 }
