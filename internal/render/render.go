@@ -213,9 +213,13 @@ func render(site *content.Site, ls Layouts, layouts fs.FS, root fs.FS, w renderW
 		out.sink, out.facts = w.sink, map[string]pageFacts{}
 	}
 	var ix *search.Index
-	if index != nil {
+	switch {
+	case index != nil:
 		ix = index.Build(site)
-	} else {
+	case out.sink != nil:
+		// Each document's file goes to the sink as soon as it is made.
+		ix = search.BuildTo(site, func(p string, b []byte) { out.add(p, b, "") })
+	default:
 		ix = search.Build(site)
 	}
 	paths := make([]string, 0, len(ix.Files))

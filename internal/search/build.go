@@ -82,15 +82,24 @@ type facetInfo struct {
 
 // Build makes the search index of a site: every brief, then every glossary
 // entry, each in the site's order.
-func Build(site *content.Site) *Index { return build(site, nil) }
+func Build(site *content.Site) *Index { return build(site, nil, nil) }
 
-// build is Build with a cache, which may be nil. The index is made from a
+// BuildTo is Build, handing the file of each document to put as soon as
+// its block is named, in the order of the documents, and keeping none:
+// they hold the text of every body, so a build that writes them as they
+// come never holds them all. The Index has the other files.
+func BuildTo(site *content.Site, put func(path string, b []byte)) *Index {
+	return build(site, nil, put)
+}
+
+// build is Build with a cache, which may be nil, or BuildTo with put (and
+// no cache), which may be nil. The index is made from a
 // state: every list, size, shard, block hash and facet list of the site.
 // With a cache whose last build had the same documents in the same order,
 // that state is the last one, patched where documents changed (update);
 // otherwise it is made whole (newState). Either way the files are then
 // read from it the same way.
-func build(site *content.Site, c *Cache) *Index {
+func build(site *content.Site, c *Cache, put func(string, []byte)) *Index {
 	var last *state
 	if c != nil {
 		// The cache holds the state again only once it is whole.
@@ -101,7 +110,7 @@ func build(site *content.Site, c *Cache) *Index {
 		st = last
 		st.update(site, c)
 	} else {
-		st = newState(documents(site), len(site.Briefs), last, c)
+		st = newState(documents(site), len(site.Briefs), last, c, put)
 	}
 	st.shard()
 	st.facets(site)
@@ -122,7 +131,9 @@ func (st *state) index() *Index {
 		e.Shards = append(e.Shards, [2]string{p, sh.name})
 	}
 	for i := range st.docs {
-		ix.Files[st.names[i]] = st.docs[i].frag
+		if f := st.docs[i].frag; f != nil { // nil once handed out (BuildTo)
+			ix.Files[st.names[i]] = f
+		}
 	}
 	ix.Files[Folder+st.members.name] = st.members.b
 	ix.Entry = Folder + ix.add("index", mustJSON(e))

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/alongside-hub/alongside/internal/txtar"
@@ -77,4 +78,37 @@ func sameIndex(t *testing.T, step string, got, want *Index) {
 			t.Fatalf("%s: %s differs from Build's:\n%.300s\nwant\n%.300s", step, p, g, w)
 		}
 	}
+}
+
+// TestBuildToHandsOutEachFile shows that BuildTo makes the index Build
+// makes: each document's file handed to put once, in the documents'
+// order, more than one emit's worth of blocks, and the rest in the Index.
+func TestBuildToHandsOutEachFile(t *testing.T) {
+	site := synthSite(t, emitBlocks*blockSize+70)
+	var order []string
+	all := &Index{Files: map[string][]byte{}}
+	ix := BuildTo(site, func(p string, b []byte) {
+		if _, ok := all.Files[p]; ok {
+			t.Fatalf("%s handed out twice", p)
+		}
+		order = append(order, p)
+		all.Files[p] = b
+	})
+	docs := len(site.Briefs) + len(site.Glossary)
+	if len(order) != docs {
+		t.Fatalf("%d files handed out, want one for each of %d documents", len(order), docs)
+	}
+	for i, p := range order {
+		if !strings.HasPrefix(p, fmt.Sprintf("%s%d.", Folder, i)) {
+			t.Fatalf("file %d handed out is %s, out of the documents' order", i, p)
+		}
+	}
+	for p, b := range ix.Files {
+		if _, ok := all.Files[p]; ok {
+			t.Fatalf("%s is both handed out and in the Index", p)
+		}
+		all.Files[p] = b
+	}
+	all.Entry = ix.Entry
+	sameIndex(t, "BuildTo", all, Build(site))
 }

@@ -61,8 +61,10 @@ func (st *state) sameList(site *content.Site) bool {
 }
 
 // newState makes the state of docs whole, taking from last (which may be
-// nil) the stems and file of each document that did not change.
-func newState(docs []document, briefs int, last *state, c *Cache) *state {
+// nil) the stems and file of each document that did not change. With put
+// (never with last), the documents' files are made after the postings,
+// named and handed to put a few blocks at a time, and not kept (emit).
+func newState(docs []document, briefs int, last *state, c *Cache, put func(string, []byte)) *state {
 	st := &state{docs: make([]cachedDoc, len(docs)), briefs: briefs, valuesChanged: true}
 	old := map[string]*cachedDoc{}
 	if last != nil {
@@ -80,7 +82,7 @@ func newState(docs []document, briefs int, last *state, c *Cache) *state {
 			todo = append(todo, i)
 		}
 	}
-	st.indexDocs(todo, c)
+	st.indexDocs(todo, c, put == nil)
 	st.post = postings(st.docs)
 	st.stems = make([]string, 0, len(st.post))
 	for s := range st.post {
@@ -97,12 +99,47 @@ func newState(docs []document, briefs int, last *state, c *Cache) *state {
 		st.blocks = make([]string, n)
 	}
 	st.names = make([]string, len(docs))
+	if put != nil {
+		for i := range st.docs {
+			st.docs[i].flags = nil // in the postings now, and never patched
+		}
+		st.emit(put)
+		return st
+	}
 	all := make([]int, n)
 	for b := range all {
 		all[b] = b
 	}
 	st.hash(all)
 	return st
+}
+
+// emitBlocks is how many blocks of documents' files emit makes at once:
+// about a thousand files.
+const emitBlocks = 16
+
+// emit makes the file of every document, on every core, a few blocks at a
+// time; names each block's files from their hash; and hands them to put
+// in the documents' order, keeping none.
+func (st *state) emit(put func(string, []byte)) {
+	files := make([][]byte, emitBlocks*blockSize)
+	for first := 0; first < len(st.blocks); first += emitBlocks {
+		end := min(len(st.blocks), first+emitBlocks)
+		base := first * blockSize
+		par.Ranges(end-first, func(a, b int) {
+			for bl := first + a; bl < first+b; bl++ {
+				start, stop := bl*blockSize, min((bl+1)*blockSize, len(st.docs))
+				for i := start; i < stop; i++ {
+					files[i-base] = mustJSON(&st.docs[i].doc)
+				}
+				st.name(bl, files[start-base:stop-base])
+			}
+		})
+		for i := base; i < min(end*blockSize, len(st.docs)); i++ {
+			put(st.names[i], files[i-base])
+			files[i-base] = nil
+		}
+	}
 }
 
 // update patches st, the state of the same documents in the same order,
@@ -140,7 +177,7 @@ func (st *state) update(site *content.Site, c *Cache) {
 			put(st.briefs+i, d)
 		}
 	}
-	st.indexDocs(todo, c)
+	st.indexDocs(todo, c, true)
 	st.repost(todo, was)
 }
 
@@ -229,9 +266,9 @@ func restem(stems []string, sizes []int, added map[string]int, gone map[string]b
 	return outStems, outSizes
 }
 
-// indexDocs makes the stems with their flags and the file of each
-// document of todo, on every core.
-func (st *state) indexDocs(todo []int, c *Cache) {
+// indexDocs makes the stems with their flags of each document of todo,
+// and its file if files is true, on every core.
+func (st *state) indexDocs(todo []int, c *Cache, files bool) {
 	if c != nil {
 		c.reused = len(st.docs) - len(todo)
 	}
@@ -245,7 +282,10 @@ func (st *state) indexDocs(todo []int, c *Cache) {
 		stems, tf, flags := map[string]string{}, map[string]int{}, map[string]int{}
 		for _, i := range todo[first:end] {
 			d := &st.docs[i]
-			d.flags, d.frag = docFlags(&d.doc, stop, stems, tf, flags), mustJSON(&d.doc)
+			d.flags = docFlags(&d.doc, stop, stems, tf, flags)
+			if files {
+				d.frag = mustJSON(&d.doc)
+			}
 		}
 	})
 }
@@ -257,16 +297,26 @@ func (st *state) hash(blocks []int) {
 	par.Ranges(len(blocks), func(first, end int) {
 		for _, b := range blocks[first:end] {
 			start, stop := b*blockSize, min((b+1)*blockSize, len(st.docs))
-			h := sha256.New()
+			files := make([][]byte, 0, stop-start)
 			for i := start; i < stop; i++ {
-				h.Write(st.docs[i].frag)
-				h.Write([]byte{0})
+				files = append(files, st.docs[i].frag)
 			}
-			sum := hex.EncodeToString(h.Sum(nil))[:10]
-			st.blocks[b] = sum
-			for i := start; i < stop; i++ {
-				st.names[i] = fmt.Sprintf("%s%d.%s.json", Folder, i, sum)
-			}
+			st.name(b, files)
 		}
 	})
+}
+
+// name hashes block b, whose documents' files are files, and names them.
+func (st *state) name(b int, files [][]byte) {
+	h := sha256.New()
+	for _, f := range files {
+		h.Write(f)
+		h.Write([]byte{0})
+	}
+	sum := hex.EncodeToString(h.Sum(nil))[:10]
+	st.blocks[b] = sum
+	for k := range files {
+		i := b*blockSize + k
+		st.names[i] = fmt.Sprintf("%s%d.%s.json", Folder, i, sum)
+	}
 }
