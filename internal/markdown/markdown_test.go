@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -264,7 +265,49 @@ func FuzzTerms(f *testing.F) {
 		if n := bytes.Count(a, []byte(`class="glossary-term"`)); n > 1 {
 			t.Fatalf("the term was linked %d times in %q: %s", n, text, a)
 		}
+		if c := everywhere(src, terms); !bytes.Equal(a, c) {
+			t.Fatalf("ruling terms out changed the page:\n%s\nlooking everywhere:\n%s", a, c)
+		}
 	})
+}
+
+// everywhere renders src looking for every term in every text node.
+func everywhere(src []byte, terms []Term) []byte {
+	lookEverywhere = true
+	defer func() { lookEverywhere = false }()
+	return Parse(src, 1).Render(RenderOptions{Terms: terms})
+}
+
+// TestTermsRuledOut holds the ruling out of terms that a page cannot use
+// to looking for every term in every text node, on random pages of words,
+// marks and names that take and miss the terms in many ways.
+func TestTermsRuledOut(t *testing.T) {
+	words := strings.Fields("care Care CARE carer carers careful healthcare act Act act's the of a an mental Mental health " +
+		"Health social Social AMHP amhp AMHPs Équipe équipe mobile café cafe 24-hour crisis line s117 S117 aftercare after-care " +
+		"Incubator Trust advocacy advocate İstanbul")
+	marks := []string{" ", " ", " ", "\n", ", ", ". ", "*", "**", "_", "`", "(", ")", "-", "'", "[", "](x.md) ", "\n\n## ", "\n\n- ", "\n\n> ", "&amp;", "\\"}
+	terms := []Term{
+		{Phrases: []string{"care act", "the care act"}, Title: "Care Act", URL: "/g/#ca"},
+		{Phrases: []string{"approved mental health professional"}, Abbr: "AMHP", Title: "Approved mental health professional", URL: "/g/#amhp"},
+		{Phrases: []string{"mental health social care"}, Title: "Mental health social care", URL: "/g/#mhsc"},
+		{Phrases: []string{"équipe mobile"}, Title: "Équipe mobile", URL: "/g/#em"},
+		{Phrases: []string{"24-hour crisis line"}, Abbr: "24h", Title: "24-hour crisis line", URL: "/g/#24"},
+		{Phrases: []string{"section 117 aftercare", "s117"}, Abbr: "S117", Title: "Section 117 aftercare", URL: "/g/#s117"},
+		{Phrases: []string{"advocacy"}, Title: "Advocacy", URL: "/g/#adv"},
+		{Phrases: []string{"café"}, Title: "Café", URL: "/g/#cafe"},
+	}
+	r := rand.New(rand.NewPCG(12, 0))
+	for n := 0; n < 3000; n++ {
+		var b strings.Builder
+		for k := r.IntN(40); k >= 0; k-- {
+			b.WriteString(words[r.IntN(len(words))])
+			b.WriteString(marks[r.IntN(len(marks))])
+		}
+		src := []byte(b.String())
+		if a, c := Parse(src, 1).Render(RenderOptions{Terms: terms}), everywhere(src, terms); !bytes.Equal(a, c) {
+			t.Fatalf("ruling terms out changed the page of %q:\n%s\nlooking everywhere:\n%s", src, a, c)
+		}
+	}
 }
 
 func FuzzSlug(f *testing.F) {

@@ -130,6 +130,10 @@ type match struct {
 	abbr       bool
 }
 
+// lookEverywhere, set by tests only, looks for every term in every text
+// node, to hold the ruling out of terms (sourceWords) to what it saves.
+var lookEverywhere = false
+
 // linkTerms links the first use of each term. Text inside headings, links,
 // images and code is left alone: a link there would nest or mislead.
 func (d *Doc) linkTerms(root ast.Node, terms []Term) {
@@ -177,14 +181,21 @@ func (d *Doc) linkTerms(root ast.Node, terms []Term) {
 		for _, p := range lowered[i] {
 			found = found || inSource.has(lowerSrc, p)
 		}
-		if !found {
+		if !found && !lookEverywhere {
 			used[i] = true
 			left--
 		}
 	}
 	for _, t := range texts {
 		for t != nil && left > 0 {
-			m, ok := firstMatch(t.Segment.Value(d.src), terms, lowered, used)
+			seg := t.Segment
+			text, lower := seg.Value(d.src), []byte(nil)
+			if seg.Padding == 0 {
+				lower = lowerSrc[seg.Start:seg.Stop] // the node's text is that piece of the source
+			} else {
+				lower = asciiLower(text)
+			}
+			m, ok := firstMatch(text, lower, terms, lowered, used)
 			if !ok {
 				break
 			}
@@ -195,22 +206,25 @@ func (d *Doc) linkTerms(root ast.Node, terms []Term) {
 	}
 }
 
-// sourceWords are the first words of the terms' phrases that are among
-// the runs of ASCII letters and digits of a source in lower case. A term
-// can be used in a text node only if the first such run of the term is
-// one of the source's runs: text nodes are pieces of the source that begin
-// after a mark, a space or a line end, never inside a run, and a term is
-// matched as a whole word. So looking a term's first word up here rules
-// most terms out without searching the whole source for each.
-type sourceWords map[string]bool
+// sourceWords are where the first words of the terms' phrases stand
+// among the runs of ASCII letters and digits of a source in lower case. A
+// term can be used in a text node only where a run of the source is the
+// first such run of the term and the rest of the term follows: text nodes
+// are pieces of the source that begin after a mark, a space or a line end,
+// never inside a run, and a term is matched as a whole word. So looking a
+// term up at the places its first word stands rules most terms out
+// without searching the whole source for each.
+type sourceWords map[string][]int
 
-// firstWordsIn looks for the first word of each phrase among the runs of
-// lower, the source in lower case.
+// firstWordsIn finds where the first word of each phrase stands among the
+// runs of lower, the source in lower case.
 func firstWordsIn(lower []byte, phrases [][]byte) sourceWords {
 	w := sourceWords{}
+	var starts [256]bool // the first letters of the words looked for
 	for _, p := range phrases {
 		if n := alnumRun(p); n > 0 {
-			w[string(p[:n])] = false
+			w[string(p[:n])] = nil
+			starts[p[0]] = true
 		}
 	}
 	for i := 0; i < len(lower); {
@@ -219,8 +233,10 @@ func firstWordsIn(lower []byte, phrases [][]byte) sourceWords {
 			i++
 			continue
 		}
-		if seen, ok := w[string(lower[i:i+n])]; ok && !seen {
-			w[string(lower[i:i+n])] = true
+		if starts[lower[i]] {
+			if at, ok := w[string(lower[i:i+n])]; ok {
+				w[string(lower[i:i+n])] = append(at, i)
+			}
 		}
 		i += n
 	}
@@ -229,10 +245,16 @@ func firstWordsIn(lower []byte, phrases [][]byte) sourceWords {
 
 // has reports whether the phrase (in lower case) may be in the source.
 func (w sourceWords) has(lower, phrase []byte) bool {
-	if n := alnumRun(phrase); n > 0 && !w[string(phrase[:n])] {
-		return false
+	n := alnumRun(phrase)
+	if n == 0 {
+		return bytes.Contains(lower, phrase)
 	}
-	return bytes.Contains(lower, phrase)
+	for _, at := range w[string(phrase[:n])] {
+		if bytes.HasPrefix(lower[at:], phrase) {
+			return true
+		}
+	}
+	return false
 }
 
 func alnumRun(s []byte) int {
@@ -243,11 +265,10 @@ func alnumRun(s []byte) int {
 	return n
 }
 
-// firstMatch finds the earliest use of any unused term in s; at the same
-// start the longest wins.
+// firstMatch finds the earliest use of any unused term in s, which is
+// lower in lower case; at the same start the longest wins.
 // lowered holds each term's phrases in lower case.
-func firstMatch(s []byte, terms []Term, lowered [][][]byte, used []bool) (match, bool) {
-	lower := asciiLower(s)
+func firstMatch(s, lower []byte, terms []Term, lowered [][][]byte, used []bool) (match, bool) {
 	best := match{start: -1}
 	consider := func(m match) {
 		if best.start < 0 || m.start < best.start || (m.start == best.start && m.end > best.end) {
