@@ -32,7 +32,7 @@ func readability(doc *markdown.Doc, keep int) Readability {
 	syllables := 0
 	ss := doc.Sentences()
 	for _, s := range ss {
-		for _, w := range strings.Fields(s.Text) {
+		for w := range strings.FieldsSeq(s.Text) {
 			letters := strings.TrimFunc(w, notLetter)
 			if letters == "" {
 				continue

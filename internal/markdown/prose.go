@@ -74,7 +74,7 @@ func (d *Doc) Sentences() []Sentence {
 				}
 				words++
 			}
-			if words > 0 && strings.ContainsAny(w[len(w)-1:], ".?!:") {
+			if c := w[len(w)-1]; words > 0 && (c == '.' || c == '?' || c == '!' || c == ':') {
 				flush(j)
 			}
 			i = j
