@@ -20,15 +20,25 @@ var Audiences = []struct{ Slug, Name string }{
 	{"commissioners", "Commissioners and policymakers"},
 }
 
+// sortEntries sorts glossary entries by title, A to Z, then by slug.
+func sortEntries(es []*Entry) {
+	for _, e := range es {
+		e.sortKey = SortKey(e.Title)
+	}
+	slices.SortStableFunc(es, func(a, b *Entry) int {
+		if c := strings.Compare(a.sortKey, b.sortKey); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Slug, b.Slug)
+	})
+}
+
 // index sorts the pages and resolves each brief's functions, priorities,
 // topics and audiences.
 func (l *loader) index() {
 	s := l.site
 	for _, p := range s.Pages {
 		p.sortKey = strings.ToLower(p.Title)
-	}
-	for _, e := range s.Glossary {
-		e.sortKey = SortKey(e.Title)
 	}
 	slices.SortStableFunc(s.Pages, func(a, b *Page) int { return strings.Compare(a.URL, b.URL) })
 	l.terms = map[Kind]map[string]*Page{KindFunction: {}, KindPriority: {}}
@@ -55,12 +65,7 @@ func (l *loader) index() {
 	sortPages(s.Functions, byOrder)
 	sortPages(s.Priorities, byOrder)
 	sortPages(s.Others, byTitle)
-	slices.SortStableFunc(s.Glossary, func(a, b *Entry) int {
-		if c := strings.Compare(a.sortKey, b.sortKey); c != 0 {
-			return c
-		}
-		return strings.Compare(a.Slug, b.Slug)
-	})
+	sortEntries(s.Glossary)
 	for i, b := range s.Briefs {
 		b.rank = i
 	}

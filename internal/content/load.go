@@ -86,6 +86,9 @@ type loader struct {
 	// knownAbbr are the abbreviations that need no spelling out: the
 	// glossary's and site.yaml's known_abbreviations, made on first use.
 	knownAbbr map[string]bool
+	// terms0 are the glossary's entries, by title, once the glossary is
+	// read and before anything else is (readAllMarkdown).
+	terms0 []*Entry
 	// markdown lists the Markdown files found by walk, in walk order.
 	markdown []markdownFile
 }

@@ -58,6 +58,7 @@ type Page struct {
 	Next      *Page
 
 	doc      *markdown.Doc
+	holed    *markdown.Holed // without a Cache: the body rendered when read, but for its links' addresses
 	links    []resolvedLink
 	uses     []linkUse  // of links, for checkLinkTexts; kept after rendering
 	prose    proseNotes // what the body's text gave the prose rules

@@ -1,6 +1,10 @@
 package content
 
-import "github.com/alongside-hub/alongside/internal/par"
+import (
+	"path"
+
+	"github.com/alongside-hub/alongside/internal/par"
+)
 
 // readAllMarkdown reads, checks and parses every Markdown file walk found,
 // on every core, and gathers the results in walk order, so that pages,
@@ -13,21 +17,34 @@ import "github.com/alongside-hub/alongside/internal/par"
 func (l *loader) readAllMarkdown() error {
 	subs := make([]*loader, len(l.markdown))
 	errs := make([]error, len(l.markdown))
-	par.Ranges(len(l.markdown), func(first, end int) {
-		for i := first; i < end; i++ {
-			subs[i] = l.fileLoader()
-			f := l.markdown[i]
-			errs[i] = subs[i].readMarkdownCached(f.path, f.real, f.info)
-			// Until every page is read, only the facts of each document
-			// are needed; its tree is made again when it is rendered.
-			for _, p := range subs[i].site.Pages {
-				p.doc.Release()
+	read := func(todo []int) {
+		par.Ranges(len(todo), func(first, end int) {
+			for _, i := range todo[first:end] {
+				subs[i] = l.fileLoader()
+				f := l.markdown[i]
+				errs[i] = subs[i].readMarkdownCached(f.path, f.real, f.info)
+				subs[i].settle()
 			}
-			for _, e := range subs[i].site.Glossary {
-				e.doc.Release()
-			}
+		})
+	}
+	// The glossary first: without a Cache, a brief is rendered as soon as
+	// it is read (settle), linking the first use of each term.
+	var glossary, rest []int
+	for i, f := range l.markdown {
+		if path.Dir(f.path) == "content/glossary" {
+			glossary = append(glossary, i)
+		} else {
+			rest = append(rest, i)
 		}
-	})
+	}
+	read(glossary)
+	for _, i := range glossary {
+		if errs[i] == nil {
+			l.terms0 = append(l.terms0, subs[i].site.Glossary...)
+		}
+	}
+	sortEntries(l.terms0)
+	read(rest)
 	for i, sub := range subs {
 		if errs[i] != nil {
 			return errs[i]
@@ -45,6 +62,28 @@ func (l *loader) readAllMarkdown() error {
 		l.brokenEntries = append(l.brokenEntries, sub.brokenEntries...)
 	}
 	return nil
+}
+
+// settle readies what the file gave for the rest of the Load. Until every
+// page is read, only the facts of each document are needed: without a
+// Cache, a page's body is rendered now, with holes for its links'
+// addresses (known once every file is read), and its tree and source let
+// go; with one, the tree is let go and made again when the page is
+// rendered.
+func (l *loader) settle() {
+	for _, p := range l.site.Pages {
+		if l.opt.Cache == nil {
+			p.holed = p.doc.RenderHoled(renderOptions(p, l.terms0))
+			if p.holed.Alone() {
+				p.doc.ForgetSource() // its facts are all that is read of it now
+			}
+		} else {
+			p.doc.Release()
+		}
+	}
+	for _, e := range l.site.Glossary {
+		e.doc.Release()
+	}
 }
 
 // fileLoader is a loader for reading one file: it shares the settings of l

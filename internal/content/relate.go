@@ -247,11 +247,13 @@ func (l *loader) render() {
 }
 
 func (l *loader) renderPage(p *Page) {
-	var boxes map[string]string
-	if p.Kind == KindBrief && p.ForYou != "" {
-		boxes = map[string]string{p.ForYou: "for-you"}
+	if p.holed != nil {
+		// Rendered when read, with the glossary read before it.
+		p.Body = p.holed.Fill(linkDest(p.links, p.URL))
+	} else {
+		p.Body = l.renderBody(p.Source, p.doc, p.links, p.URL, p.Kind == KindBrief, renderOptions(p, nil).Boxes)
 	}
-	p.Body = l.renderBody(p.Source, p.doc, p.links, p.URL, p.Kind == KindBrief, boxes)
+	p.holed = nil
 	// This Site is done with the document (a Cache keeps its own copy of
 	// the page); letting go of it frees most of the memory a page took.
 	p.doc, p.links = nil, nil
@@ -281,20 +283,39 @@ func glossaryTerms(entries []*Entry, from string) []markdown.Term {
 }
 
 func renderDoc(doc *markdown.Doc, links []resolvedLink, from string, terms []markdown.Term, boxes map[string]string) []byte {
+	return doc.Render(markdown.RenderOptions{Dest: linkDest(links, from), Terms: terms, Boxes: boxes})
+}
+
+// renderOptions are how page p's body is rendered, but for its links'
+// addresses (linkDest): a brief links the first use of each of the
+// glossary's entries, and boxes its "What this means for you" section.
+func renderOptions(p *Page, glossary []*Entry) markdown.RenderOptions {
+	var opt markdown.RenderOptions
+	if p.Kind != KindBrief {
+		return opt
+	}
+	if glossary != nil {
+		opt.Terms = glossaryTerms(glossary, p.URL)
+	}
+	if p.ForYou != "" {
+		opt.Boxes = map[string]string{p.ForYou: "for-you"}
+	}
+	return opt
+}
+
+// linkDest gives the address each link of a page at from has on the
+// page: where it resolved to, relative, or as written.
+func linkDest(links []resolvedLink, from string) func(markdown.Link) string {
 	dest := map[markdown.Pos]string{}
 	for _, lk := range links {
 		if lk.target != "" {
 			dest[lk.Pos] = RelURL(from, lk.target)
 		}
 	}
-	return doc.Render(markdown.RenderOptions{
-		Dest: func(lk markdown.Link) string {
-			if d, ok := dest[lk.Pos]; ok {
-				return d
-			}
-			return lk.Dest
-		},
-		Terms: terms,
-		Boxes: boxes,
-	})
+	return func(lk markdown.Link) string {
+		if d, ok := dest[lk.Pos]; ok {
+			return d
+		}
+		return lk.Dest
+	}
 }

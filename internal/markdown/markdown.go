@@ -93,10 +93,11 @@ type Doc struct {
 	// document is then empty.
 	TooComplex *Complexity
 
-	src   []byte
-	root  ast.Node
-	lines []int // byte offset where each line of src starts
-	line0 int   // file line of the first line of src
+	src    []byte
+	root   ast.Node
+	lines  []int // byte offset where each line of src starts
+	line0  int   // file line of the first line of src
+	forgot bool  // the source was let go (ForgetSource)
 }
 
 // engine is the one goldmark set-up, made on first use and then only

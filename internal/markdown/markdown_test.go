@@ -238,6 +238,11 @@ func FuzzParse(f *testing.F) {
 		if !bytes.Equal(a, b) {
 			t.Fatalf("two renders differ:\n%s\n---\n%s", a, b)
 		}
+		dest := func(l Link) string { return "../x/" + l.Dest }
+		want := Parse(src, 1).Render(RenderOptions{Terms: terms, Dest: dest})
+		if got := Parse(src, 1).RenderHoled(RenderOptions{Terms: terms}).Fill(dest); !bytes.Equal(got, want) {
+			t.Fatalf("rendered with holes:\n%s\n---\nwant\n%s", got, want)
+		}
 		if utf8.Valid(src) && !utf8.Valid(a) {
 			t.Fatalf("valid text rendered as invalid UTF-8: %q", a)
 		}
@@ -355,5 +360,41 @@ func TestSmartQuotesInText(t *testing.T) {
 	}
 	if want := "Councils’ duty\nThe carers’ “right” – and more…\n"; doc.Text != want {
 		t.Errorf("text %q, want %q", doc.Text, want)
+	}
+}
+
+// TestRenderHoled holds RenderHoled and Fill to Render, on every golden
+// input, with addresses of every kind: as written, rewritten, with
+// characters to escape, and one that could run a script; and when the
+// marks cannot be told from the text, which renders the document again.
+func TestRenderHoled(t *testing.T) {
+	dests := map[string]func(Link) string{
+		"as written": func(l Link) string { return l.Dest },
+		"rewritten":  func(l Link) string { return "../../to/" + l.Dest + "#part" },
+		"escaped":    func(l Link) string { return `a b"é<&>` + l.Dest },
+		"a script":   func(l Link) string { return "javascript:alert(1)" },
+	}
+	inputs := append(goldenInputs(), []byte("See [a](a.md), ![b](b.png) and [zqhole1zqhole](zqhole.md).[^1]\n\n[^1]: A [note](c.md) with zqholeq.\n"))
+	for k, in := range inputs {
+		opt := RenderOptions{Terms: []Term{{Phrases: []string{"the"}, Title: "The", URL: "/g/#the"}}}
+		if d := Parse(in, 1); len(d.Headings) > 0 {
+			opt.Boxes = map[string]string{d.Headings[0].ID: "box"}
+		}
+		holed := Parse(in, 1).RenderHoled(opt)
+		forced := Parse(in, 1).renderHoled(opt, "a") // "a" is in the text: the marks cannot be told apart
+		for name, dest := range dests {
+			o := opt
+			o.Dest = dest
+			want := Parse(in, 1).Render(o)
+			if got := holed.Fill(dest); !bytes.Equal(got, want) {
+				t.Errorf("input %d, %s:\n%s\nwant\n%s", k, name, got, want)
+			}
+			if got := forced.Fill(dest); !bytes.Equal(got, want) {
+				t.Errorf("input %d, %s, rendered again:\n%s\nwant\n%s", k, name, got, want)
+			}
+		}
+		if d := Parse(in, 1); len(d.Links) > 0 && (holed.again != nil || forced.again == nil) {
+			t.Errorf("input %d: holes %v kept, forced %v kept: want the holes kept and the forced ones not", k, holed.again == nil, forced.again == nil)
+		}
 	}
 }

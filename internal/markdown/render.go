@@ -44,6 +44,18 @@ type RenderOptions struct {
 // rendered any number of times, from any number of goroutines at once,
 // each time to the same bytes for the same options.
 func (d *Doc) Render(opt RenderOptions) []byte {
+	var dest func(int) string
+	if opt.Dest != nil {
+		dest = func(i int) string { return opt.Dest(d.Links[i]) }
+	}
+	return d.render(opt, dest)
+}
+
+// render is Render with dest giving the address of the i-th of d.Links.
+func (d *Doc) render(opt RenderOptions, dest func(i int) string) []byte {
+	if d.forgot {
+		return nil
+	}
 	root, nodes := d.root, []ast.Node(nil)
 	if root == nil {
 		// Parsing is deterministic, so the tree is the one the facts
@@ -55,14 +67,14 @@ func (d *Doc) Render(opt RenderOptions) []byte {
 		}
 		defer d.Release() // the tree is rendered: only the facts are kept
 	}
-	if opt.Dest != nil {
-		for i, l := range d.Links {
-			dest := []byte(opt.Dest(l))
+	if dest != nil {
+		for i := range d.Links {
+			to := []byte(dest(i))
 			switch n := nodes[i].(type) {
 			case *ast.Link:
-				n.Destination = dest
+				n.Destination = to
 			case *ast.Image:
-				n.Destination = dest
+				n.Destination = to
 			}
 		}
 	}
