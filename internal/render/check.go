@@ -106,7 +106,10 @@ func scan(b []byte, in interner) pageFacts {
 				f.checkText(html.UnescapeString(string(data)))
 			}
 		case phtml.AttributeToken:
-			key := strings.ToLower(string(lx.AttrKey()))
+			key, ok := scannedAttr(lx.AttrKey())
+			if !ok {
+				continue
+			}
 			val := html.UnescapeString(string(unquote(lx.AttrVal())))
 			attrs[key] = val
 			if (key == "href" || key == "src" || key == "action" || key == "formaction") &&
@@ -133,6 +136,30 @@ func scan(b []byte, in interner) pageFacts {
 			}
 		}
 	}
+}
+
+// readAttrs are the attributes scan and tagDone read; of the rest, only
+// event handlers ("on...").
+var readAttrs = map[string]bool{"href": true, "src": true, "action": true, "formaction": true, "id": true,
+	"title": true, "alt": true, "aria-label": true, "placeholder": true, "content": true, "lang": true,
+	"style": true, "http-equiv": true, "name": true, "type": true}
+
+// scannedAttr is the name of an attribute in lower case, and whether scan
+// reads it; a name already in lower case, as most are, is not copied to
+// be looked up.
+func scannedAttr(raw []byte) (string, bool) {
+	lower := true
+	for _, c := range raw {
+		if 'A' <= c && c <= 'Z' {
+			lower = false
+			break
+		}
+	}
+	if lower && !readAttrs[string(raw)] && !bytes.HasPrefix(raw, []byte("on")) {
+		return "", false
+	}
+	key := strings.ToLower(string(raw))
+	return key, readAttrs[key] || strings.HasPrefix(key, "on")
 }
 
 // count is how many times the page gives the id.

@@ -183,3 +183,18 @@ func TestScanKeepsFactsSmall(t *testing.T) {
 		t.Errorf("without an interner: refs %q", c.refs)
 	}
 }
+
+// TestScanReadsAttributesInAnyCase: scan skips attributes it has no use
+// for, but reads those it needs however they are written.
+func TestScanReadsAttributesInAnyCase(t *testing.T) {
+	f := scan(page(`<P ID="a" class="x">x</P><p id="a">y</p><A HREF="../x/" rel="prev">l</A><div ONCLICK="go()" STYLE="color:red">d</div><img SRC="c.png" ALT="Image">`), nil)
+	if got := strings.Join(f.ids, " "); got != "a a" {
+		t.Errorf("ids %q", got)
+	}
+	if got := strings.Join(f.refs, " "); got != "../x/ c.png" {
+		t.Errorf("refs %q", got)
+	}
+	if got := strings.Join(f.inline, "; "); got != "an event handler (onclick) on <div>; a style attribute on <div>" {
+		t.Errorf("inline %q", got)
+	}
+}
