@@ -23,10 +23,15 @@
 //   - A lone carriage return ends a line, as CommonMark and editors say.
 //   - Raw HTML is never passed through. It is reported as a fact and renders
 //     as nothing, so an editor's stray tag cannot break a page.
-//   - Render is called once, after the caller has decided where each link
-//     goes and which glossary terms to link. It rewrites link destinations,
-//     links the first use of each term outside headings, links and code, and
-//     returns HTML.
+//   - Render is called once the caller has decided where each link goes and
+//     which glossary terms to link. It rewrites link destinations, links the
+//     first use of each term outside headings, links and code, and returns
+//     HTML. A released document (Release) is parsed again for each Render
+//     and is not changed by it.
+//   - A caller that knows the glossary terms but not yet where the links go
+//     renders with holes for the addresses (RenderHoled) and fills them in
+//     later (Fill), to the same bytes Render would give: the document is
+//     then parsed once.
 package markdown
 
 import (
@@ -183,8 +188,12 @@ func LoneCRToLF(src []byte) []byte {
 	return out
 }
 
-// pos converts a byte offset in src into a file position.
+// pos converts a byte offset in src into a file position; once the source
+// is let go (ForgetSource), every offset is at the body's first line.
 func (d *Doc) pos(off int) Pos {
+	if len(d.lines) == 0 {
+		return Pos{Line: d.line0, Col: 1}
+	}
 	if off < 0 {
 		off = 0
 	}

@@ -127,7 +127,8 @@ func (d *Doc) reparse() (ast.Node, []ast.Node) {
 // Render parses the source again. A caller that holds many documents at
 // once between parsing and rendering (a site, whose links can only be
 // checked once every page is read) keeps a few kilobytes of each rather
-// than its whole tree, for the price of a second parse.
+// than its whole tree, for the price of a second parse (or renders each
+// with holes first: RenderHoled).
 func (d *Doc) Release() {
 	d.root = nil
 	for i := range d.Links {
