@@ -166,6 +166,9 @@ func (l *loader) reportProse(source string, doc *markdown.Doc, notes proseNotes,
 // a link with a space in its address, whose hint needs the files beside
 // this one: that is added to spaced, which is returned.
 func literalLinks(d diags, b *markdown.Block, spaced []proseUse) []proseUse {
+	if strings.IndexByte(b.Text, '[') < 0 {
+		return spaced // each of the three begins with "["
+	}
 	for _, m := range literalFootnote.FindAllStringSubmatchIndex(b.Text, -1) {
 		pos, label := b.PosAt(m[0]), b.Text[m[2]:m[3]]
 		d.errorf(pos.Line, pos.Col, fmt.Sprintf("add its note on a line of its own at the end, like: [^%s]: Where this fact comes from", label),

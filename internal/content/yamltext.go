@@ -26,14 +26,71 @@ type yamlDoc struct {
 	repaired bool       // some lines were changed or left out to read the rest
 }
 
-var (
-	yamlLineRe = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
-	// keyLineRe matches "  - key: value" and "key: value": indent, an
-	// optional list dash, the key, and the rest after the colon.
-	keyLineRe = regexp.MustCompile(`^( *)(- +)?([A-Za-z_][A-Za-z0-9_ -]*?):([ \t]+|$)(.*)$`)
-	// noSpaceRe matches "title:Housing", a key with no space after its colon.
-	noSpaceRe = regexp.MustCompile(`^( *)(- +)?([a-z_]+):([^\s:/].*)$`)
-)
+var yamlLineRe = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// keyLine matches "  - key: value" and "key: value", as the regular
+// expression ^( *)(- +)?([A-Za-z_][A-Za-z0-9_ -]*?):([ \t]+|$)(.*)$ does
+// (FindStringSubmatch): the line, its indent, an optional list dash, the
+// key, the space after the colon, and the rest; nil if it does not match.
+// It is written out because it runs on every line of front matter (a test
+// holds it to the expression).
+func keyLine(s string) []string {
+	indent, dash, k := lineStart(s)
+	if k == len(s) || !(isUpper(s[k]) || 'a' <= s[k] && s[k] <= 'z' || s[k] == '_') {
+		return nil
+	}
+	j := k + 1
+	for j < len(s) && (isWordByte(s[j]) || s[j] == ' ' || s[j] == '-') {
+		j++
+	}
+	if j == len(s) || s[j] != ':' {
+		return nil
+	}
+	w := j + 1
+	for w < len(s) && (s[w] == ' ' || s[w] == '\t') {
+		w++
+	}
+	if w == j+1 && w != len(s) || strings.IndexByte(s[w:], '\n') >= 0 {
+		return nil
+	}
+	return []string{s, indent, dash, s[k:j], s[j+1 : w], s[w:]}
+}
+
+// noSpaceLine matches "title:Housing", a key with no space after its
+// colon, as ^( *)(- +)?([a-z_]+):([^\s:/].*)$ does (FindStringSubmatch).
+func noSpaceLine(s string) []string {
+	indent, dash, k := lineStart(s)
+	j := k
+	for j < len(s) && ('a' <= s[j] && s[j] <= 'z' || s[j] == '_') {
+		j++
+	}
+	if j == k || j+1 >= len(s) || s[j] != ':' || strings.IndexByte("\t\n\f\r :/", s[j+1]) >= 0 ||
+		strings.IndexByte(s[j+1:], '\n') >= 0 {
+		return nil
+	}
+	return []string{s, indent, dash, s[k:j], s[j+1:]}
+}
+
+// lineStart splits off a line's indent and a list item's dash and the
+// spaces after it: where a key would start. (No shorter indent or dash
+// could start one: a key starts with neither a space nor a dash.)
+func lineStart(s string) (indent, dash string, key int) {
+	i := 0
+	for i < len(s) && s[i] == ' ' {
+		i++
+	}
+	j := i
+	if j < len(s) && s[j] == '-' {
+		j++
+		for j < len(s) && s[j] == ' ' {
+			j++
+		}
+		if j == i+1 {
+			j = i // a dash with no space after it is no list item
+		}
+	}
+	return s[:i], s[i:j], j
+}
 
 // decodeYAML reads text whose first line is file line line1, reporting
 // through d. what names the text for messages ("the front matter",
@@ -175,7 +232,7 @@ func (l *yamlLinter) line(i int, raw string, all []string) string {
 		shift, lead = shift+tabs, lead+tabs
 		body = strings.ReplaceAll(ws, "\t", "  ") + strings.TrimLeft(body, " \t")
 	}
-	if m := noSpaceRe.FindStringSubmatch(body); m != nil && !strings.HasPrefix(m[4], ":") {
+	if m := noSpaceLine(body); m != nil && !strings.HasPrefix(m[4], ":") {
 		col := utf8.RuneCountInString(m[1]+m[2]+m[3]) + 1 - shift
 		l.errorAt(i, col, fmt.Sprintf("write it as: %s: %s", m[3], m[4]),
 			"there is no space after the colon in %q", m[3]+":"+firstWords(m[4]))
@@ -193,7 +250,7 @@ func (l *yamlLinter) line(i int, raw string, all []string) string {
 			}
 		}
 	}
-	m := keyLineRe.FindStringSubmatch(body)
+	m := keyLine(body)
 	if m == nil {
 		if len(body)-len(strings.TrimLeft(body, " ")) == 0 && !strings.HasPrefix(body, "- ") && body != "-" &&
 			!strings.HasPrefix(body, "---") && !strings.HasPrefix(body, "...") && !l.continues(i, all) {
@@ -207,7 +264,7 @@ func (l *yamlLinter) line(i int, raw string, all []string) string {
 	if want := l.indentation(i, len(m[1]), len(m[1])+len(m[2]), m[2] != "", body, strings.TrimSpace(value) == ""); want != len(m[1]) {
 		shift, lead = shift+want-len(m[1]), lead+want-len(m[1])
 		body = strings.Repeat(" ", want) + strings.TrimLeft(body, " ")
-		if m = keyLineRe.FindStringSubmatch(body); m == nil {
+		if m = keyLine(body); m == nil {
 			return body + end
 		}
 	}
@@ -311,7 +368,7 @@ func (l *yamlLinter) continues(i int, all []string) bool {
 		if t == "" || strings.HasPrefix(t, "#") {
 			continue
 		}
-		m := keyLineRe.FindStringSubmatch(strings.TrimRight(all[j], "\r\n"))
+		m := keyLine(strings.TrimRight(all[j], "\r\n"))
 		if m == nil {
 			return false
 		}

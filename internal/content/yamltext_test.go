@@ -1,11 +1,13 @@
 package content
 
 import (
+	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -100,6 +102,33 @@ func TestYAMLErrorsAfterTheLineChecks(t *testing.T) {
 		decodeYAML([]byte(tt.in), 2, diags{list: &list, file: "x.md"}, "the front matter")
 		if got := list.String(); got != tt.want {
 			t.Errorf("%q:\n got %s\nwant %s", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestKeyLinesAsTheExpressions holds keyLine and noSpaceLine to the
+// regular expressions they are written out from, on lines made at random
+// of the characters that decide them, and on some written by hand.
+func TestKeyLinesAsTheExpressions(t *testing.T) {
+	keyRe := regexp.MustCompile(`^( *)(- +)?([A-Za-z_][A-Za-z0-9_ -]*?):([ \t]+|$)(.*)$`)
+	noSpaceRe := regexp.MustCompile(`^( *)(- +)?([a-z_]+):([^\s:/].*)$`)
+	lines := []string{"", "title: Housing", "  - name: x", "title:Housing", "- - a: b", "-a: b", "a b: c", "a:b: c",
+		"key:", "key:\t", "  -   key:  v", "url: https://x", "title:/x", "title::x", "Title:x", "_k:é", "k:\xff", "k: a\nb", "k:a\nb"}
+	chars := []string{" ", " ", "-", ":", ":", "a", "z", "B", "_", "0", "\t", "/", "#", "é", "\r", "\n", "\f", "\xff", "x"}
+	r := rand.New(rand.NewPCG(7, 0))
+	for n := 0; n < 50000; n++ {
+		var b strings.Builder
+		for k := r.IntN(12); k > 0; k-- {
+			b.WriteString(chars[r.IntN(len(chars))])
+		}
+		lines = append(lines, b.String())
+	}
+	for _, s := range lines {
+		if got, want := keyLine(s), keyRe.FindStringSubmatch(s); !slices.Equal(got, want) {
+			t.Fatalf("keyLine(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := noSpaceLine(s), noSpaceRe.FindStringSubmatch(s); !slices.Equal(got, want) {
+			t.Fatalf("noSpaceLine(%q) = %q, want %q", s, got, want)
 		}
 	}
 }

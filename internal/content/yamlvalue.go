@@ -161,7 +161,7 @@ func yamlQuote(s string) string {
 // later line before the next key: YAML allows quoted text over lines.
 func (l *yamlLinter) quoteGoesOn(i int, q byte, all []string) bool {
 	for j := i + 1; j < len(all); j++ {
-		if keyLineRe.MatchString(strings.TrimRight(all[j], "\r\n")) && !strings.HasPrefix(all[j], " ") {
+		if keyLine(strings.TrimRight(all[j], "\r\n")) != nil && !strings.HasPrefix(all[j], " ") {
 			return false
 		}
 		if strings.IndexByte(all[j], q) >= 0 {
@@ -174,7 +174,7 @@ func (l *yamlLinter) quoteGoesOn(i int, q byte, all []string) bool {
 // flowGoesOn reports whether a [ or { list opened on line i goes on over
 // the next lines, which are then indented.
 func (l *yamlLinter) flowGoesOn(i int, all []string) bool {
-	return i+1 < len(all) && strings.HasPrefix(all[i+1], " ") && !keyLineRe.MatchString(strings.TrimRight(all[i+1], "\r\n"))
+	return i+1 < len(all) && strings.HasPrefix(all[i+1], " ") && keyLine(strings.TrimRight(all[i+1], "\r\n")) == nil
 }
 
 // badEscape returns the byte offset of a backslash YAML does not know, or -1.
