@@ -17,7 +17,7 @@ import (
 type hooksKey struct{}
 
 type writeHooks struct {
-	step       func(string) // called after each step of render.WriteDirWith
+	step       func(string) // called after each step of writing the output folder (render.Stage, Put, Commit)
 	twoRenames bool         // use the portable swap
 }
 

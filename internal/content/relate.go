@@ -251,7 +251,7 @@ func (l *loader) renderPage(p *Page) {
 		// Rendered when read, with the glossary read before it.
 		p.Body = p.holed.Fill(linkDest(p.links, p.URL))
 	} else {
-		p.Body = l.renderBody(p.Source, p.doc, p.links, p.URL, p.Kind == KindBrief, renderOptions(p, nil).Boxes)
+		p.Body = l.renderBody(p.Source, p.doc, p.links, p.URL, p.Kind == KindBrief, pageBoxes(p))
 	}
 	p.holed = nil
 	// This Site is done with the document (a Cache keeps its own copy of
@@ -290,17 +290,20 @@ func renderDoc(doc *markdown.Doc, links []resolvedLink, from string, terms []mar
 // addresses (linkDest): a brief links the first use of each of the
 // glossary's entries, and boxes its "What this means for you" section.
 func renderOptions(p *Page, glossary []*Entry) markdown.RenderOptions {
-	var opt markdown.RenderOptions
-	if p.Kind != KindBrief {
-		return opt
-	}
-	if glossary != nil {
+	opt := markdown.RenderOptions{Boxes: pageBoxes(p)}
+	if p.Kind == KindBrief {
 		opt.Terms = glossaryTerms(glossary, p.URL)
 	}
-	if p.ForYou != "" {
-		opt.Boxes = map[string]string{p.ForYou: "for-you"}
-	}
 	return opt
+}
+
+// pageBoxes are the sections of page p shown in a box: a brief's "What
+// this means for you".
+func pageBoxes(p *Page) map[string]string {
+	if p.Kind != KindBrief || p.ForYou == "" {
+		return nil
+	}
+	return map[string]string{p.ForYou: "for-you"}
 }
 
 // linkDest gives the address each link of a page at from has on the

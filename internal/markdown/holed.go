@@ -37,10 +37,8 @@ type hole struct{ at, link int }
 // Fill: the result is the same either way.
 func (d *Doc) RenderHoled(opt RenderOptions) *Holed {
 	opt.Dest = nil
-	h := &Holed{links: d.Links}
 	if len(d.Links) == 0 {
-		h.html = d.render(opt, nil)
-		return h
+		return &Holed{html: d.render(opt, nil)}
 	}
 	return d.renderHoled(opt, d.freeMark(opt))
 }
@@ -114,7 +112,6 @@ func (h *Holed) Alone() bool { return h.again == nil }
 // gives nothing.
 func (d *Doc) ForgetSource() {
 	d.src, d.lines, d.root = nil, nil, nil
-	d.forgot = true
 }
 
 // Fill returns the HTML with the address dest gives each link, as Render

@@ -98,11 +98,10 @@ type Doc struct {
 	// document is then empty.
 	TooComplex *Complexity
 
-	src    []byte
-	root   ast.Node
-	lines  []int // byte offset where each line of src starts
-	line0  int   // file line of the first line of src
-	forgot bool  // the source was let go (ForgetSource)
+	src   []byte
+	root  ast.Node
+	lines []int // byte offset where each line of src starts; nil once the source is let go (ForgetSource)
+	line0 int   // file line of the first line of src
 }
 
 // engine is the one goldmark set-up, made on first use and then only

@@ -20,7 +20,7 @@ type Block struct {
 
 // runStart says that Text from byte at on was written at src offset off.
 // A body that is parsed is at most MaxBody bytes (limits.go), so 32 bits
-// hold both, in half the memory: a hub has millions of them.
+// hold both, in half the memory: a body has thousands of them.
 type runStart struct{ at, off int32 }
 
 // PosAt returns the file position of the byte at offset i of Text.

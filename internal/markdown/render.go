@@ -53,8 +53,8 @@ func (d *Doc) Render(opt RenderOptions) []byte {
 
 // render is Render with dest giving the address of the i-th of d.Links.
 func (d *Doc) render(opt RenderOptions, dest func(i int) string) []byte {
-	if d.forgot {
-		return nil
+	if d.lines == nil {
+		return nil // the source was let go (ForgetSource)
 	}
 	root, nodes := d.root, []ast.Node(nil)
 	if root == nil {

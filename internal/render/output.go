@@ -15,9 +15,10 @@ import (
 // Every file is put in through claim (or claimMade), which makes sure
 // that no two sources make one file: a content file, an alias, a layout
 // asset and a generated file (feeds, sitemap, search data...) each take
-// their own address, or Check reports the clash naming both. A file that would sit where another needs a folder ("map" and
-// "map/index.html") is a clash too, and so are two paths that differ only
-// in case, which are one file on Windows and macOS.
+// their own address, or Check reports the clash naming both. A file that
+// would sit where another needs a folder ("map" and "map/index.html") is
+// a clash too, and so are two paths that differ only in case, which are
+// one file on Windows and macOS.
 type Output struct {
 	Files   map[string][]byte // output path ("briefs/x/index.html") -> bytes
 	Sources map[string]string // output path -> the source file it came from, if any

@@ -79,9 +79,11 @@ func (s *Staged) Put(p string, b []byte) {
 			return
 		}
 	}
-	s.mu.Lock()
-	s.step("wrote " + p)
-	s.mu.Unlock()
+	if s.stepFn != nil {
+		s.mu.Lock()
+		s.step("wrote " + p)
+		s.mu.Unlock()
+	}
 }
 
 // writeNew writes b to a file that must not exist yet. A path given twice

@@ -5,8 +5,8 @@ import (
 )
 
 // docFlags is each stem of one document with its flags. stems caches the
-// stem of each word; tf is a map the caller lends, for counting, which
-// docFlags empties first.
+// stem of each word; tf and flags are maps the caller lends, for counting,
+// which docFlags empties first.
 func docFlags(doc *document, stop map[string]bool, stems map[string]string, tf, flags map[string]int) stemFlags {
 	stem := func(w string) string {
 		s, ok := stems[w]
