@@ -285,7 +285,7 @@ func (l *loader) readMarkdown(p, real string, info fs.FileInfo) error {
 		pg.Aliases = l.aliases(f, pg)
 	}
 	pg.Words = countWords(doc.Text)
-	pg.Text = doc.Text
+	pg.text = doc.Text
 	if pg.Draft && !l.opt.Drafts {
 		l.asDraft(p, before)
 		return nil

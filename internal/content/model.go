@@ -44,12 +44,10 @@ type Page struct {
 	Audiences  []*Topic // briefs: who it is for
 	Nations    []*Topic // briefs: the nations' pages that list it (from AppliesTo)
 
-	Body     []byte             // rendered HTML of the Markdown body
 	Headings []markdown.Heading // every heading of the body
 	TOC      []markdown.Heading // the level-2 headings, when there are 3 or more
 	ForYou   string             // briefs: id of the "What this means for you" heading, if there is one
 	Words    int                // words in the body
-	Text     string             // plain text of the body, blocks on lines of their own (for search)
 
 	Briefs    []*Page // function and priority pages: their briefs, by title
 	Backlinks []*Page // pages that link here, by title
@@ -57,6 +55,8 @@ type Page struct {
 	Prev      *Page   // previous brief in the first function, by title
 	Next      *Page
 
+	body     []byte // rendered HTML of the Markdown body: Body
+	text     string // plain text of the body, blocks on lines of their own: Text
 	doc      *markdown.Doc
 	holed    *markdown.Holed // without a Cache: the body rendered when read, but for its links' addresses
 	links    []resolvedLink

@@ -278,7 +278,7 @@ func (e bodyEdit) apply(l *loader, c *Cache) {
 	c.files[e.page.Source] = e.entry
 	c.mu.Unlock()
 	p, f := e.page, e.fresh
-	p.doc, p.Headings, p.TOC, p.ForYou, p.Words, p.Text = f.doc, f.Headings, nil, f.ForYou, f.Words, f.Text
+	p.doc, p.Headings, p.TOC, p.ForYou, p.Words, p.text = f.doc, f.Headings, nil, f.ForYou, f.Words, f.text
 	p.Summary = f.Summary
 	p.prose, p.grade = f.prose, f.grade
 	for _, t := range e.gone {
@@ -363,7 +363,7 @@ func frontSum(src []byte, bodyAt int) [sha256.Size]byte {
 func sameBesideSummary(a, b *Page) bool {
 	strip := func(p Page) Page {
 		p.doc, p.links, p.keyAt, p.grade, p.prose = nil, nil, nil, Readability{}, proseNotes{}
-		p.Body, p.Headings, p.TOC, p.Words, p.Text = nil, nil, nil, 0, ""
+		p.body, p.Headings, p.TOC, p.Words, p.text = nil, nil, nil, 0, ""
 		p.Summary = ""
 		return p
 	}

@@ -249,9 +249,9 @@ func (l *loader) render() {
 func (l *loader) renderPage(p *Page) {
 	if p.holed != nil {
 		// Rendered when read, with the glossary read before it.
-		p.Body = p.holed.Fill(linkDest(p.links, p.URL))
+		p.body = p.holed.Fill(linkDest(p.links, p.URL))
 	} else {
-		p.Body = l.renderBody(p.Source, p.doc, p.links, p.URL, p.Kind == KindBrief, pageBoxes(p))
+		p.body = l.renderBody(p.Source, p.doc, p.links, p.URL, p.Kind == KindBrief, pageBoxes(p))
 	}
 	p.holed = nil
 	// This Site is done with the document (a Cache keeps its own copy of

@@ -29,10 +29,10 @@ import (
 // search index (search.Cache).
 //
 // The fingerprint of a page covers every exported field of its View; of
-// the page it shows, every exported field; of any other page it reaches
-// (its functions, backlinks, related briefs, the briefs of a list...),
-// the page's "card": every exported field except its body (and its plain
-// text and number of words), headings and the pages it lists, of which
+// the page it shows, every exported field and its body (View.Body); of
+// any other page it reaches (its functions, backlinks, related briefs,
+// the briefs of a list...), the page's "card": every exported field
+// except its number of words, headings and the pages it lists, of which
 // only the number counts; of a topic reached through a page, its slug,
 // name and address. Of the Site it covers the settings, the build date
 // and the pages of the footer, and each other field of the Site that the
@@ -43,8 +43,8 @@ import (
 // counts, tests or ranges over for those (countsTopics), which goes for
 // the View's Topics too. So a layout may
 // show, of another page, its title, summary, dates and how many briefs it
-// has, but not its body, its text, its number of words or which pages it
-// lists; and a layout that hands the Site on whole ("{{with .Site}}"), or
+// has, but not its number of words or which pages it lists (its body and
+// its text no layout can reach: content.Body); and a layout that hands the Site on whole ("{{with .Site}}"), or
 // names what is not a field of it, is made again on every build. Which
 // layouts those are is read from the layouts' text, so a new layout is
 // safe by default. The test of serve holds incremental builds to

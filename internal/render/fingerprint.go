@@ -50,11 +50,10 @@ var (
 )
 
 // cardSkip are the fields of a page a layout may not show of another page;
-// of its lists, it may show the length.
-// Its plain text (Text) and the number of its words are its body in
-// another form, so a change to a brief's body alone makes again only its
-// own page.
-var cardSkip = map[string]bool{"Body": true, "Headings": true, "TOC": true, "Text": true, "Words": true,
+// of its lists, it may show the length. The number of its words is its
+// body in another form, so a change to a brief's body alone makes again
+// only its own page.
+var cardSkip = map[string]bool{"Headings": true, "TOC": true, "Words": true,
 	"Briefs": true, "Backlinks": true, "Related": true}
 
 func (f *fingerprinter) siteHash(s *content.Site) uint64 {
@@ -124,7 +123,11 @@ func (f *fingerprinter) view(v *View, fields []string, counts, lists bool) (uint
 		}
 		h.WriteString(sf.Name)
 		if sf.Type == pageType && !rv.Field(i).IsNil() {
+			p := rv.Field(i).Interface().(*content.Page)
 			f.value(&h, rv.Field(i).Elem(), shown) // the page the view shows, in full
+			b := content.Body(p)
+			maphash.WriteComparable(&h.Hash, len(b))
+			h.Write(b)
 			continue
 		}
 		if sf.Name == "Topics" && lists {
@@ -175,9 +178,8 @@ func (f *fingerprinter) cardHash(p *content.Page) uint64 {
 		}
 		h.WriteString(sf.Name)
 		if cardSkip[sf.Name] {
-			// A list page may show how many pages a page lists (but the
-			// length of its body is its body).
-			if fv := v.Field(i); fv.Kind() == reflect.Slice && fv.Type().Elem().Kind() != reflect.Uint8 {
+			// A list page may show how many pages a page lists.
+			if fv := v.Field(i); fv.Kind() == reflect.Slice {
 				maphash.WriteComparable(&h.Hash, fv.Len())
 			}
 			continue

@@ -192,6 +192,11 @@ func RenderMinified(site *content.Site, ls Layouts, layouts fs.FS, root fs.FS) (
 // whole: the Output then holds every path, and what Check needs of every
 // page, but no bytes. Minify has nothing left to do. A build writes its
 // new folder this way (Stage).
+//
+// RenderTo renders a site once: it lets each page's plain text go once
+// the search index is made, and each body once its page is drawn
+// (content.LetGoBody), so the site cannot be rendered again. Check can
+// still be run on it.
 func RenderTo(site *content.Site, ls Layouts, layouts fs.FS, root fs.FS, sink Sink) (*Output, error) {
 	return render(site, ls, layouts, root, renderWith{minify: true, sink: sink})
 }
@@ -235,6 +240,9 @@ func render(site *content.Site, ls Layouts, layouts fs.FS, root fs.FS, w renderW
 	} else {
 		out.flush()
 		ix = &search.Index{Entry: ix.Entry} // the files are written: let them go
+		for _, p := range site.Pages {
+			content.LetGoPlainText(p) // only the index reads it
+		}
 	}
 	vs := views(site, ix)
 	// Pages given by reuse are asked for first, and the others are made,
@@ -324,8 +332,8 @@ func render(site *content.Site, ls Layouts, layouts fs.FS, root fs.FS, w renderW
 // it is made, and each core fills one buffer with page after page:
 // minifying copies the page out of it. Otherwise each page gets a buffer
 // of its own, about the size of the last. With a sink (always minified),
-// each page is scanned into its slot of facts and handed over, and its
-// slot of pages stays empty.
+// each page is scanned into its slot of facts and handed over, its slot
+// of pages stays empty, and the body of its content page is let go.
 func makePages(vs []*View, pages [][]byte, done []bool, ls Layouts, minify bool, sink Sink, facts []pageFacts) error {
 	errs := make([]error, len(vs))
 	m := newMinifier()
@@ -345,6 +353,9 @@ func makePages(vs []*View, pages [][]byte, done []bool, ls Layouts, minify bool,
 			}
 			if errs[i] = execute(b, ls, vs[i]); errs[i] != nil {
 				continue
+			}
+			if sink != nil && vs[i].Page != nil {
+				content.LetGoBody(vs[i].Page) // only the page's own view shows it
 			}
 			if !minify {
 				pages[i] = b.Bytes()

@@ -29,7 +29,8 @@ func (k *kept) Put(p string, b []byte) {
 // streamedToo makes site again as a build writes it (RenderTo) and
 // expects what RenderMinified, Check and Minify give in memory: the same
 // paths, the same problems and, when there is no error (a site that would
-// be written), the same bytes for every file.
+// be written), the same bytes for every file; and that RenderTo let every
+// page's body and text go.
 func streamedToo(t *testing.T, site *content.Site, fsys fs.FS) {
 	t.Helper()
 	ls, layouts := projectLayouts(t)
@@ -45,6 +46,11 @@ func streamedToo(t *testing.T, site *content.Site, fsys fs.FS) {
 	out, err := RenderTo(site, ls, layouts, fsys, &sink)
 	if err != nil {
 		t.Fatal(err)
+	}
+	for _, p := range site.Pages {
+		if content.Body(p) != nil || content.PlainText(p) != "" {
+			t.Errorf("streamed, %s still holds its body or its text", p.Source)
+		}
 	}
 	got := out.Check(site)
 	if err := out.Minify(); err != nil {

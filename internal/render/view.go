@@ -191,7 +191,7 @@ func (v *View) Body() template.HTML {
 	if v.Page == nil {
 		return ""
 	}
-	return template.HTML(v.Page.Body)
+	return template.HTML(content.Body(v.Page))
 }
 
 // HTML marks rendered Markdown (a glossary entry's body) as safe.

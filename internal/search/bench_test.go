@@ -59,15 +59,15 @@ func BenchmarkCacheBuild(b *testing.B) {
 func edited(site *content.Site, i int, edit string, version int) *content.Site {
 	s := *site
 	s.Briefs = slices.Clone(s.Briefs)
-	p := *s.Briefs[i]
+	p := copyPage(s.Briefs[i])
 	switch edit {
 	case "body":
-		p.Text += fmt.Sprintf(" A paragraph added in edit %d.", version)
+		setText(p, textOf(p)+fmt.Sprintf(" A paragraph added in edit %d.", version))
 	case "summary":
 		p.Summary = fmt.Sprintf("What this brief says, in a sentence or two (version %d).", version)
 	default:
 		p.Title = fmt.Sprintf("Brief %d, retitled in edit %d", i, version)
 	}
-	s.Briefs[i] = &p
+	s.Briefs[i] = p
 	return &s
 }

@@ -90,20 +90,20 @@ func (e *editor) edit() (string, kind, int) {
 	e.site = &s
 	brief := func() (int, *content.Page) {
 		i := e.r.IntN(len(s.Briefs))
-		p := *s.Briefs[i]
-		s.Briefs[i] = &p
-		return i, &p
+		p := copyPage(s.Briefs[i])
+		s.Briefs[i] = p
+		return i, p
 	}
 	switch op := e.r.IntN(16); op {
 	case 0, 1, 2, 3:
 		i, p := brief()
-		p.Text = e.text(p.Text)
+		setText(p, e.text(textOf(p)))
 		return fmt.Sprintf("body of brief %d", i), inPlace, 1
 	case 4:
 		n := 2 + e.r.IntN(4)
 		for range n {
 			_, p := brief()
-			p.Text = e.text(p.Text)
+			setText(p, e.text(textOf(p)))
 		}
 		return fmt.Sprintf("bodies of %d briefs", n), inPlace, n
 	case 5:
@@ -153,11 +153,11 @@ func (e *editor) edit() (string, kind, int) {
 		s.Glossary[i] = &g
 		return fmt.Sprintf("glossary entry %d", i), inPlace, 1
 	case 11:
-		p := *s.Briefs[e.r.IntN(len(s.Briefs))]
+		p := copyPage(s.Briefs[e.r.IntN(len(s.Briefs))])
 		e.n++
 		p.URL = fmt.Sprintf("/briefs/new-%d/", e.n)
-		p.Text = e.text(p.Text)
-		s.Briefs = slices.Insert(s.Briefs, e.r.IntN(len(s.Briefs)+1), &p)
+		setText(p, e.text(textOf(p)))
+		s.Briefs = slices.Insert(s.Briefs, e.r.IntN(len(s.Briefs)+1), p)
 		return "a brief added", moved, 1
 	case 12:
 		if len(s.Briefs) < 3 {
@@ -211,9 +211,9 @@ func TestCacheRandomEdits(t *testing.T) {
 	site := synthSite(t, 80)
 	// Shorter bodies keep the test quick; the words are still many.
 	for i, p := range site.Briefs {
-		cp := *p
-		cp.Text = strings.Join(strings.Fields(cp.Text)[:150], " ")
-		site.Briefs[i] = &cp
+		cp := copyPage(p)
+		setText(cp, strings.Join(strings.Fields(textOf(cp))[:150], " "))
+		site.Briefs[i] = cp
 	}
 	e := &editor{r: rand.New(rand.NewPCG(11, 5)), site: site}
 	c := NewCache()
