@@ -73,7 +73,7 @@ test-go:
 # fix it, then commit the file as a seed.
 FUZZ_TARGETS := \
 	internal/markdown:FuzzParse internal/markdown:FuzzTerms internal/markdown:FuzzSlug \
-	internal/content:FuzzFrontMatterSplit internal/content:FuzzLinks \
+	internal/content:FuzzFrontMatterSplit internal/content:FuzzFrontMatterAsTheLibrary internal/content:FuzzLinks \
 	internal/content:FuzzLoad internal/content:FuzzRelURL internal/content:FuzzPatch
 FUZZTIME ?= 60s
 FUZZTIME_SHORT ?= 2000x

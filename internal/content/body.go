@@ -8,8 +8,8 @@ package content
 // build that renders a site once can let each go as soon as it has been
 // used (LetGoBody, LetGoPlainText), and no layout can tell that it has gone.
 
-// Body is the rendered HTML of the page's Markdown body; nil once let go.
-func Body(p *Page) []byte { return p.body }
+// Body is the rendered HTML of the page's Markdown body; "" once let go.
+func Body(p *Page) string { return p.body }
 
 // PlainText is the plain text of the page's body, blocks on lines of their
 // own, for the search index; "" once let go.
@@ -17,7 +17,7 @@ func PlainText(p *Page) string { return p.text }
 
 // LetGoBody lets the page's body go, for a site rendered once, once its
 // page is drawn.
-func LetGoBody(p *Page) { p.body = nil }
+func LetGoBody(p *Page) { p.body = "" }
 
 // LetGoPlainText lets the page's text go, for a site rendered once, once the
 // search index has it.

@@ -2,11 +2,62 @@ package content
 
 import (
 	"bytes"
+	"io"
 	"strings"
 
 	"github.com/adrg/frontmatter"
 	"gopkg.in/yaml.v3"
 )
+
+// frontMatter is what the library finds in src: the front matter's lines
+// and the body after them, which is the end of src, not a copy.
+//
+// The library copies all it reads into a buffer of its own. So it is
+// handed src only up to where it finds the end of the front matter, and
+// what it read past that is found again in src: the body is the rest of
+// src from there. Should the two ever differ, src is read again whole.
+func frontMatter(src []byte) (raw, body []byte, err error) {
+	in := &frontReader{src: src}
+	format := frontmatter.NewFormat("---", "---", func(data []byte, _ any) error {
+		raw = data
+		in.stop = true
+		return nil
+	})
+	body, err = frontmatter.Parse(in, nil, format)
+	if err == nil && in.stop {
+		if start := in.n - len(body); start >= 0 && bytes.Equal(src[start:in.n], body) {
+			return raw, src[start:], nil
+		}
+	}
+	if !in.stop {
+		return raw, body, err // all of src was read: the front matter is not closed
+	}
+	format = frontmatter.NewFormat("---", "---", func(data []byte, _ any) error {
+		raw = data
+		return nil
+	})
+	body, err = frontmatter.Parse(bytes.NewReader(src), nil, format)
+	if rest := src[len(src)-len(body):]; err == nil && bytes.Equal(rest, body) {
+		body = rest
+	}
+	return raw, body, err
+}
+
+// frontReader hands out src until stop is set.
+type frontReader struct {
+	src  []byte
+	n    int // bytes handed out
+	stop bool
+}
+
+func (r *frontReader) Read(p []byte) (int, error) {
+	if r.stop || r.n == len(r.src) {
+		return 0, io.EOF
+	}
+	k := copy(p, r.src[r.n:])
+	r.n += k
+	return k, nil
+}
 
 // splitResult is a Markdown file cut into its front matter and body.
 type splitResult struct {
@@ -50,12 +101,7 @@ func split(src []byte, d diags) (splitResult, bool) {
 	}
 	// The library finds the block; decodeYAML reads it, so that every
 	// problem has a line and a column.
-	var raw []byte
-	format := frontmatter.NewFormat("---", "---", func(data []byte, _ any) error {
-		raw = data
-		return nil
-	})
-	body, err := frontmatter.Parse(bytes.NewReader(src), nil, format)
+	raw, body, err := frontMatter(src)
 	r.metaLine = r.openLine + 1
 	if err != nil || len(body) == len(src) {
 		d.errorf(r.openLine, 1, "add a line with just --- after the last front matter line, before the text",
@@ -63,11 +109,6 @@ func split(src []byte, d diags) (splitResult, bool) {
 		return r, false
 	}
 	r.body = body
-	if rest := src[len(src)-len(body):]; bytes.Equal(rest, body) {
-		// The body is the end of the file as read: keep that, not the
-		// library's copy in a buffer grown to hold it.
-		r.body = rest
-	}
 	r.bodyLine = 1 + bytes.Count(src[:len(src)-len(body)], []byte("\n"))
 	before := len(*d.list)
 	doc := decodeYAML(raw, r.metaLine, d, "the front matter")

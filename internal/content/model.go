@@ -55,7 +55,7 @@ type Page struct {
 	Prev      *Page   // previous brief in the first function, by title
 	Next      *Page
 
-	body     []byte // rendered HTML of the Markdown body: Body
+	body     string // rendered HTML of the Markdown body: Body
 	text     string // plain text of the body, blocks on lines of their own: Text
 	doc      *markdown.Doc
 	holed    *markdown.Holed // without a Cache: the body rendered when read, but for its links' addresses

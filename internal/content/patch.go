@@ -363,7 +363,7 @@ func frontSum(src []byte, bodyAt int) [sha256.Size]byte {
 func sameBesideSummary(a, b *Page) bool {
 	strip := func(p Page) Page {
 		p.doc, p.links, p.keyAt, p.grade, p.prose = nil, nil, nil, Readability{}, proseNotes{}
-		p.body, p.Headings, p.TOC, p.Words, p.text = nil, nil, nil, 0, ""
+		p.body, p.Headings, p.TOC, p.Words, p.text = "", nil, nil, 0, ""
 		p.Summary = ""
 		return p
 	}

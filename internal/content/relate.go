@@ -251,7 +251,7 @@ func (l *loader) renderPage(p *Page) {
 		// Rendered when read, with the glossary read before it.
 		p.body = p.holed.Fill(linkDest(p.links, p.URL))
 	} else {
-		p.body = l.renderBody(p.Source, p.doc, p.links, p.URL, p.Kind == KindBrief, pageBoxes(p))
+		p.body = string(l.renderBody(p.Source, p.doc, p.links, p.URL, p.Kind == KindBrief, pageBoxes(p)))
 	}
 	p.holed = nil
 	// This Site is done with the document (a Cache keeps its own copy of

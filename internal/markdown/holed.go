@@ -3,6 +3,7 @@ package markdown
 import (
 	"bytes"
 	"strconv"
+	"strings"
 
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/util"
@@ -116,13 +117,13 @@ func (d *Doc) ForgetSource() {
 
 // Fill returns the HTML with the address dest gives each link, as Render
 // with opt.Dest set to dest gives it.
-func (h *Holed) Fill(dest func(Link) string) []byte {
+func (h *Holed) Fill(dest func(Link) string) string {
 	if h.again != nil {
 		opt := h.opt
 		opt.Dest = dest
-		return h.again.Render(opt)
+		return string(h.again.Render(opt))
 	}
-	var b bytes.Buffer
+	var b strings.Builder
 	b.Grow(len(h.html) + 32*len(h.holes))
 	last := 0
 	for _, o := range h.holes {
@@ -136,5 +137,5 @@ func (h *Holed) Fill(dest func(Link) string) []byte {
 		last = o.at
 	}
 	b.Write(h.html[last:])
-	return b.Bytes()
+	return b.String()
 }

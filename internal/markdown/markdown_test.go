@@ -240,7 +240,7 @@ func FuzzParse(f *testing.F) {
 		}
 		dest := func(l Link) string { return "../x/" + l.Dest }
 		want := Parse(src, 1).Render(RenderOptions{Terms: terms, Dest: dest})
-		if got := Parse(src, 1).RenderHoled(RenderOptions{Terms: terms}).Fill(dest); !bytes.Equal(got, want) {
+		if got := Parse(src, 1).RenderHoled(RenderOptions{Terms: terms}).Fill(dest); got != string(want) {
 			t.Fatalf("rendered with holes:\n%s\n---\nwant\n%s", got, want)
 		}
 		if utf8.Valid(src) && !utf8.Valid(a) {
@@ -386,10 +386,10 @@ func TestRenderHoled(t *testing.T) {
 			o := opt
 			o.Dest = dest
 			want := Parse(in, 1).Render(o)
-			if got := holed.Fill(dest); !bytes.Equal(got, want) {
+			if got := holed.Fill(dest); got != string(want) {
 				t.Errorf("input %d, %s:\n%s\nwant\n%s", k, name, got, want)
 			}
-			if got := forced.Fill(dest); !bytes.Equal(got, want) {
+			if got := forced.Fill(dest); got != string(want) {
 				t.Errorf("input %d, %s, rendered again:\n%s\nwant\n%s", k, name, got, want)
 			}
 		}

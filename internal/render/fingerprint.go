@@ -127,7 +127,7 @@ func (f *fingerprinter) view(v *View, fields []string, counts, lists bool) (uint
 			f.value(&h, rv.Field(i).Elem(), shown) // the page the view shows, in full
 			b := content.Body(p)
 			maphash.WriteComparable(&h.Hash, len(b))
-			h.Write(b)
+			h.WriteString(b)
 			continue
 		}
 		if sf.Name == "Topics" && lists {

@@ -332,13 +332,14 @@ func render(site *content.Site, ls Layouts, layouts fs.FS, root fs.FS, w renderW
 // it is made, and each core fills one buffer with page after page:
 // minifying copies the page out of it. Otherwise each page gets a buffer
 // of its own, about the size of the last. With a sink (always minified),
-// each page is scanned into its slot of facts and handed over, its slot
-// of pages stays empty, and the body of its content page is let go.
+// each page is minified into a second buffer of the core's, scanned into
+// its slot of facts and handed over; its slot of pages stays empty, and
+// the body of its content page is let go.
 func makePages(vs []*View, pages [][]byte, done []bool, ls Layouts, minify bool, sink Sink, facts []pageFacts) error {
 	errs := make([]error, len(vs))
 	m := newMinifier()
 	par.Ranges(len(vs), func(first, end int) {
-		var buf bytes.Buffer
+		var buf, small bytes.Buffer
 		size := 16 << 10
 		in := interner{} // each core's pages share one copy of each address
 		for i := first; i < end; i++ {
@@ -362,14 +363,19 @@ func makePages(vs []*View, pages [][]byte, done []bool, ls Layouts, minify bool,
 				size = max(size, len(pages[i])+len(pages[i])/4)
 				continue
 			}
+			if sink != nil {
+				small.Reset()
+				if errs[i] = m.Minify("text/html", &small, b); errs[i] != nil {
+					errs[i] = fmt.Errorf("minifying %s: %w", content.OutputPath(vs[i].URL), errs[i])
+					continue
+				}
+				facts[i] = scan(small.Bytes(), in)
+				sink.Put(content.OutputPath(vs[i].URL), small.Bytes())
+				continue
+			}
 			if pages[i], errs[i] = m.Bytes("text/html", b.Bytes()); errs[i] != nil {
 				errs[i] = fmt.Errorf("minifying %s: %w", content.OutputPath(vs[i].URL), errs[i])
 				continue
-			}
-			if sink != nil {
-				facts[i] = scan(pages[i], in)
-				sink.Put(content.OutputPath(vs[i].URL), pages[i])
-				pages[i] = nil
 			}
 		}
 	})

@@ -35,7 +35,8 @@ type Staged struct {
 }
 
 // Sink takes each file of a site as soon as it is made, from any core
-// (RenderTo). A Staged is one.
+// (RenderTo). A Staged is one. Put must neither keep nor change b once it
+// returns: the caller makes the next file in the same memory.
 type Sink interface {
 	Put(path string, b []byte)
 }

@@ -48,7 +48,7 @@ func streamedToo(t *testing.T, site *content.Site, fsys fs.FS) {
 		t.Fatal(err)
 	}
 	for _, p := range site.Pages {
-		if content.Body(p) != nil || content.PlainText(p) != "" {
+		if content.Body(p) != "" || content.PlainText(p) != "" {
 			t.Errorf("streamed, %s still holds its body or its text", p.Source)
 		}
 	}

@@ -42,7 +42,7 @@ func TestHubLoads(t *testing.T) {
 	}
 	var all bytes.Buffer
 	for _, b := range site.Briefs {
-		all.Write(content.Body(b))
+		all.WriteString(content.Body(b))
 	}
 	for _, want := range []string{"<table>", "<ul>", "<ol>", "<h3", "footnote", "/glossary/#", "../brief-"} {
 		if !strings.Contains(all.String(), want) {
