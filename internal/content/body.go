@@ -9,7 +9,14 @@ package content
 // used (LetGoBody, LetGoPlainText), and no layout can tell that it has gone.
 
 // Body is the rendered HTML of the page's Markdown body; "" once let go.
-func Body(p *Page) string { return p.body }
+// A body rendered when it was read is filled in with its links' addresses
+// each time it is asked for.
+func Body(p *Page) string {
+	if p.holed != nil {
+		return p.holed.Fill(linkDest(p.links, p.URL))
+	}
+	return p.body
+}
 
 // PlainText is the plain text of the page's body, blocks on lines of their
 // own, for the search index; "" once let go.
@@ -17,7 +24,7 @@ func PlainText(p *Page) string { return p.text }
 
 // LetGoBody lets the page's body go, for a site rendered once, once its
 // page is drawn.
-func LetGoBody(p *Page) { p.body = "" }
+func LetGoBody(p *Page) { p.body, p.holed, p.links = "", nil, nil }
 
 // LetGoPlainText lets the page's text go, for a site rendered once, once the
 // search index has it.

@@ -190,7 +190,7 @@ func FuzzLoad(f *testing.F) {
 			}
 		}
 		for _, p := range site.Pages {
-			if !strings.HasPrefix(p.Source, "content/") || !utf8.ValidString(p.body) {
+			if !strings.HasPrefix(p.Source, "content/") || !utf8.ValidString(Body(p)) {
 				t.Fatalf("page %s from %s", p.URL, p.Source)
 			}
 		}

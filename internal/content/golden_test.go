@@ -95,7 +95,7 @@ func dump(s *Site) string {
 		line("applies_to", PlacesName(p.AppliesTo))
 		line("nations", tops(p.Nations))
 		line("words", fmt.Sprint(p.Words))
-		fmt.Fprintf(&b, "  body:\n%s", indent(string(p.body)))
+		fmt.Fprintf(&b, "  body:\n%s", indent(Body(p)))
 	}
 	for _, e := range s.Glossary {
 		fmt.Fprintf(&b, "\nentry %s %q abbr %q also %q", e.URL, e.Title, e.Abbr, e.Also)

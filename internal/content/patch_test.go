@@ -36,14 +36,14 @@ func tryPatch(t *testing.T, fsys fstest.MapFS, src string, changed []string, als
 	}
 	before := map[string]string{}
 	for _, p := range site.Pages {
-		before[p.Source] = string(p.body) + p.Summary
+		before[p.Source] = Body(p) + p.Summary
 	}
 	fsys[patchGood] = &fstest.MapFile{Data: []byte(src)}
 	overlay(fsys, also)
 	got, done, ok := c.Patch(site, diags, changed)
 	if !ok {
 		for _, p := range site.Pages {
-			if before[p.Source] != string(p.body)+p.Summary {
+			if before[p.Source] != Body(p)+p.Summary {
 				t.Fatalf("a refused Patch changed %s", p.Source)
 			}
 		}
@@ -64,7 +64,7 @@ func tryPatch(t *testing.T, fsys fstest.MapFS, src string, changed []string, als
 	}
 	for i, p := range fresh.Pages {
 		q := site.Pages[i]
-		if p.Source != q.Source || p.Summary != q.Summary || string(p.body) != string(q.body) || p.text != q.text ||
+		if p.Source != q.Source || p.Summary != q.Summary || Body(p) != Body(q) || p.text != q.text ||
 			p.Words != q.Words || p.grade.Grade != q.grade.Grade || len(p.TOC) != len(q.TOC) || p.ForYou != q.ForYou {
 			t.Fatalf("%s after Patch is not as after a fresh Load", p.Source)
 		}

@@ -247,16 +247,17 @@ func (l *loader) render() {
 }
 
 func (l *loader) renderPage(p *Page) {
-	if p.holed != nil {
-		// Rendered when read, with the glossary read before it.
-		p.body = p.holed.Fill(linkDest(p.links, p.URL))
-	} else {
+	if p.holed == nil {
 		p.body = string(l.renderBody(p.Source, p.doc, p.links, p.URL, p.Kind == KindBrief, pageBoxes(p)))
+		p.links = nil
 	}
-	p.holed = nil
+	// Rendered when read, with the glossary read before it, a body keeps
+	// its holes and its links, and is filled in when it is asked for
+	// (Body): it is then never held twice.
+	//
 	// This Site is done with the document (a Cache keeps its own copy of
 	// the page); letting go of it frees most of the memory a page took.
-	p.doc, p.links = nil, nil
+	p.doc = nil
 	var h2 []markdown.Heading
 	for _, h := range p.Headings {
 		if h.Level == 2 {

@@ -223,7 +223,7 @@ func render(site *content.Site, ls Layouts, layouts fs.FS, root fs.FS, w renderW
 		ix = index.Build(site)
 	case out.sink != nil:
 		// Each document's file goes to the sink as soon as it is made.
-		ix = search.BuildTo(site, func(p string, b []byte) { out.add(p, b, "") })
+		ix = search.BuildTo(site, func(p string, b []byte) { out.add(p, b, "") }, content.LetGoPlainText)
 	default:
 		ix = search.Build(site)
 	}

@@ -82,24 +82,26 @@ type facetInfo struct {
 
 // Build makes the search index of a site: every brief, then every glossary
 // entry, each in the site's order.
-func Build(site *content.Site) *Index { return build(site, nil, nil) }
+func Build(site *content.Site) *Index { return build(site, nil, nil, nil) }
 
 // BuildTo is Build, handing the file of each document to put as soon as
 // its block is named, in the order of the documents, and keeping none:
 // they hold the text of every body, so a build that writes them as they
-// come never holds them all. The Index has the other files.
-func BuildTo(site *content.Site, put func(path string, b []byte)) *Index {
-	return build(site, nil, put)
+// come never holds them all. The Index has the other files. done, if not
+// nil, is called with each brief, in order, once the index has read it,
+// so that its text can be let go (content.LetGoPlainText).
+func BuildTo(site *content.Site, put func(path string, b []byte), done func(*content.Page)) *Index {
+	return build(site, nil, put, done)
 }
 
-// build is Build with a cache, which may be nil, or BuildTo with put (and
-// no cache), which may be nil. The index is made from a
+// build is Build with a cache, which may be nil, or BuildTo with put and
+// done (and no cache), which may be nil. The index is made from a
 // state: every list, size, shard, block hash and facet list of the site.
 // With a cache whose last build had the same documents in the same order,
 // that state is the last one, patched where documents changed (update);
 // otherwise it is made whole (newState). Either way the files are then
 // read from it the same way.
-func build(site *content.Site, c *Cache, put func(string, []byte)) *Index {
+func build(site *content.Site, c *Cache, put func(string, []byte), done func(*content.Page)) *Index {
 	var last *state
 	if c != nil {
 		// The cache holds the state again only once it is whole.
@@ -110,7 +112,11 @@ func build(site *content.Site, c *Cache, put func(string, []byte)) *Index {
 		st = last
 		st.update(site, c)
 	} else {
-		st = newState(documents(site), len(site.Briefs), last, c, put)
+		st = newState(documents(site), len(site.Briefs), last, c, put, func(i int) {
+			if done != nil && i < len(site.Briefs) {
+				done(site.Briefs[i])
+			}
+		})
 	}
 	st.shard()
 	st.facets(site)

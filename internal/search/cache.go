@@ -45,7 +45,7 @@ func NewCache() *Cache { return &Cache{} }
 func (c *Cache) Build(site *content.Site) *Index {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	return build(site, c, nil)
+	return build(site, c, nil, nil)
 }
 
 type cachedDoc struct {

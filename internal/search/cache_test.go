@@ -3,10 +3,12 @@ package search
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
 
+	"github.com/alongside-hub/alongside/internal/content"
 	"github.com/alongside-hub/alongside/internal/txtar"
 )
 
@@ -82,10 +84,13 @@ func sameIndex(t *testing.T, step string, got, want *Index) {
 
 // TestBuildToHandsOutEachFile shows that BuildTo makes the index Build
 // makes: each document's file handed to put once, in the documents'
-// order, more than one emit's worth of blocks, and the rest in the Index.
+// order, more than one emit's worth of blocks, and the rest in the Index;
+// and that it says it is done with each brief, in order, once the brief's
+// file is handed out.
 func TestBuildToHandsOutEachFile(t *testing.T) {
 	site := synthSite(t, emitBlocks*blockSize+70)
 	var order []string
+	var done []*content.Page
 	all := &Index{Files: map[string][]byte{}}
 	ix := BuildTo(site, func(p string, b []byte) {
 		if _, ok := all.Files[p]; ok {
@@ -93,7 +98,15 @@ func TestBuildToHandsOutEachFile(t *testing.T) {
 		}
 		order = append(order, p)
 		all.Files[p] = b
+	}, func(p *content.Page) {
+		if len(order) <= len(done) {
+			t.Fatalf("done with brief %d before its file was handed out", len(done))
+		}
+		done = append(done, p)
 	})
+	if !slices.Equal(done, site.Briefs) {
+		t.Errorf("done with %d pages, not each of the %d briefs in order", len(done), len(site.Briefs))
+	}
 	docs := len(site.Briefs) + len(site.Glossary)
 	if len(order) != docs {
 		t.Fatalf("%d files handed out, want one for each of %d documents", len(order), docs)

@@ -92,16 +92,31 @@ func (fs stemFlags) byStem() map[string]int {
 // word is. The lists are joined in the documents' order, so they come out
 // sorted.
 func postings(docs []cachedDoc) map[string][]int {
-	post := map[string][]int{}
-	last := map[string]int{}
+	pl := newPostingLists()
 	for d := range docs {
-		for _, sf := range docs[d].flags {
-			s, f := sf.stem, sf.flags
-			post[s] = append(post[s], (d-last[s])*postingBase+f)
-			last[s] = d
-		}
+		pl.add(d, docs[d].flags)
 	}
-	return post
+	return pl.post
+}
+
+// postingLists are postings made one document at a time, in the
+// documents' order.
+type postingLists struct {
+	post map[string][]int
+	last map[string]int // the last document each stem was in
+}
+
+func newPostingLists() *postingLists {
+	return &postingLists{post: map[string][]int{}, last: map[string]int{}}
+}
+
+// add puts document d, with the stems and flags fs, into the postings.
+func (pl *postingLists) add(d int, fs stemFlags) {
+	for _, sf := range fs {
+		s, f := sf.stem, sf.flags
+		pl.post[s] = append(pl.post[s], (d-pl.last[s])*postingBase+f)
+		pl.last[s] = d
+	}
 }
 
 // A change is a document's new flags for one stem, 0 if it no longer has

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"sync"
 
 	"github.com/alongside-hub/alongside/internal/content"
 	"github.com/alongside-hub/alongside/internal/par"
@@ -61,10 +62,12 @@ func (st *state) sameList(site *content.Site) bool {
 }
 
 // newState makes the state of docs whole, taking from last (which may be
-// nil) the stems and file of each document that did not change. With put
-// (never with last), the documents' files are made after the postings,
-// named and handed to put a few blocks at a time, and not kept (emit).
-func newState(docs []document, briefs int, last *state, c *Cache, put func(string, []byte)) *state {
+// nil) the stems and file of each document that did not change; docs is
+// emptied. With put (never with last), each document is indexed and its
+// file made, named and handed to put a few blocks at a time, and then
+// neither its text nor its file is kept (emit), and done is called with
+// its number.
+func newState(docs []document, briefs int, last *state, c *Cache, put func(string, []byte), done func(doc int)) *state {
 	st := &state{docs: make([]cachedDoc, len(docs)), briefs: briefs, valuesChanged: true}
 	old := map[string]*cachedDoc{}
 	if last != nil {
@@ -82,8 +85,18 @@ func newState(docs []document, briefs int, last *state, c *Cache, put func(strin
 			todo = append(todo, i)
 		}
 	}
-	st.indexDocs(todo, c, put == nil)
-	st.post = postings(st.docs)
+	clear(docs) // st.docs holds them now
+	n := (len(docs) + blockSize - 1) / blockSize
+	if n > 0 {
+		st.blocks = make([]string, n)
+	}
+	st.names = make([]string, len(docs))
+	if put != nil {
+		st.post = st.emit(put, done)
+	} else {
+		st.indexDocs(todo, c)
+		st.post = postings(st.docs)
+	}
 	st.stems = make([]string, 0, len(st.post))
 	for s := range st.post {
 		st.stems = append(st.stems, s)
@@ -94,16 +107,7 @@ func newState(docs []document, briefs int, last *state, c *Cache, put func(strin
 		st.sizes[i] = size(s, st.post[s])
 		st.total += st.sizes[i]
 	}
-	n := (len(docs) + blockSize - 1) / blockSize
-	if n > 0 {
-		st.blocks = make([]string, n)
-	}
-	st.names = make([]string, len(docs))
 	if put != nil {
-		for i := range st.docs {
-			st.docs[i].flags = nil // in the postings now, and never patched
-		}
-		st.emit(put)
 		return st
 	}
 	all := make([]int, n)
@@ -118,19 +122,30 @@ func newState(docs []document, briefs int, last *state, c *Cache, put func(strin
 // about a thousand files.
 const emitBlocks = 16
 
-// emit makes the file of every document, on every core, a few blocks at a
-// time; names each block's files from their hash; and hands them to put
-// in the documents' order, keeping none.
-func (st *state) emit(put func(string, []byte)) {
+// emit indexes every document and makes its file, on every core, a few
+// blocks at a time; names each block's files from their hash; hands them
+// to put in the documents' order, keeping none; calls done with the
+// number of each document the index no longer reads; and returns the
+// postings. Neither a document's text nor its stems are kept once its
+// block is done, so the index never holds every document's at once.
+func (st *state) emit(put func(string, []byte), done func(doc int)) map[string][]int {
+	stopw := stopSet()
+	counters := sync.Pool{New: func() any { return newCounter() }}
+	pl := newPostingLists()
 	files := make([][]byte, emitBlocks*blockSize)
 	for first := 0; first < len(st.blocks); first += emitBlocks {
 		end := min(len(st.blocks), first+emitBlocks)
 		base := first * blockSize
 		par.Ranges(end-first, func(a, b int) {
+			c := counters.Get().(*counter)
+			defer counters.Put(c)
 			for bl := first + a; bl < first+b; bl++ {
 				start, stop := bl*blockSize, min((bl+1)*blockSize, len(st.docs))
 				for i := start; i < stop; i++ {
-					files[i-base] = mustJSON(&st.docs[i].doc)
+					d := &st.docs[i]
+					d.flags = c.count(&d.doc, stopw)
+					files[i-base] = mustJSON(&d.doc)
+					d.doc.Text = ""
 				}
 				st.name(bl, files[start-base:stop-base])
 			}
@@ -138,8 +153,12 @@ func (st *state) emit(put func(string, []byte)) {
 		for i := base; i < min(end*blockSize, len(st.docs)); i++ {
 			put(st.names[i], files[i-base])
 			files[i-base] = nil
+			pl.add(i, st.docs[i].flags)
+			st.docs[i].flags = nil // in the postings now, and never patched
+			done(i)
 		}
 	}
+	return pl.post
 }
 
 // update patches st, the state of the same documents in the same order,
@@ -177,7 +196,7 @@ func (st *state) update(site *content.Site, c *Cache) {
 			put(st.briefs+i, d)
 		}
 	}
-	st.indexDocs(todo, c, true)
+	st.indexDocs(todo, c)
 	st.repost(todo, was)
 }
 
@@ -267,27 +286,45 @@ func restem(stems []string, sizes []int, added map[string]int, gone map[string]b
 }
 
 // indexDocs makes the stems with their flags of each document of todo,
-// and its file if files is true, on every core.
-func (st *state) indexDocs(todo []int, c *Cache, files bool) {
+// and its file, on every core.
+func (st *state) indexDocs(todo []int, c *Cache) {
 	if c != nil {
 		c.reused = len(st.docs) - len(todo)
 	}
-	stop := map[string]bool{}
+	stop := stopSet()
+	par.Ranges(len(todo), func(first, end int) {
+		c := newCounter()
+		for _, i := range todo[first:end] {
+			d := &st.docs[i]
+			d.flags = c.count(&d.doc, stop)
+			d.frag = mustJSON(&d.doc)
+		}
+	})
+}
+
+// stopSet is the stop words, to look up.
+func stopSet() map[string]bool {
+	stop := make(map[string]bool, len(stopWords))
 	for _, w := range stopWords {
 		stop[w] = true
 	}
-	par.Ranges(len(todo), func(first, end int) {
-		// A hub uses a few thousand words many times over: each is
-		// stemmed once, which was most of the index's time.
-		stems, tf, flags := map[string]string{}, map[string]int{}, map[string]int{}
-		for _, i := range todo[first:end] {
-			d := &st.docs[i]
-			d.flags = docFlags(&d.doc, stop, stems, tf, flags)
-			if files {
-				d.frag = mustJSON(&d.doc)
-			}
-		}
-	})
+	return stop
+}
+
+// counter is what one core counts a document's words with (docFlags).
+// A hub uses a few thousand words many times over: each is stemmed once,
+// which was most of the index's time.
+type counter struct {
+	stems    map[string]string
+	tf, bits map[string]int
+}
+
+func newCounter() *counter {
+	return &counter{stems: map[string]string{}, tf: map[string]int{}, bits: map[string]int{}}
+}
+
+func (c *counter) count(doc *document, stop map[string]bool) stemFlags {
+	return docFlags(doc, stop, c.stems, c.tf, c.bits)
 }
 
 // hash makes again the hash of each block of blocks, from its documents'
