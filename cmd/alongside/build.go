@@ -82,6 +82,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, writ
 		f.report = p
 	}
 	start := time.Now()
+	tuneCollector(os.Getenv)
 	if f.timings {
 		opt.Trace = func(stage string, took time.Duration) {
 			fmt.Fprintf(stderr, "timing: %s: %s\n", stage, took.Round(10*time.Microsecond))

@@ -13,7 +13,7 @@ package content
 // each time it is asked for.
 func Body(p *Page) string {
 	if p.holed != nil {
-		return p.holed.Fill(linkDest(p.links, p.URL))
+		return p.holed.Fill(p.dest)
 	}
 	return p.body
 }
@@ -24,7 +24,7 @@ func PlainText(p *Page) string { return p.text }
 
 // LetGoBody lets the page's body go, for a site rendered once, once its
 // page is drawn.
-func LetGoBody(p *Page) { p.body, p.holed, p.links = "", nil, nil }
+func LetGoBody(p *Page) { p.body, p.holed, p.dest = "", nil, nil }
 
 // LetGoPlainText lets the page's text go, for a site rendered once, once the
 // search index has it.

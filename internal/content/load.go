@@ -58,6 +58,8 @@ func Load(fsys fs.FS, opt Options) (*Site, Diagnostics, error) {
 	if opt.Cache != nil {
 		l.markdown = nil
 		opt.Cache.end(l)
+	} else {
+		l.forgetChecks()
 	}
 	if opt.Strict {
 		for i := range list {
@@ -97,6 +99,19 @@ type loader struct {
 type markdownFile struct {
 	path, real string
 	info       fs.FileInfo
+}
+
+// forgetChecks lets go, at the end of a Load without a Cache, of what
+// only the checks of the Load read: where each front matter key was
+// written, what the prose rules and the link-text check were given, and
+// the terms as written. Only Patch, which needs a Cache, reads them later.
+func (l *loader) forgetChecks() {
+	for _, p := range l.site.Pages {
+		p.keyAt, p.prose, p.uses, p.pending = nil, proseNotes{}, nil, pendingTerms{}
+	}
+	for _, e := range l.site.Glossary {
+		e.keyAt, e.prose, e.uses = nil, proseNotes{}, nil
+	}
 }
 
 func (l *loader) diags(file string) diags { return diags{list: l.list, file: file} }

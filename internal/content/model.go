@@ -58,7 +58,8 @@ type Page struct {
 	body     string // rendered HTML of the Markdown body: Body
 	text     string // plain text of the body, blocks on lines of their own: Text
 	doc      *markdown.Doc
-	holed    *markdown.Holed // without a Cache: the body rendered when read, but for its links' addresses (Body)
+	holed    *markdown.Holed            // without a Cache: the body rendered when read, but for its links' addresses (Body)
+	dest     func(markdown.Link) string // with holed, once rendered: the address of each link (linkDest)
 	links    []resolvedLink
 	uses     []linkUse  // of links, for checkLinkTexts; kept after rendering
 	prose    proseNotes // what the body's text gave the prose rules

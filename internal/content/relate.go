@@ -249,11 +249,13 @@ func (l *loader) render() {
 func (l *loader) renderPage(p *Page) {
 	if p.holed == nil {
 		p.body = string(l.renderBody(p.Source, p.doc, p.links, p.URL, p.Kind == KindBrief, pageBoxes(p)))
-		p.links = nil
+	} else {
+		p.dest = linkDest(p.links, p.URL)
 	}
+	p.links = nil
 	// Rendered when read, with the glossary read before it, a body keeps
-	// its holes and its links, and is filled in when it is asked for
-	// (Body): it is then never held twice.
+	// its holes and where its links go, and is filled in when it is asked
+	// for (Body): it is then never held twice.
 	//
 	// This Site is done with the document (a Cache keeps its own copy of
 	// the page); letting go of it frees most of the memory a page took.

@@ -107,12 +107,13 @@ func (d *Doc) freeMark(opt RenderOptions) string {
 // the document's source may be let go (ForgetSource).
 func (h *Holed) Alone() bool { return h.again == nil }
 
-// ForgetSource lets go of the document's source, keeping its facts (their
-// positions are already worked out), once it is rendered with holes that
+// ForgetSource lets go of the document's source and tree, keeping its
+// facts (their positions are already worked out), once it is rendered with holes that
 // Fill fills Alone. The document may not be rendered again: Render then
 // gives nothing.
 func (d *Doc) ForgetSource() {
-	d.src, d.lines, d.root = nil, nil, nil
+	d.Release()
+	d.src, d.lines = nil, nil
 }
 
 // Fill returns the HTML with the address dest gives each link, as Render
