@@ -5,9 +5,9 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"runtime"
 	"slices"
 	"sort"
-	"sync"
 
 	"github.com/alongside-hub/alongside/internal/content"
 	"github.com/alongside-hub/alongside/internal/par"
@@ -130,15 +130,27 @@ const emitBlocks = 16
 // block is done, so the index never holds every document's at once.
 func (st *state) emit(put func(string, []byte), done func(doc int)) map[string][]int {
 	stopw := stopSet()
-	counters := sync.Pool{New: func() any { return newCounter() }}
+	// Each core takes a counter and gives it back, so that its stems stay
+	// known from one few blocks to the next.
+	counters := make(chan *counter, runtime.GOMAXPROCS(0))
 	pl := newPostingLists()
 	files := make([][]byte, emitBlocks*blockSize)
 	for first := 0; first < len(st.blocks); first += emitBlocks {
 		end := min(len(st.blocks), first+emitBlocks)
 		base := first * blockSize
 		par.Ranges(end-first, func(a, b int) {
-			c := counters.Get().(*counter)
-			defer counters.Put(c)
+			var c *counter
+			select {
+			case c = <-counters:
+			default:
+				c = newCounter()
+			}
+			defer func() {
+				select {
+				case counters <- c:
+				default:
+				}
+			}()
 			for bl := first + a; bl < first+b; bl++ {
 				start, stop := bl*blockSize, min((bl+1)*blockSize, len(st.docs))
 				for i := start; i < stop; i++ {
