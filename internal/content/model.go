@@ -56,7 +56,7 @@ type Page struct {
 	Next      *Page
 
 	body     string // rendered HTML of the Markdown body: Body
-	text     string // plain text of the body, blocks on lines of their own: Text
+	text     string // plain text of the body, blocks on lines of their own: PlainText
 	doc      *markdown.Doc
 	holed    *markdown.Holed            // without a Cache: the body rendered when read, but for its links' addresses (Body)
 	dest     func(markdown.Link) string // with holed, once rendered: the address of each link (linkDest)

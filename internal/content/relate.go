@@ -250,16 +250,15 @@ func (l *loader) renderPage(p *Page) {
 	if p.holed == nil {
 		p.body = string(l.renderBody(p.Source, p.doc, p.links, p.URL, p.Kind == KindBrief, pageBoxes(p)))
 	} else {
+		// Rendered when read, with the glossary read before it: the body
+		// keeps its holes and where its links go, and is filled in when
+		// it is asked for (Body), so that it is never held twice.
 		p.dest = linkDest(p.links, p.URL)
 	}
-	p.links = nil
-	// Rendered when read, with the glossary read before it, a body keeps
-	// its holes and where its links go, and is filled in when it is asked
-	// for (Body): it is then never held twice.
-	//
-	// This Site is done with the document (a Cache keeps its own copy of
-	// the page); letting go of it frees most of the memory a page took.
-	p.doc = nil
+	// This Site is done with the document and its links (a Cache keeps
+	// its own copy of the page); letting go of them frees most of the
+	// memory a page took.
+	p.doc, p.links = nil, nil
 	var h2 []markdown.Heading
 	for _, h := range p.Headings {
 		if h.Level == 2 {

@@ -108,9 +108,9 @@ func (d *Doc) freeMark(opt RenderOptions) string {
 func (h *Holed) Alone() bool { return h.again == nil }
 
 // ForgetSource lets go of the document's source and tree, keeping its
-// facts (their positions are already worked out), once it is rendered with holes that
-// Fill fills Alone. The document may not be rendered again: Render then
-// gives nothing.
+// facts (their positions are already worked out), once it is rendered
+// with holes that Fill fills Alone. The document may not be rendered
+// again: Render then gives nothing.
 func (d *Doc) ForgetSource() {
 	d.Release()
 	d.src, d.lines = nil, nil

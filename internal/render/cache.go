@@ -44,8 +44,9 @@ import (
 // the View's Topics too. So a layout may
 // show, of another page, its title, summary, dates and how many briefs it
 // has, but not its number of words or which pages it lists (its body and
-// its text no layout can reach: content.Body); and a layout that hands the Site on whole ("{{with .Site}}"), or
-// names what is not a field of it, is made again on every build. Which
+// its text no layout can reach: content.Body); and a layout that hands
+// the Site on whole ("{{with .Site}}"), or names what is not a field of
+// it, is made again on every build. Which
 // layouts those are is read from the layouts' text, so a new layout is
 // safe by default. The test of serve holds incremental builds to
 // byte-identical output.

@@ -241,7 +241,9 @@ func render(site *content.Site, ls Layouts, layouts fs.FS, root fs.FS, w renderW
 		out.flush()
 		ix = &search.Index{Entry: ix.Entry} // the files are written: let them go
 		for _, p := range site.Pages {
-			content.LetGoPlainText(p) // only the index reads it
+			// The briefs' went as the index read them; no other
+			// page's text is read.
+			content.LetGoPlainText(p)
 		}
 	}
 	vs := views(site, ix)
