@@ -259,8 +259,9 @@ func (o *Output) Check(site *content.Site) content.Diagnostics {
 		// are gathered in path order.
 		found := make([]content.Diagnostics, len(pages))
 		par.Ranges(len(pages), func(first, end int) {
+			memo := refMemo{}
 			for i := first; i < end; i++ {
-				found[i], _, _ = o.checkPage(pages[i], facts[pages[i]], base, facts)
+				found[i], _, _ = o.checkPage(pages[i], facts[pages[i]], base, facts, memo)
 			}
 		})
 		for _, f := range found {
@@ -268,6 +269,7 @@ func (o *Output) Check(site *content.Site) content.Diagnostics {
 		}
 		return ds
 	}
+	memo := refMemo{}
 	for _, p := range pages {
 		f := facts[p]
 		if o.reuseCheck != nil {
@@ -276,7 +278,7 @@ func (o *Output) Check(site *content.Site) content.Diagnostics {
 				continue
 			}
 		}
-		one, targets, looked := o.checkPage(p, f, base, facts)
+		one, targets, looked := o.checkPage(p, f, base, facts, memo)
 		if o.keepCheck != nil {
 			o.keepCheck(p, one, targets, looked)
 		}
@@ -289,7 +291,7 @@ func (o *Output) Check(site *content.Site) content.Diagnostics {
 // point into, whose ids the result depends on, and the paths it looked
 // for among the files, whose presence it depends on: nothing else of the
 // build but the base path counts.
-func (o *Output) checkPage(p string, f pageFacts, base string, facts map[string]pageFacts) (ds content.Diagnostics, targets, looked []string) {
+func (o *Output) checkPage(p string, f pageFacts, base string, facts map[string]pageFacts, memo refMemo) (ds content.Diagnostics, targets, looked []string) {
 	where := o.Sources[p]
 	if where == "" {
 		where = "(generated) " + p
@@ -336,7 +338,7 @@ func (o *Output) checkPage(p string, f pageFacts, base string, facts map[string]
 			"put scripts and styles in layouts/assets/ and link to them; use a class instead of a style attribute")
 	}
 	for _, ref := range f.refs {
-		msg, target, paths := o.checkRef(p, ref, base, facts)
+		msg, target, paths := o.checkRef(p, ref, base, facts, memo)
 		looked = append(looked, paths...)
 		if target != "" && target != p {
 			targets = append(targets, target)
@@ -352,9 +354,59 @@ func isHTML(p string) bool { return strings.HasSuffix(p, ".html") }
 
 // checkRef resolves ref as a browser would from the file at p and says
 // what is wrong with it, or "" if nothing, with the paths it looked for.
-func (o *Output) checkRef(p, ref, base string, facts map[string]pageFacts) (msg, fragTarget string, looked []string) {
+func (o *Output) checkRef(p, ref, base string, facts map[string]pageFacts, memo refMemo) (msg, fragTarget string, looked []string) {
+	key, same := refKeyOf(p, ref)
+	if r, ok := memo[key]; same && ok {
+		return r.msg, r.target, r.looked
+	}
 	msg, fragTarget = o.resolveRef(p, ref, base, facts, &looked)
+	if same && memo != nil {
+		memo[key] = refResult{msg, fragTarget, looked}
+	}
 	return msg, fragTarget, looked
+}
+
+// refMemo is what checkRef found for each address that goes to the same
+// place from every page as deep as the one it was found on: most links
+// of a hub are the same menus, climbing to the root. It belongs to one
+// Check, and to one core.
+type refMemo map[refKey]refResult
+
+type refKey struct {
+	depth int // folders between the page and the root; -1 for an address that goes to one place from any page
+	ref   string
+}
+
+type refResult struct {
+	msg, target string
+	looked      []string
+}
+
+// refKeyOf is ref's key in a refMemo, as seen from page p, and whether
+// it has one. An address with a scheme (a colon before any /, ? or #) or
+// from the root goes to one place from any page; a relative one that
+// climbs ("../") at least as many folders as p is deep goes to one place
+// from any page as deep; any other, and one with no path ("#id"), which
+// is p itself, depends on p.
+func refKeyOf(p, ref string) (refKey, bool) {
+	if ref == "" || ref[0] == '#' || ref[0] == '?' {
+		return refKey{}, false
+	}
+	if strings.HasPrefix(ref, "/") {
+		return refKey{-1, ref}, true
+	}
+	if i := strings.IndexAny(ref, ":/?#"); i >= 0 && ref[i] == ':' {
+		return refKey{-1, ref}, true
+	}
+	depth := strings.Count(p, "/") // p is a clean path from the root: "briefs/x/index.html" is 2 deep
+	rest := ref
+	for range depth {
+		var ok bool
+		if rest, ok = strings.CutPrefix(rest, "../"); !ok {
+			return refKey{}, false
+		}
+	}
+	return refKey{depth, ref}, true
 }
 
 func (o *Output) resolveRef(p, ref, base string, facts map[string]pageFacts, looked *[]string) (msg, fragTarget string) {

@@ -262,8 +262,9 @@ func (c *Cache) CheckPatch(o *Output, site *content.Site) (content.Diagnostics, 
 	}
 	o.facts = c.facts
 	base := site.Config.BasePath()
+	memo := refMemo{}
 	for _, p := range slices.Sorted(maps.Keys(again)) {
-		ds, targets, looked := o.checkPage(p, c.facts[p], base, c.facts)
+		ds, targets, looked := o.checkPage(p, c.facts[p], base, c.facts, memo)
 		present := make([]bool, len(looked))
 		for i, q := range looked {
 			_, present[i] = o.Files[q]
