@@ -29,20 +29,36 @@ func RelURL(from, target string) string {
 	if target == from && frag != "" {
 		return frag
 	}
-	fd := strings.Split(strings.Trim(fromDir, "/"), "/")
+	// The folders of from, and the parts of target (its last part a file
+	// name or ""), walked side by side while they are the same: every
+	// page's links pass through here, so nothing is split into lists.
+	dirs, parts := strings.Trim(fromDir, "/"), strings.TrimPrefix(target, "/")
+	ndirs := strings.Count(dirs, "/") + 1
 	if fromDir == "/" {
-		fd = nil
+		ndirs = 0
 	}
-	td := strings.Split(strings.TrimPrefix(target, "/"), "/") // last element: file name or ""
+	nparts := strings.Count(parts, "/") + 1
 	i := 0
-	for i < len(fd) && i < len(td)-1 && fd[i] == td[i] {
+	for i < ndirs && i < nparts-1 {
+		d, dirsRest, _ := strings.Cut(dirs, "/")
+		t, partsRest, _ := strings.Cut(parts, "/")
+		if d != t {
+			break
+		}
+		dirs, parts = dirsRest, partsRest
 		i++
 	}
-	rel := strings.Repeat("../", len(fd)-i) + strings.Join(td[i:], "/")
-	if rel == "" {
-		rel = "./"
+	if ndirs == i && parts == "" {
+		return "./" + frag
 	}
-	return rel + frag
+	var b strings.Builder
+	b.Grow(3*(ndirs-i) + len(parts) + len(frag))
+	for range ndirs - i {
+		b.WriteString("../")
+	}
+	b.WriteString(parts)
+	b.WriteString(frag)
+	return b.String()
 }
 
 // outputPath is the file a site path is written to: "/a/" -> "a/index.html".
