@@ -91,6 +91,8 @@ type loader struct {
 	// terms0 are the glossary's entries, by title, once the glossary is
 	// read and before anything else is (readAllMarkdown).
 	terms0 []*Entry
+	// briefTerms are terms0 as linked from each brief (renderOptions).
+	briefTerms *termsFrom
 	// markdown lists the Markdown files found by walk, in walk order.
 	markdown []markdownFile
 }

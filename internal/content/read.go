@@ -44,6 +44,7 @@ func (l *loader) readAllMarkdown() error {
 		}
 	}
 	sortEntries(l.terms0)
+	l.briefTerms = newTermsFrom(l.terms0)
 	read(rest)
 	for i, sub := range subs {
 		if errs[i] != nil {
@@ -73,7 +74,7 @@ func (l *loader) readAllMarkdown() error {
 func (l *loader) settle() {
 	for _, p := range l.site.Pages {
 		if l.opt.Cache == nil {
-			p.holed = p.doc.RenderHoled(renderOptions(p, l.terms0))
+			p.holed = p.doc.RenderHoled(renderOptions(p, l.briefTerms))
 			if p.holed.Alone() {
 				p.doc.ForgetSource() // its facts are all that is read of it now
 			}

@@ -3,6 +3,7 @@ package content
 import (
 	"crypto/sha256"
 	"io"
+	"strings"
 
 	"github.com/alongside-hub/alongside/internal/par"
 
@@ -291,12 +292,43 @@ func renderDoc(doc *markdown.Doc, links []resolvedLink, from string, terms []mar
 // renderOptions are how page p's body is rendered, but for its links'
 // addresses (linkDest): a brief links the first use of each of the
 // glossary's entries, and boxes its "What this means for you" section.
-func renderOptions(p *Page, glossary []*Entry) markdown.RenderOptions {
+func renderOptions(p *Page, glossary *termsFrom) markdown.RenderOptions {
 	opt := markdown.RenderOptions{Boxes: pageBoxes(p)}
 	if p.Kind == KindBrief {
-		opt.Terms = glossaryTerms(glossary, p.URL)
+		opt.Terms = glossary.terms(p.URL)
 	}
 	return opt
+}
+
+// termsFrom are the glossary's terms (glossaryTerms) as linked from the
+// pages whose way to /glossary/ is one and the same: every brief's, as
+// briefs share a folder. A term's address is that way and the entry's
+// fragment (but from /glossary/ itself, whose way no brief shares), so
+// the terms are made once, not for every page, and only read after.
+type termsFrom struct {
+	entries []*Entry
+	way     string // from the pages the terms were made for; "" if none
+	made    []markdown.Term
+}
+
+func newTermsFrom(entries []*Entry) *termsFrom {
+	t := &termsFrom{entries: entries}
+	for _, e := range entries {
+		if !strings.HasPrefix(e.URL, "/glossary/#") {
+			return t // not all the same way: made for each page
+		}
+	}
+	t.way = RelURL("/briefs/x/", "/glossary/")
+	t.made = glossaryTerms(entries, "/briefs/x/")
+	return t
+}
+
+// terms are the terms as linked from the page at from.
+func (t *termsFrom) terms(from string) []markdown.Term {
+	if t.way != "" && RelURL(from, "/glossary/") == t.way {
+		return t.made
+	}
+	return glossaryTerms(t.entries, from)
 }
 
 // pageBoxes are the sections of page p shown in a box: a brief's "What

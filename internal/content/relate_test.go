@@ -1,6 +1,7 @@
 package content
 
 import (
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -115,6 +116,25 @@ func TestCountWordsAsFields(t *testing.T) {
 	for _, s := range []string{"", " ", "one", " two  words ", "tab\tand\nnew line", "non\u00a0breaking\u2003em space", "café au lait ", "\n\n"} {
 		if got, want := countWords(s), len(strings.Fields(s)); got != want {
 			t.Errorf("countWords(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
+
+// TestTermsFromAsMadeForEachPage holds the terms made once for the pages
+// that share a way to /glossary/ to the terms made for each page, from
+// pages at every depth, the glossary itself, and for entries of which
+// one is not on the glossary page.
+func TestTermsFromAsMadeForEachPage(t *testing.T) {
+	entries := []*Entry{{Title: "Approved mental health professional", Abbr: "AMHP", URL: "/glossary/#amhp"},
+		{Title: "Carer", Also: []string{"carers"}, URL: "/glossary/#carer"}}
+	froms := []string{"/briefs/a/", "/briefs/b/", "/", "/briefs/", "/glossary/", "/glossary/x/", "/topics/t/", "/briefs/page/2/", "/404.html", "/a/b/c/"}
+	odd := append(slices.Clone(entries), &Entry{Title: "Elsewhere", URL: "/pages/elsewhere/#x"})
+	for _, list := range [][]*Entry{entries, odd, nil} {
+		tf := newTermsFrom(list)
+		for _, from := range froms {
+			if got, want := tf.terms(from), glossaryTerms(list, from); !reflect.DeepEqual(got, want) {
+				t.Errorf("from %s: made once %+v, for the page %+v", from, got, want)
+			}
 		}
 	}
 }
