@@ -10,6 +10,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/alongside-hub/alongside/internal/content"
 	"github.com/alongside-hub/alongside/internal/par"
@@ -73,7 +74,11 @@ const policy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src
 // scanned with it share (most of a hub's links are the same few menus).
 func scan(b []byte, in interner) pageFacts {
 	var f pageFacts
-	refs := map[string]bool{}
+	refs := refSets.Get().(map[string]bool)
+	defer func() {
+		clear(refs)
+		refSets.Put(refs)
+	}()
 	lx := phtml.NewLexer(parse.NewInputBytes(b))
 	tag := ""
 	attrs := map[string]string{}
@@ -110,7 +115,7 @@ func scan(b []byte, in interner) pageFacts {
 			if !ok {
 				continue
 			}
-			val := html.UnescapeString(string(unquote(lx.AttrVal())))
+			val := in.attrValue(unquote(lx.AttrVal()))
 			attrs[key] = val
 			if (key == "href" || key == "src" || key == "action" || key == "formaction") &&
 				strings.HasPrefix(strings.ToLower(strings.TrimSpace(val)), "javascript:") {
@@ -175,9 +180,25 @@ func (f *pageFacts) count(id string) int {
 	return n
 }
 
+// refSets lends scan a set for the addresses of the page it reads: every
+// page has a hundred or so.
+var refSets = sync.Pool{New: func() any { return map[string]bool{} }}
+
 // interner gives one copy of each string it is given; a nil interner
 // gives each back as it is.
 type interner map[string]string
+
+// attrValue is an attribute's value as written, raw, with its entities
+// decoded; one the interner holds already is not copied again.
+func (in interner) attrValue(raw []byte) string {
+	if bytes.IndexByte(raw, '&') >= 0 {
+		return html.UnescapeString(string(raw))
+	}
+	if s, ok := in[string(raw)]; ok {
+		return s
+	}
+	return string(raw)
+}
 
 func (in interner) of(s string) string {
 	if in == nil {
