@@ -29,9 +29,14 @@ func RelURL(from, target string) string {
 	if target == from && frag != "" {
 		return frag
 	}
-	// The folders of from, and the parts of target (its last part a file
-	// name or ""), walked side by side while they are the same: every
-	// page's links pass through here, so nothing is split into lists.
+	return relPath(fromDir, target) + frag
+}
+
+// relPath is the way from the folder fromDir to target, a path from the
+// root: the folders of fromDir and the parts of target (its last part a
+// file name or "") are walked side by side while they are the same.
+// Every page's links pass through here, so nothing is split into lists.
+func relPath(fromDir, target string) string {
 	dirs, parts := strings.Trim(fromDir, "/"), strings.TrimPrefix(target, "/")
 	ndirs := strings.Count(dirs, "/") + 1
 	if fromDir == "/" {
@@ -49,15 +54,14 @@ func RelURL(from, target string) string {
 		i++
 	}
 	if ndirs == i && parts == "" {
-		return "./" + frag
+		return "./"
 	}
 	var b strings.Builder
-	b.Grow(3*(ndirs-i) + len(parts) + len(frag))
+	b.Grow(3*(ndirs-i) + len(parts))
 	for range ndirs - i {
 		b.WriteString("../")
 	}
 	b.WriteString(parts)
-	b.WriteString(frag)
 	return b.String()
 }
 

@@ -6,20 +6,9 @@ import (
 	"testing"
 )
 
-// relURLBySplitting is RelURL as it was first written, splitting both
-// paths into lists: the test holds RelURL to it on any two strings.
-func relURLBySplitting(from, target string) string {
-	frag := ""
-	if i := strings.IndexByte(target, '#'); i >= 0 {
-		target, frag = target[:i], target[i:]
-	}
-	if target == "" {
-		return frag
-	}
-	fromDir := from[:strings.LastIndexByte(from, '/')+1]
-	if target == from && frag != "" {
-		return frag
-	}
+// relPathBySplitting is relPath as it was first written, splitting both
+// paths into lists: the test holds relPath to it on any two strings.
+func relPathBySplitting(fromDir, target string) string {
 	fd := strings.Split(strings.Trim(fromDir, "/"), "/")
 	if fromDir == "/" {
 		fd = nil
@@ -33,23 +22,23 @@ func relURLBySplitting(from, target string) string {
 	if rel == "" {
 		rel = "./"
 	}
-	return rel + frag
+	return rel
 }
 
-// TestRelURLAsSplitting holds RelURL to splitting the paths into lists,
+// TestRelPathAsSplitting holds relPath to splitting the paths into lists,
 // on the hub's kinds of address and on 300,000 random pairs of strings
-// of slashes, names, dots and fragments, well formed or not.
-func TestRelURLAsSplitting(t *testing.T) {
-	pages := []string{"/", "/briefs/", "/briefs/a/", "/briefs/page/2/", "/404.html", "/glossary/", "/a/b/c/", "", "a", "//", "/a//b/"}
-	for _, from := range pages {
-		for _, to := range append(pages, "/glossary/#amhp", "/assets/site.css", "/briefs/a/cite.bib", "#x", "/#", "/a/b/c/#top") {
-			if got, want := RelURL(from, to), relURLBySplitting(from, to); got != want {
-				t.Fatalf("RelURL(%q, %q) = %q, want %q", from, to, got, want)
+// of slashes, names and dots, well formed or not.
+func TestRelPathAsSplitting(t *testing.T) {
+	dirs := []string{"/", "/briefs/", "/briefs/a/", "/briefs/page/2/", "/glossary/", "/a/b/c/", "", "a", "//", "/a//b/"}
+	for _, from := range dirs {
+		for _, to := range append(dirs, "/glossary/", "/assets/site.css", "/briefs/a/cite.bib", "/404.html", "/a/b/c/x.png") {
+			if got, want := relPath(from, to), relPathBySplitting(from, to); got != want {
+				t.Fatalf("relPath(%q, %q) = %q, want %q", from, to, got, want)
 			}
 		}
 	}
 	r := rand.New(rand.NewPCG(7, 9))
-	pieces := []string{"/", "/", "/", "a", "b", "ab", ".", "..", "#", "x.html", ""}
+	pieces := []string{"/", "/", "/", "a", "b", "ab", ".", "..", "x.html", ""}
 	random := func() string {
 		var b strings.Builder
 		for n := r.IntN(8); n > 0; n-- {
@@ -59,8 +48,8 @@ func TestRelURLAsSplitting(t *testing.T) {
 	}
 	for range 300000 {
 		from, to := random(), random()
-		if got, want := RelURL(from, to), relURLBySplitting(from, to); got != want {
-			t.Fatalf("RelURL(%q, %q) = %q, want %q", from, to, got, want)
+		if got, want := relPath(from, to), relPathBySplitting(from, to); got != want {
+			t.Fatalf("relPath(%q, %q) = %q, want %q", from, to, got, want)
 		}
 	}
 }
