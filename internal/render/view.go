@@ -11,7 +11,9 @@ import (
 )
 
 // View is what a layout sees: one page to write. Layouts reach every
-// other page through Site; links go through Rel so that they stay relative.
+// other page through Site; links go through Rel so that they stay
+// relative. A layout shows the body of its own page through Body; no
+// layout can reach the body or the plain text of another (content.Body).
 type View struct {
 	Site        *content.Site
 	Page        *content.Page // the Markdown page shown, or nil for generated pages
