@@ -32,10 +32,6 @@ func frontMatter(src []byte) (raw, body []byte, err error) {
 	if !in.stop {
 		return raw, body, err // all of src was read: the front matter is not closed
 	}
-	format = frontmatter.NewFormat("---", "---", func(data []byte, _ any) error {
-		raw = data
-		return nil
-	})
 	body, err = frontmatter.Parse(bytes.NewReader(src), nil, format)
 	if rest := src[len(src)-len(body):]; err == nil && bytes.Equal(rest, body) {
 		body = rest

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"io"
 	"strings"
+	"sync"
 
 	"github.com/alongside-hub/alongside/internal/par"
 
@@ -300,35 +301,39 @@ func renderOptions(p *Page, glossary *termsFrom) markdown.RenderOptions {
 	return opt
 }
 
-// termsFrom are the glossary's terms (glossaryTerms) as linked from the
-// pages whose way to /glossary/ is one and the same: every brief's, as
-// briefs share a folder. A term's address is that way and the entry's
-// fragment (but from /glossary/ itself, whose way no brief shares), so
-// the terms are made once, not for every page, and only read after.
+// termsFrom are the glossary's terms (glossaryTerms) as linked from each
+// page, made once for each way to /glossary/ and only read after: every
+// brief shares one. A term's address is that way and the entry's
+// fragment, but from /glossary/ itself, where it is the fragment alone.
 type termsFrom struct {
 	entries []*Entry
-	way     string // from the pages the terms were made for; "" if none
-	made    []markdown.Term
+	onPage  bool // every entry is on the glossary page, as each is
+	mu      sync.Mutex
+	byWay   map[string][]markdown.Term
 }
 
 func newTermsFrom(entries []*Entry) *termsFrom {
-	t := &termsFrom{entries: entries}
+	t := &termsFrom{entries: entries, onPage: true, byWay: map[string][]markdown.Term{}}
 	for _, e := range entries {
-		if !strings.HasPrefix(e.URL, "/glossary/#") {
-			return t // not all the same way: made for each page
-		}
+		t.onPage = t.onPage && strings.HasPrefix(e.URL, "/glossary/#")
 	}
-	t.way = RelURL("/briefs/x/", "/glossary/")
-	t.made = glossaryTerms(entries, "/briefs/x/")
 	return t
 }
 
 // terms are the terms as linked from the page at from.
 func (t *termsFrom) terms(from string) []markdown.Term {
-	if t.way != "" && RelURL(from, "/glossary/") == t.way {
-		return t.made
+	if !t.onPage || from == "/glossary/" {
+		return glossaryTerms(t.entries, from)
 	}
-	return glossaryTerms(t.entries, from)
+	way := RelURL(from, "/glossary/")
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	terms, ok := t.byWay[way]
+	if !ok {
+		terms = glossaryTerms(t.entries, from)
+		t.byWay[way] = terms
+	}
+	return terms
 }
 
 // pageBoxes are the sections of page p shown in a box: a brief's "What

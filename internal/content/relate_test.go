@@ -127,7 +127,7 @@ func TestCountWordsAsFields(t *testing.T) {
 func TestTermsFromAsMadeForEachPage(t *testing.T) {
 	entries := []*Entry{{Title: "Approved mental health professional", Abbr: "AMHP", URL: "/glossary/#amhp"},
 		{Title: "Carer", Also: []string{"carers"}, URL: "/glossary/#carer"}}
-	froms := []string{"/briefs/a/", "/briefs/b/", "/", "/briefs/", "/glossary/", "/glossary/x/", "/topics/t/", "/briefs/page/2/", "/404.html", "/a/b/c/"}
+	froms := []string{"/briefs/a/", "/briefs/b/", "/", "/briefs/", "/glossary/", "/glossary/x/", "/glossary/x.html", "/topics/t/", "/briefs/page/2/", "/404.html", "/a/b/c/"}
 	odd := append(slices.Clone(entries), &Entry{Title: "Elsewhere", URL: "/pages/elsewhere/#x"})
 	for _, list := range [][]*Entry{entries, odd, nil} {
 		tf := newTermsFrom(list)

@@ -131,26 +131,20 @@ const emitBlocks = 16
 func (st *state) emit(put func(string, []byte), done func(doc int)) map[string][]int {
 	stopw := stopSet()
 	// Each core takes a counter and gives it back, so that its stems stay
-	// known from one few blocks to the next.
+	// known from one few blocks to the next; par.Ranges runs no more at
+	// once than there are counters.
 	counters := make(chan *counter, runtime.GOMAXPROCS(0))
+	for range cap(counters) {
+		counters <- newCounter()
+	}
 	pl := newPostingLists()
 	files := make([][]byte, emitBlocks*blockSize)
 	for first := 0; first < len(st.blocks); first += emitBlocks {
 		end := min(len(st.blocks), first+emitBlocks)
 		base := first * blockSize
 		par.Ranges(end-first, func(a, b int) {
-			var c *counter
-			select {
-			case c = <-counters:
-			default:
-				c = newCounter()
-			}
-			defer func() {
-				select {
-				case counters <- c:
-				default:
-				}
-			}()
+			c := <-counters
+			defer func() { counters <- c }()
 			for bl := first + a; bl < first+b; bl++ {
 				start, stop := bl*blockSize, min((bl+1)*blockSize, len(st.docs))
 				for i := start; i < stop; i++ {
